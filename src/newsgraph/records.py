@@ -1,0 +1,241 @@
+"""Typed records that stages pass forward (ingest -> clean -> nlp -> entities -> events ->
+timex -> quotes -> stories -> store). Field names follow ../shared/contract/SCHEMA.md;
+`to_dict` gives the export form. Unknown values are None, never "" or a guess."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal, Optional
+
+InputKind = Literal["html", "raw_text", "text"]
+
+
+def to_dict(record: Any) -> Any:
+    """Export form of a record (recursively), dropping private fields that start with '_'."""
+    if dataclasses.is_dataclass(record):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record) if not f.name.startswith("_")}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(x) for x in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
+
+
+@dataclass
+class RawDoc:
+    """One input document as ingest found it, before cleaning."""
+    source: str                      # file path, URL or WARC record id, as given
+    kind: InputKind                  # html | raw_text (page dump with chrome) | text (clean body)
+    content: str
+    id: Optional[str] = None         # given id (annotate input); else derived from source+content
+    url: Optional[str] = None
+    published: Optional[str] = None
+    title: Optional[str] = None
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    original_outlet: Optional[str] = None
+    title: Optional[str] = None
+    subtitle: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    published: Optional[str] = None
+    language: Optional[str] = None
+    removed: list[str] = field(default_factory=list)
+    story_id: Optional[str] = None
+    duplicate_of: Optional[str] = None
+    main_event: Optional[dict] = None
+    content_hash: Optional[str] = None
+
+
+@dataclass
+class Mention:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str = "name"               # name | alias | acronym | title | pronoun | demonym | metonym
+
+
+@dataclass
+class Role:
+    title: str
+    organization: Optional[str] = None
+    country: Optional[str] = None
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+
+
+@dataclass
+class Entity:
+    """An entity; inside one article its id is article-local ("<article_id>#e3"), after
+    cross-article resolution it is global and `mentions` span articles."""
+    id: str
+    name: str
+    type: str                        # PERSON ORG GPE LOC NORP FAC EVENT WEAPON LAW OTHER
+    aliases: list[str] = field(default_factory=list)
+    country: Optional[str] = None
+    actor_code: Optional[str] = None
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Actor:
+    entity_id: Optional[str]
+    name: str
+    actor_code: Optional[str] = None
+
+
+@dataclass
+class Evidence:
+    article_id: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass
+class EventDate:
+    value: Optional[str]
+    text: Optional[str]
+    granularity: Optional[str]       # day week month year decade approx publication
+
+
+@dataclass
+class Place:
+    entity_id: Optional[str]
+    name: str
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+
+
+@dataclass
+class Quantity:
+    value: float
+    unit: Optional[str]
+    what: Optional[str]
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    mode: Optional[str]
+    cameo: Optional[str]
+    source: list[Actor]
+    target: list[Actor]
+    date: Optional[EventDate]
+    place: Optional[Place]
+    modality: str
+    attribution: Optional[str]
+    quantities: list[Quantity]
+    evidence: list[Evidence]
+    trigger: Optional[str] = None    # the trigger words, for display and merging
+
+
+@dataclass
+class Speaker:
+    entity_id: Optional[str]
+    name: str
+
+
+@dataclass
+class Quote:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker: Optional[Speaker]
+    cue: Optional[str]
+    direct: bool
+    via: Optional[str] = None
+    date: Optional[str] = None
+
+
+@dataclass
+class Period:
+    start: Optional[str]
+    end: Optional[str]
+
+
+@dataclass
+class Claim:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    value: float
+    unit: Optional[str]
+    what: Optional[str]
+    period: Optional[Period]
+    attribution: list[str]
+    text: Optional[str] = None       # the sentence-level phrase the number sits in
+
+
+@dataclass
+class Timex:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str                        # DATE TIME DURATION SET
+    value: Optional[str]
+    granularity: Optional[str] = None
+    anchor: Optional[str] = None     # for event-anchored expressions: the event words ("the coup")
+
+
+@dataclass
+class Story:
+    id: str
+    title: Optional[str]
+    article_ids: list[str]
+    entity_ids: list[str] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Analysis:
+    """Everything extracted from one article, before cross-article resolution."""
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    timings: dict = field(default_factory=dict)   # seconds per stage, for `make bench`; not exported
+
+
+def from_dict(cls, data: Any):
+    """Rebuild a record (and its nested records) from its `to_dict` form."""
+    import typing
+    if data is None or not dataclasses.is_dataclass(cls):
+        return data
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _coerce(hint, value):
+    import typing
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Union:
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(inner[0], value) if len(inner) == 1 else value
+    if origin is list and args and dataclasses.is_dataclass(args[0]):
+        return [from_dict(args[0], v) for v in value]
+    if dataclasses.is_dataclass(hint):
+        return from_dict(hint, value)
+    return value

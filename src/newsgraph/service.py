@@ -1,0 +1,120 @@
+"""What the CLI, the API and the UI share: ingest a batch into the store and rebuild the
+knowledge base, and annotate a JSONL stream without a store."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, TextIO
+
+from newsgraph import kb as kbmod
+from newsgraph.ingest import InputFailure, iter_inputs, iter_jsonl
+from newsgraph.pipeline import analyze_stream, article_id, raw_hash
+from newsgraph.records import Analysis, RawDoc, to_dict
+from newsgraph.store import Store
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    failed: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return f"ingested {self.ingested}, unchanged {self.unchanged}, updated {self.updated}, failed {self.failed}"
+
+
+def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None] = lambda s: None,
+           progress: Optional[Callable[[], None]] = None, processes: Optional[int] = None) -> IngestReport:
+    """Analyze new or changed pages into the store, one transaction per article, then
+    rebuild the cross-article knowledge base. Unchanged pages are skipped before analysis."""
+    from newsgraph.stories import StoryIndex
+
+    report = IngestReport()
+    hashes: dict[str, str] = {}
+
+    def fail(item: InputFailure) -> None:
+        report.failed += 1
+        report.failures.append(str(item))
+        on_failure(str(item))
+
+    def new_or_changed() -> Iterator:
+        for item in iter_inputs(specs):
+            if isinstance(item, RawDoc):
+                item.id = article_id(item)
+                hashes[item.id] = raw_hash(item)
+                if store.raw_hash_of(item.id) == hashes[item.id]:
+                    report.unchanged += 1
+                    if progress:
+                        progress()
+                    continue
+            yield item
+
+    index = StoryIndex(store.get_state("stories"))
+    for result in analyze_stream(new_or_changed(), processes=processes):
+        if progress:
+            progress()
+        if isinstance(result, InputFailure):
+            fail(result)
+            continue
+        status = store.put_analysis(result, hashes[result.article.id])
+        setattr(report, status, getattr(report, status) + 1)
+        story_id, duplicate_of = index.add(result.article, result.entities, result.events)
+        store.set_article_fields(result.article.id, story_id=story_id, duplicate_of=duplicate_of)
+    if report.ingested or report.updated:
+        store.set_state("stories", index.to_state())
+        rebuild(store)
+    return report
+
+
+def rebuild(store: Store) -> kbmod.KnowledgeBase:
+    """Recompute the cross-article knowledge base from every stored analysis."""
+    from newsgraph.stories import StoryIndex
+
+    kb = kbmod.build(store.analyses())
+    stories = kbmod.story_records(StoryIndex(store.get_state("stories")).stories(), kb)
+    extra = {"quotes": to_dict(kb.quotes), "claims": to_dict(kb.claims), "timexes": to_dict(kb.timexes),
+             "story_records": to_dict(stories)}
+    store.replace_kb(kb.entities, kb.entity_map, kb.events, extra)
+    return kb
+
+
+def annotation_record(analysis: Analysis) -> dict:
+    """One annotate output line: the Article plus this document's own extractions."""
+    rec = to_dict(analysis.article)
+    for key in ("entities", "events", "quotes", "claims", "timexes"):
+        rec[key] = to_dict(getattr(analysis, key))
+    return rec
+
+
+def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Optional[int] = None,
+             on_failure: Callable[[str], None] = lambda s: None) -> IngestReport:
+    """Stateless batch mode: one output line per input document, in input order. A document
+    that cannot be analyzed gives a line with its id and an `error`, so ids stay aligned."""
+    from pathlib import Path
+    from newsgraph.stories import StoryIndex
+
+    report = IngestReport()
+    index = StoryIndex() if stories else None
+    def tagged() -> Iterator:
+        for item in iter_jsonl(Path(in_path)):
+            if isinstance(item, RawDoc):
+                item.id = article_id(item)
+            yield item
+
+    for result in analyze_stream(tagged(), processes=processes):
+        if isinstance(result, InputFailure):
+            report.failed += 1
+            on_failure(str(result))
+            if result.article_id is not None:
+                out.write(json.dumps({"id": result.article_id, "error": result.reason}, ensure_ascii=False) + "\n")
+            continue
+        kbmod.date_anchored(result, result.events)
+        rec = annotation_record(result)
+        if index is not None:
+            rec["story_id"], rec["duplicate_of"] = index.add(result.article, result.entities, result.events)
+        report.ingested += 1
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return report
