@@ -50,7 +50,36 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", required=True)
     sp.add_argument("--stories", action="store_true", help="fill story_id and duplicate_of across the input")
     sp.add_argument("--processes", type=int, default=None)
+    sp = cmd("events", cmd_events, "list events: date, type/mode, source -> target, place, evidence")
+    add_event_filters(sp)
+    sp.add_argument("--type")
+    sp.add_argument("--country")
+    sp = cmd("event", cmd_event, "one event: every field and each sentence that reports it")
+    sp.add_argument("id")
+    sp = cmd("timeline", cmd_timeline, "dated events in order")
+    add_event_filters(sp)
+    sp.add_argument("--story")
+    sp.add_argument("--format", default="table", choices=["table", "csv", "json", "html"])
+    sp.add_argument("--png", help="also draw the timeline to this PNG file")
+    sp = cmd("quotes", cmd_quotes, "quotes with their speakers")
+    sp.add_argument("--speaker")
+    sp.add_argument("--about")
+    sp.add_argument("--since")
+    sp = cmd("claims", cmd_claims, "numbers with who asserts them")
+    sp.add_argument("--about")
+    sp.add_argument("--source")
+    sp = cmd("stories", cmd_stories, "stories: id, title, dates, articles, outlets")
+    sp.add_argument("--since")
+    sp.add_argument("--entity")
+    sp = cmd("story", cmd_story, "one story: articles (copies under originals), actors, timeline")
+    sp.add_argument("id")
     return p
+
+
+def add_event_filters(sp) -> None:
+    sp.add_argument("--actor")
+    sp.add_argument("--since")
+    sp.add_argument("--until")
 
 
 def open_store(args) -> Store:
@@ -167,6 +196,116 @@ def cmd_annotate(args) -> int:
         report = annotate(args.input, out, stories=args.stories, processes=args.processes,
                           on_failure=lambda line: print(f"error: {line}", file=sys.stderr))
     print(f"annotated {report.ingested}, failed {report.failed}", file=sys.stderr)
+    return 0
+
+
+def actors(items) -> str:
+    return ", ".join(f"{a.name}[{a.actor_code or '-'}]" for a in items) or "-"
+
+
+def cmd_events(args) -> int:
+    from newsgraph import queries
+    evs = queries.events(open_store(args), actor=args.actor, type_=args.type, country=args.country,
+                         since=args.since, until=args.until)
+    for ev in evs:
+        when = ev.date.value if ev.date and ev.date.value else "?"
+        where = f" in {ev.place.name}" if ev.place else ""
+        print(f"{when:12s} {ev.type}/{ev.mode or '-'} ({ev.cameo or '-'}) {actors(ev.source)} -> {actors(ev.target)}{where}"
+              f"  [{ev.modality}]  {ev.id}")
+        for x in ev.evidence:
+            print(f"    {x.article_id}: {x.sentence.strip()[:200]}")
+    print(f"{len(evs)} events", file=sys.stderr)
+    return 0
+
+
+def cmd_event(args) -> int:
+    store = open_store(args)
+    ev = next((v for v in store.events() if v.id == args.id or v.id.startswith(args.id)), None)
+    if ev is None:
+        print(f"no event {args.id}", file=sys.stderr)
+        return 1
+    print(json.dumps(to_dict(ev), ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_timeline(args) -> int:
+    from newsgraph import queries, timeline
+    evs = queries.events(open_store(args), actor=args.actor, since=args.since, until=args.until, story=args.story)
+    table = timeline.rows(evs)
+    if args.png:
+        timeline.render_png(table, args.png)
+        print(f"wrote {args.png}", file=sys.stderr)
+    if args.format == "csv":
+        sys.stdout.write(timeline.as_csv(table))
+    elif args.format == "json":
+        print(timeline.as_json(table))
+    elif args.format == "html":
+        print(timeline.as_html(table))
+    else:
+        print_table(("date", "type/mode", "source", "target", "place", "event"),
+                    [(r.date, f"{r.type}/{r.mode or '-'}", r.source, r.target, r.place, r.event_id) for r in table])
+    return 0
+
+
+def cmd_quotes(args) -> int:
+    from newsgraph import queries
+    for q in queries.quotes(open_store(args), speaker=args.speaker, about=args.about, since=args.since):
+        who = q.speaker.name if q.speaker else "(unknown)"
+        via = f" via {q.via}" if q.via else ""
+        mark = '"' if q.direct else "~"
+        print(f"{q.date or '?':10s} {who}{via} ({q.cue or '-'}): {mark}{q.text.strip()[:300]}{mark}  [{q.article_id}]")
+    return 0
+
+
+def cmd_claims(args) -> int:
+    from newsgraph import queries
+    for c in queries.claims(open_store(args), about=args.about, source=args.source):
+        period = f" {c.period.start}..{c.period.end}" if c.period else ""
+        chain = " <- ".join(c.attribution) or "(no source)"
+        print(f"{c.value:g}{(' ' + c.unit) if c.unit else ''} {c.what or ''}{period}  according to {chain}  [{c.article_id}]")
+    return 0
+
+
+def cmd_stories(args) -> int:
+    from newsgraph import queries
+    store = open_store(args)
+    arts = {a.id: a for a in store.articles()}
+    wanted = queries.entity_ids_matching(store, args.entity)
+    rows = []
+    for st in queries.stories(store):
+        dates = sorted((arts[i].published or "")[:10] for i in st.article_ids if i in arts and arts[i].published)
+        if args.since and (not dates or dates[-1] < args.since):
+            continue
+        if wanted is not None and not wanted & set(st.entity_ids):
+            continue
+        outlets = sorted({arts[i].outlet for i in st.article_ids if i in arts and arts[i].outlet})
+        span = f"{dates[0]}..{dates[-1]}" if dates else "-"
+        rows.append((st.id, st.title or "", span, len(st.article_ids), ", ".join(outlets)))
+    print_table(("id", "title", "dates", "articles", "outlets"), rows)
+    return 0
+
+
+def cmd_story(args) -> int:
+    from newsgraph import queries, timeline
+    store = open_store(args)
+    st = queries.find_story(store, args.id)
+    if st is None:
+        print(f"no story {args.id}", file=sys.stderr)
+        return 1
+    arts = {a.id: a for a in store.articles()}
+    print(f"{st.id}: {st.title}")
+    members = [arts[i] for i in st.article_ids if i in arts]
+    for a in members:
+        if a.duplicate_of is None or a.duplicate_of not in st.article_ids:
+            print(f"  {(a.published or '')[:10]:10s} {a.outlet or '-'}: {a.title}  [{a.id}]")
+            for c in members:
+                if c.duplicate_of == a.id:
+                    print(f"      copy: {c.outlet or '-'}{' from ' + c.original_outlet if c.original_outlet else ''}: {c.title}  [{c.id}]")
+    ents = {e.id: e for e in store.entities()}
+    print("  actors: " + ", ".join(ents[i].name for i in st.entity_ids[:12] if i in ents))
+    evs = {v.id: v for v in store.events()}
+    for r in timeline.rows([evs[i] for i in st.event_ids if i in evs]):
+        print(f"  {r.date:12s} {r.type}/{r.mode or '-'} {r.summary}")
     return 0
 
 
