@@ -11,6 +11,7 @@ import multiprocessing as mp
 import os
 import time
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator, Union
 
 from newsgraph.ingest import InputFailure
@@ -116,15 +117,15 @@ def analyze_stream(items: Iterable[Union[RawDoc, InputFailure]], processes: int 
         for batch in _chunks(items, chunk):
             yield from _analyze_mixed(batch)
         return
-    ctx = mp.get_context("fork")
-    with ctx.Pool(processes, initializer=_warm_worker) as pool:
+    # ProcessPoolExecutor, not Pool: a worker that dies raises BrokenProcessPool instead of hanging.
+    with ProcessPoolExecutor(processes, mp_context=mp.get_context("fork"), initializer=_warm_worker) as pool:
         pending: deque = deque()
         for batch in _chunks(items, chunk):
-            pending.append(pool.apply_async(_analyze_mixed, (batch,)))
+            pending.append(pool.submit(_analyze_mixed, batch))
             while len(pending) > processes * 2:
-                yield from pending.popleft().get()
+                yield from pending.popleft().result()
         while pending:
-            yield from pending.popleft().get()
+            yield from pending.popleft().result()
 
 
 def _analyze_mixed(batch: list) -> list[Result]:
