@@ -83,7 +83,17 @@ def add_event_filters(sp) -> None:
 
 
 def open_store(args) -> Store:
-    return Store(args.db or default_path())
+    import os
+    path = args.db or default_path()
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        print(f"error: {path}: the store's folder {folder} does not exist", file=sys.stderr)
+        raise SystemExit(2)
+    try:
+        return Store(path)
+    except Exception as e:  # not a database, no permission, ...
+        print(f"error: {path}: cannot open the store ({e})", file=sys.stderr)
+        raise SystemExit(2)
 
 
 def cmd_ingest(args) -> int:

@@ -37,7 +37,7 @@ def export(store: Store, fmt: str, path: str) -> int:
         n = 0
         with open(path, "w", encoding="utf-8") as f:
             for section, rec in knowledge_base(store):
-                f.write(json.dumps({"kind": section[:-1] if section != "stories" else "story", **rec}, ensure_ascii=False) + "\n")
+                f.write(json.dumps({"kind": {"stories": "story", "entities": "entity", "timexes": "timex"}.get(section, section[:-1]), **rec}, ensure_ascii=False) + "\n")
                 n += 1
         return n
     return export_events(store, fmt, path)

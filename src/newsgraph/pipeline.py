@@ -22,11 +22,22 @@ Result = Union[Analysis, InputFailure]
 
 
 def article_id(raw: RawDoc) -> str:
-    """Stable id: the given id, else a hash of where the page came from (URL or path as given)."""
+    """Stable id: the given id, else a hash of the page's URL, else of its file's last two path
+    parts ("seeds/000.txt"), which do not depend on how or where the path was typed."""
     if raw.id:
         return raw.id
-    key = raw.url or os.path.normpath(raw.source)
-    return "a-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return "a-" + hashlib.sha1(identity_key(raw).encode("utf-8")).hexdigest()[:16]
+
+
+def identity_key(raw: RawDoc) -> str:
+    if raw.url:
+        return raw.url
+    path, sep, rest = raw.source.partition("#")
+    where, colon, line = path.rpartition(":")
+    if colon and line.isdigit():          # a JSONL row without an id: "file.jsonl:12"
+        path, rest = where, line
+    parts = os.path.abspath(path).split(os.sep)
+    return "/".join(parts[-2:]) + (("#" + rest) if rest else "")
 
 
 def raw_hash(raw: RawDoc) -> str:
@@ -63,7 +74,13 @@ def analyze_chunk(raws: list[RawDoc]) -> list[Result]:
     timings["nlp"] = time.perf_counter() - t0
     analyses = [r for r in results if isinstance(r, Analysis)]
     for analysis, doc in zip(analyses, docs):
-        run_stages(analysis, doc, timings)
+        try:
+            run_stages(analysis, doc, timings)
+        except Exception as e:  # a stage that fails on one article fails that article only
+            art = analysis.article
+            failed = InputFailure(art.source, f"analysis failed ({type(e).__name__}: {e})", art.id)
+            results[next(i for i, r in enumerate(results) if r is analysis)] = failed
+    analyses = [r for r in results if isinstance(r, Analysis)]
     for analysis in analyses:
         analysis.timings = {k: v / max(1, len(analyses)) for k, v in timings.items()}
     return results

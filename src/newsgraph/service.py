@@ -29,21 +29,20 @@ class IngestReport:
 def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None] = lambda s: None,
            progress: Optional[Callable[[], None]] = None, processes: Optional[int] = None) -> IngestReport:
     """Analyze new or changed pages into the store, one transaction per article, then
-    rebuild the cross-article knowledge base. Unchanged pages are skipped before analysis."""
+    rebuild the cross-article knowledge base. Unchanged pages are skipped before analysis;
+    a page named twice in one batch is analyzed once. A store left dirty by an interrupted
+    ingest is repaired (story index replayed, knowledge base rebuilt) even if nothing changed."""
     from newsgraph.stories import StoryIndex
 
     report = IngestReport()
     hashes: dict[str, str] = {}
 
-    def fail(item: InputFailure) -> None:
-        report.failed += 1
-        report.failures.append(str(item))
-        on_failure(str(item))
-
     def new_or_changed() -> Iterator:
         for item in iter_inputs(specs):
             if isinstance(item, RawDoc):
                 item.id = article_id(item)
+                if item.id in hashes:
+                    continue
                 hashes[item.id] = raw_hash(item)
                 if store.raw_hash_of(item.id) == hashes[item.id]:
                     report.unchanged += 1
@@ -52,21 +51,37 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
                     continue
             yield item
 
-    index = StoryIndex(store.get_state("stories"))
+    was_dirty = bool(store.get_state("dirty"))
+    index = replay_stories(store) if was_dirty else StoryIndex(store.get_state("stories"))
     for result in analyze_stream(new_or_changed(), processes=processes):
         if progress:
             progress()
         if isinstance(result, InputFailure):
-            fail(result)
+            report.failed += 1
+            report.failures.append(str(result))
+            on_failure(str(result))
             continue
-        status = store.put_analysis(result, hashes[result.article.id])
-        setattr(report, status, getattr(report, status) + 1)
+        if not (report.ingested or report.updated):
+            store.set_state("dirty", True)
         story_id, duplicate_of = index.add(result.article, result.entities, result.events)
-        store.set_article_fields(result.article.id, story_id=story_id, duplicate_of=duplicate_of)
-    if report.ingested or report.updated:
+        status = store.put_analysis(result, hashes[result.article.id], story_id=story_id, duplicate_of=duplicate_of)
+        setattr(report, status, getattr(report, status) + 1)
+    if report.ingested or report.updated or was_dirty:
         store.set_state("stories", index.to_state())
         rebuild(store)
+        store.set_state("dirty", False)
     return report
+
+
+def replay_stories(store: Store):
+    """The story index rebuilt by adding every stored article again, in ingest order."""
+    from newsgraph.stories import StoryIndex
+
+    index = StoryIndex()
+    for analysis in store.analyses():
+        story_id, duplicate_of = index.add(analysis.article, analysis.entities, analysis.events)
+        store.set_article_fields(analysis.article.id, story_id=story_id, duplicate_of=duplicate_of)
+    return index
 
 
 def rebuild(store: Store) -> kbmod.KnowledgeBase:

@@ -35,7 +35,8 @@ def default_path() -> str:
 class Store:
     def __init__(self, path: Optional[str] = None):
         self.path = path or default_path()
-        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db.execute("PRAGMA busy_timeout=30000")   # a second writer waits instead of failing
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
@@ -58,9 +59,13 @@ class Store:
         row = self.db.execute("SELECT raw_hash FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def put_analysis(self, analysis: Analysis, raw_hash: str) -> str:
-        """Insert or update one article with its analysis in one transaction: 'ingested' or 'updated'."""
+    def put_analysis(self, analysis: Analysis, raw_hash: str, **article_fields) -> str:
+        """Insert or update one article with its analysis in one transaction: 'ingested' or
+        'updated'. `article_fields` (story_id=..., duplicate_of=...) are set on the stored
+        record in the same transaction. An updated article keeps its place (seq)."""
         art = analysis.article
+        record = to_dict(art)
+        record.update(article_fields)
         body = {k: to_dict(getattr(analysis, k)) for k in ("entities", "events", "quotes", "claims", "timexes")}
         with self.transaction():
             old = self.db.execute("SELECT seq FROM articles WHERE id=?", (art.id,)).fetchone()
@@ -68,22 +73,27 @@ class Store:
             self.db.execute(
                 "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
                 (art.id, art.source, raw_hash, art.published, art.outlet, art.title, seq,
-                 json.dumps(to_dict(art), ensure_ascii=False), json.dumps(body, ensure_ascii=False)))
+                 json.dumps(record, ensure_ascii=False), json.dumps(body, ensure_ascii=False)))
         return "updated" if old else "ingested"
 
     def set_article_fields(self, article_id: str, **fields) -> None:
-        row = self.db.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
-        if row:
-            rec = json.loads(row[0])
-            rec.update(fields)
-            self.db.execute("UPDATE articles SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), article_id))
+        """Set fields of a stored article record (read-modify-write in one transaction)."""
+        with self.transaction():
+            row = self.db.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
+            if row:
+                rec = json.loads(row[0])
+                rec.update(fields)
+                self.db.execute("UPDATE articles SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), article_id))
 
     def articles(self) -> Iterator[Article]:
         for (rec,) in self.db.execute("SELECT record FROM articles ORDER BY published, seq"):
             yield from_dict(Article, json.loads(rec))
 
     def article(self, article_id: str) -> Optional[Article]:
-        row = self.db.execute("SELECT record FROM articles WHERE id=? OR id LIKE ?", (article_id, article_id + "%")).fetchone()
+        """The article with this id, else the first whose id starts with it (ids are long)."""
+        row = (self.db.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
+               or self.db.execute("SELECT record FROM articles WHERE substr(id, 1, ?)=? ORDER BY seq",
+                                  (len(article_id), article_id)).fetchone())
         return from_dict(Article, json.loads(row[0])) if row else None
 
     def analyses(self) -> Iterator[Analysis]:

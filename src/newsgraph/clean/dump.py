@@ -1,0 +1,131 @@
+"""Cleaning of flattened page dumps (kind "raw_text"): rejoins lines broken by inline
+markup, scores every line with the boilerplate classifier, keeps the body lines as
+paragraphs and lists the others, in order, as removed."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .classify import body_scores
+from .language import detect_language
+from .lines import BULLETS, Line, SENTENCE_END, WORD_RE, features, split_lines
+
+CONTINUATION_START = re.compile(r"^(?:[^\W\d_]|[,;:.)\]’”'])", re.UNICODE)
+FRAGMENT_MAX_WORDS = 6
+HOST_MIN_WORDS = 6
+BODY_THRESHOLD = 0.5
+TEASER_MIN_WORDS = 6
+
+
+@dataclass
+class DumpLines:
+    lines: list[Line]
+    scores: list[float]
+    language: str | None
+    features: object = None
+
+
+def continues(line: str) -> bool:
+    """A line that starts in lower case or with clause punctuation continues a sentence."""
+    return bool(CONTINUATION_START.match(line)) and not line[:1].isupper()
+
+
+def open_sentence(line: str) -> bool:
+    """A line of some length that stops without sentence-final punctuation."""
+    return len(WORD_RE.findall(line)) >= HOST_MIN_WORDS and not line.rstrip().endswith(SENTENCE_END + (":",))
+
+
+def rejoin_fragments(lines: list[Line]) -> list[Line]:
+    """Merge pieces of one sentence that inline markup (links, italics) split over lines."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        cur = lines[i]
+        while out and open_sentence(out[-1].text):
+            host = out[-1]
+            if continues(cur.text):
+                host.text = join_text(host.text, cur.text)
+            elif (i + 1 < len(lines) and len(WORD_RE.findall(cur.text)) <= FRAGMENT_MAX_WORDS
+                  and not cur.text.endswith(SENTENCE_END) and continues(lines[i + 1].text)):
+                host.text = join_text(join_text(host.text, cur.text), lines[i + 1].text)
+                i += 1
+            else:
+                break
+            host.blank_after = lines[i].blank_after
+            i += 1
+            if i >= len(lines):
+                return out
+            cur = lines[i]
+        out.append(Line(cur.text, cur.blank_before, cur.blank_after, cur.block_size, cur.block_pos))
+        i += 1
+    return out
+
+
+def join_text(left: str, right: str) -> str:
+    return left + right if right[:1] in ",;:.)]’”" else left + " " + right
+
+
+def score_dump(raw: str, with_scores: bool = True) -> DumpLines:
+    """The page's lines (fragments rejoined), their features and body scores."""
+    lines = rejoin_fragments(split_lines(raw))
+    if not lines:
+        return DumpLines([], [], None, None)
+    language = detect_language("\n".join(ln.text for ln in lines[:400]))
+    feats = features(lines, language)
+    scores = body_scores(feats) if with_scores else []
+    return DumpLines(lines, scores, language, feats)
+
+
+def teaser_like(text: str) -> bool:
+    """A headline-shaped line: several words, no sentence-final punctuation."""
+    return len(WORD_RE.findall(text)) >= TEASER_MIN_WORDS and not text.rstrip().endswith(SENTENCE_END)
+
+
+def teaser_lines(doc: DumpLines) -> set[int]:
+    """Bulleted lists of related headlines inside the body: two or more lines in a row that
+    start with a bullet glyph and are headline-shaped (a real list item ends like a sentence)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, ln in enumerate(doc.lines + [None]):
+        if ln is not None and ln.text.startswith(BULLETS) and teaser_like(ln.text):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
+    return out
+
+
+def body_and_removed(doc: DumpLines, skip: set[int]) -> tuple[list[str], list[str]]:
+    """Body paragraphs and removed lines, in page order; `skip` are lines used as metadata."""
+    body, removed = [], []
+    skip = skip | teaser_lines(doc)
+    for i, (ln, s) in enumerate(zip(doc.lines, doc.scores)):
+        if s >= BODY_THRESHOLD and i not in skip:
+            body.append(ln.text)
+        else:
+            removed.append(ln.text)
+    return body, removed
+
+
+def smooth(scores: list[float], switch_cost: float) -> list[bool]:
+    """Two-state Viterbi over the line scores: body/not-body with a cost for each switch,
+    so that isolated lines follow their surroundings unless their score is clear."""
+    if not scores:
+        return []
+    import math
+    eps = 1e-4
+    gain = [math.log(max(s, eps)) - math.log(max(1 - s, eps)) for s in scores]
+    best = [0.0, gain[0]]                 # best total ending in state 0 / 1
+    back: list[tuple[int, int]] = []
+    for g in gain[1:]:
+        from0 = (best[0], best[1] - switch_cost)
+        from1 = (best[0] - switch_cost + g, best[1] + g)
+        back.append((0 if from0[0] >= from0[1] else 1, 0 if from1[0] >= from1[1] else 1))
+        best = [max(from0), max(from1)]
+    state = 0 if best[0] >= best[1] else 1
+    path = [state]
+    for b in reversed(back):
+        state = b[state]
+        path.append(state)
+    return [bool(s) for s in reversed(path)]

@@ -1,0 +1,127 @@
+"""Cleaning of whole HTML pages (kind "html") through trafilatura: body without comments,
+title, date (htmldate), authors and site name from its metadata."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsgraph.records import Article, RawDoc
+
+from .dates import normalize_date
+from .errors import CleanError
+from .outlets import outlet_for_domain, resolve_outlet
+
+
+def extract(html: str, url: str | None):
+    import trafilatura
+    try:
+        return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                           include_tables=True)
+    except (ValueError, TypeError) as e:
+        raise CleanError(f"trafilatura failed: {e}") from e
+
+
+def paragraphs(text: str) -> str:
+    """trafilatura puts one block a line; the contract wants paragraphs apart by a blank line."""
+    lines = [ln.strip() for ln in (text or "").split("\n")]
+    return "\n\n".join(ln for ln in lines if ln)
+
+
+def split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    parts = re.split(r"\s*(?:;|,|&|\band\b|\bund\b|\|)\s*", value)
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def clean_html(raw: RawDoc, article_id: str) -> Article:
+    doc = extract(raw.content or "", raw.url)
+    if doc is None:
+        raise CleanError("no main text found in the page")
+    text = paragraphs(doc.text)
+    url = raw.url or doc.url or None
+    sitename = (doc.sitename or "").strip() or None
+    outlet = resolve_outlet(sitename) if sitename else None
+    outlet = outlet or sitename or outlet_for_domain(url)
+    tree = parse_tree(raw.content or "")
+    return Article(id=article_id, source=raw.source, text=text, url=url, outlet=outlet,
+                   removed=removed_lines(tree, text),
+                   title=headline(tree, (doc.title or "").strip() or None), subtitle=deck_from(doc.description, text),
+                   authors=split_authors(doc.author), published=with_time(normalize_date(doc.date), raw.content or ""),
+                   language=doc.language or None)
+
+
+PUBLISHED_META_RE = re.compile(
+    r"""(?:(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|datePublished|pubdate|publishdate|date)["'][^>]*?content=["']([^"']+)["']"""
+    r"""|content=["']([^"']+)["'][^>]*?(?:property|name|itemprop)=["'](?:article:published_time|datePublished)["']"""
+    r"""|"datePublished"\s*:\s*"([^"]+)")""", re.I)
+
+
+def with_time(day: str | None, html: str) -> str | None:
+    """The page's machine-readable publication timestamp (meta tag or JSON-LD) when it falls
+    on the extracted date, so the time and offset are kept; else the date alone."""
+    if not day:
+        return day
+    for m in PUBLISHED_META_RE.finditer(html[:200000]):
+        stamp = normalize_date(next(g for g in m.groups() if g))
+        if stamp and stamp[:10] == day[:10] and len(stamp) > 10:
+            return stamp
+    return day
+
+
+def deck_from(description: str | None, text: str) -> str | None:
+    """The page description as deck, unless it merely repeats the start of the body."""
+    d = (description or "").strip()
+    if not d or text.startswith(d[: max(20, len(d) // 2)]) or d.endswith(("...", "…")):
+        return None
+    return d
+
+
+MAX_HEADLINE_CHARS = 300
+H1_MATCH = 90
+BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote",
+              "pre", "figcaption", "caption", "address", "label", "button", "option")
+LEAF_BLOCKS_XPATH = "//body//*[{own}][not(.//*[{own}])][not(ancestor::script or ancestor::style or ancestor::noscript)]".format(
+    own=" or ".join(f"self::{t}" for t in BLOCK_TAGS))
+
+
+def parse_tree(html: str):
+    import lxml.etree
+    import lxml.html
+    try:
+        return lxml.html.fromstring(html)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return None
+
+
+def removed_lines(tree, body: str) -> list[str]:
+    """Text of the page's innermost block elements that the body left out, in page order."""
+    if tree is None:
+        return []
+    out = []
+    for el in tree.xpath(LEAF_BLOCKS_XPATH):
+        line = " ".join(el.text_content().split())
+        if line and line not in body:
+            out.append(line)
+    return out
+
+
+def loose(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def headline(tree, meta_title: str | None) -> str | None:
+    """The page's <h1> as printed when it matches the metadata title (which often carries
+    the site name or is cut), else the metadata title."""
+    if tree is None or not meta_title:
+        return meta_title
+    from rapidfuzz import fuzz
+    target = loose(meta_title)
+    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    h1s = [h for h in h1s if h and len(h) < MAX_HEADLINE_CHARS]
+    if not h1s or not target:
+        return meta_title
+    best = max(h1s, key=lambda h: fuzz.ratio(loose(h), target))
+    if fuzz.partial_ratio(loose(best), target) >= H1_MATCH and len(loose(best)) >= 0.5 * len(target):
+        return best
+    return meta_title

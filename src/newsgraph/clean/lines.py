@@ -1,0 +1,230 @@
+"""Turns a flattened page dump into lines with their layout (blank lines around them,
+the block of adjacent lines they sit in) and computes the per-line feature vectors the
+boilerplate classifier reads: shape, punctuation, stop-word and chrome-word density,
+position, link-like form, repetition, and the same measures over neighbouring lines."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .language import stopwords
+
+WORD_RE = re.compile(r"\w+")
+TERMINAL = tuple(".!?。！？…\"”’»)]:;")
+SENTENCE_END = tuple(".!?。！？…\"”’»)")
+BULLETS = tuple("•·-–—*►▶»›>|+✓●○■□◆◦")
+DATE_RE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|"
+    r"\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*)",
+    re.IGNORECASE)
+URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|de|uk|fr)\b|@\w|\w@\w")
+CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass
+class Line:
+    text: str
+    blank_before: bool
+    blank_after: bool
+    block_size: int        # adjacent non-blank lines in its block (1 = a paragraph of its own)
+    block_pos: int         # index inside that block
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-empty lines of a dump (whitespace collapsed, tabs kept as ' \t '), with layout."""
+    rows = [re.sub(r"[ \u00a0\u200b]+", " ", r).strip() for r in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines: list[Line] = []
+    block: list[Line] = []
+
+    def close_block():
+        for i, ln in enumerate(block):
+            ln.block_size, ln.block_pos = len(block), i
+        block.clear()
+
+    prev_blank = True
+    for i, row in enumerate(rows):
+        if not row.strip():
+            if block:
+                block[-1].blank_after = True
+                close_block()
+            prev_blank = True
+            continue
+        ln = Line(row, prev_blank, False, 1, 0)
+        lines.append(ln)
+        block.append(ln)
+        prev_blank = False
+    if block:
+        block[-1].blank_after = True
+        close_block()
+    return lines
+
+
+@lru_cache(maxsize=1)
+def chrome_words() -> frozenset[str]:
+    path = Path(__file__).with_name("chrome_words.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
+
+
+DIGIT_RE = re.compile(r"\d")
+LETTER_RE = re.compile(r"[^\W\d_]")
+UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ]")
+SEPARATOR_RE = re.compile(r"[|·»›]")
+SENTENCE_PUNCT_RE = re.compile(r"[.!?。！？]")
+
+
+def own_features(line: Line, language: str | None, counts: Counter) -> list[float]:
+    """Features of a line on its own: its text's, its layout's, its repetition on the page."""
+    t = text_features(line.text, language)
+    layout = [float(line.blank_before and line.blank_after), float(line.blank_before), float(line.blank_after),
+              math.log1p(line.block_size), line.block_pos / line.block_size]
+    return [*t[:12], *layout, *t[12:21], math.log1p(counts[line.text] - 1)]
+
+
+@lru_cache(maxsize=65536)
+def text_features(text: str, language: str | None) -> tuple[float, ...]:
+    """Features that depend on the text alone (cached: menus repeat across a site's pages).
+    The last four are the extra per-line features (ellipsis, captions, gallery, quote)."""
+    stops = stopwords().get(language or "", frozenset())
+    words = WORD_RE.findall(text)
+    low = text.lower()
+    low_words = WORD_RE.findall(low)
+    n_words = len(words)
+    n_chars = len(text)
+    cjk = CJK_RE.subn("", text)[1]
+    caps = sum(1 for w in words if w[0].isupper())
+    alpha_words = sum(1 for w in words if w[0].isalpha())
+    letters = LETTER_RE.subn("", text)[1] or 1
+    chrome = chrome_words()
+    captions = caption_words()
+    eff_words = max(n_words, cjk / 2)
+    return (
+        math.log1p(n_chars),
+        math.log1p(eff_words),
+        float(text.endswith(SENTENCE_END)),
+        float(text.endswith(":")),
+        float(text.endswith(",")),
+        text.count(",") / (eff_words + 1),
+        SENTENCE_PUNCT_RE.subn("", text)[1] / (eff_words + 1),
+        sum(1 for w in low_words if w in stops) / (n_words + 1),
+        caps / (alpha_words + 1),
+        DIGIT_RE.subn("", text)[1] / (n_chars + 1),
+        UPPER_RE.subn("", text)[1] / letters,
+        cjk / (n_chars + 1),
+        float("\t" in text),
+        float(text.startswith(BULLETS)),
+        float(text[:1].islower()),
+        float(text[:1].isdigit()),
+        float(SEPARATOR_RE.subn("", text)[1]),
+        sum(1 for w in low_words if w in chrome) / (n_words + 1),
+        float(bool(DATE_RE.search(text))),
+        float(bool(URL_RE.search(text))),
+        float("©" in text or "(c)" in low),
+        float(text.endswith(ELLIPSIS)),
+        sum(1 for w in low_words if w in captions) / (n_words + 1),
+        float(bool(GALLERY_RE.match(text))),
+        float(text.startswith(QUOTE_START)),
+    )
+
+
+N_OWN = 27
+ELLIPSIS = ("...", "…", "..")
+GALLERY_RE = re.compile(r"^\d+\s*(?:of|/|von|de|sur)\s*\d+", re.I)
+QUOTE_START = tuple("“\"«„‘'")
+
+
+@lru_cache(maxsize=1)
+def caption_words() -> frozenset[str]:
+    path = Path(__file__).with_name("chrome_words.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["caption_words"])
+
+
+def extra_features(lines: list[Line], own: np.ndarray, language: str | None) -> np.ndarray:
+    """Captions, truncated teasers, galleries, quotes, and length against the page's longest line."""
+    longest = float(own[:, 0].max()) if len(own) else 0.0
+    paragraph_share = float(own[:, 12].mean()) if len(own) else 0.0
+    rows = []
+    for ln, f in zip(lines, own):
+        ellipsis, caption, gallery, quote = text_features(ln.text, language)[21:25]
+        rows.append([ellipsis, caption, f[0] - longest, gallery, quote, paragraph_share])
+    return np.asarray(rows, dtype=float).reshape(len(lines), 6)
+
+
+SUMMARY_COLUMNS = [0, 2, 7, 12, 22]   # length, sentence end, stop words, paragraph, chrome words
+
+
+def neighbour_summary(own: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of a few own features over the lines within `radius` (the line itself left out)."""
+    cols = own[:, SUMMARY_COLUMNS]
+    n = len(cols)
+    csum = np.vstack([np.zeros((1, cols.shape[1])), np.cumsum(cols, axis=0)])
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - radius, 0), np.minimum(idx + radius + 1, n)
+    count = np.maximum(hi - lo - 1, 1)[:, None]
+    return (csum[hi] - csum[lo] - cols) / count
+
+
+def text_mass(lines: list[Line], own: list[list[float]]) -> list[float]:
+    """Characters of sentence-like text on each line (long lines that end like a sentence)."""
+    mass = []
+    for ln, f in zip(lines, own):
+        sentence_like = f[2] > 0 and f[1] > math.log1p(8)
+        mass.append(len(ln.text) if sentence_like else 0.0)
+    return mass
+
+
+def core_region(mass: list[float], own: list[list[float]]) -> tuple[int, int]:
+    """The run of lines with the largest sum of (mass - penalty): the densest text stretch."""
+    best, best_lo, best_hi = 0.0, 0, -1
+    run, lo = 0.0, 0
+    for i, m in enumerate(mass):
+        gain = m - 60.0 * (1.0 if m == 0 else 0.0) + 0.0
+        if run <= 0:
+            run, lo = gain, i
+        else:
+            run += gain
+        if run > best:
+            best, best_lo, best_hi = run, lo, i
+    return best_lo, best_hi
+
+
+def doc_features(lines: list[Line], own: list[list[float]]) -> list[list[float]]:
+    """Position and text-mass features that need the whole page."""
+    n = len(lines)
+    mass = text_mass(lines, own)
+    total = sum(mass) or 1.0
+    lo, hi = core_region(mass, own)
+    out = []
+    before = 0.0
+    for i in range(n):
+        dist = 0 if lo <= i <= hi else (lo - i if i < lo else i - hi)
+        out.append([
+            i / max(n - 1, 1),
+            before / total,
+            float(lo <= i <= hi),
+            math.log1p(dist),
+            float(i < lo),
+            math.log1p(total) ,
+        ])
+        before += mass[i]
+    return out
+
+
+def features(lines: list[Line], language: str | None) -> np.ndarray:
+    """One feature vector per line (rows), as a float array."""
+    counts = Counter(ln.text for ln in lines)
+    own_rows = [own_features(ln, language, counts) for ln in lines]
+    own = np.asarray(own_rows, dtype=float).reshape(len(lines), N_OWN)
+    docf = np.asarray(doc_features(lines, own_rows), dtype=float).reshape(len(lines), 6)
+    pad = np.zeros((1, N_OWN))
+    prev1 = np.vstack([pad, own[:-1]])[:, [0, 2, 12, 7]]
+    next1 = np.vstack([own[1:], pad])[:, [0, 2, 12, 7]]
+    return np.hstack([own, prev1, next1, neighbour_summary(own, 3), neighbour_summary(own, 10), docf,
+                      extra_features(lines, own, language)])

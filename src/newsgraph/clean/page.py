@@ -1,0 +1,28 @@
+"""Article assembly for text input: page dumps (body from the line classifier, metadata
+from the page header and footer) and already clean text (kept as given)."""
+from __future__ import annotations
+
+import re
+
+from newsgraph.records import Article, RawDoc
+
+from .dump import body_and_removed, score_dump
+from .errors import CleanError
+from .header import read_header
+
+
+def clean_dump(raw: RawDoc, article_id: str) -> Article:
+    doc = score_dump(raw.content or "")
+    if not doc.lines:
+        raise CleanError("empty page")
+    head = read_header(doc)
+    body, removed = body_and_removed(doc, head.used)
+    return Article(id=article_id, source=raw.source, text="\n\n".join(body), removed=removed,
+                   title=head.title, subtitle=head.subtitle, published=head.published,
+                   outlet=head.outlet, original_outlet=head.original_outlet, authors=head.authors,
+                   language=doc.language)
+
+
+def clean_text(raw: RawDoc, article_id: str) -> Article:
+    text = re.sub(r"\n{3,}", "\n\n", (raw.content or "").replace("\r\n", "\n")).strip()
+    return Article(id=article_id, source=raw.source, text=text)

@@ -1,0 +1,206 @@
+"""Trains the line classifier of the dump cleaner (model.joblib beside this file) from an
+extraction eval set with page dumps (`raw_text`) and gold bodies, and reports a
+site-grouped cross-validated figure. Development tool; never run at annotate time.
+
+    python -m newsgraph.clean.train ../shared/eval/extract/dev_text.jsonl.gz [--cv] [--half 0|1]
+
+Labels: for pages with a full gold body, each line's tokens are aligned to the gold token
+stream (difflib); a line is body when most of its tokens align. For pages with gold
+`with`/`without` segments, lines overlapping a `with` segment are body, lines overlapping a
+`without` segment are boilerplate, other lines are left out."""
+from __future__ import annotations
+
+import argparse
+import difflib
+import gzip
+import hashlib
+import json
+import math
+import os
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from .classify import MODEL_PATH, context_features, make_model
+from .dump import score_dump
+from .lines import WORD_RE
+
+WS_RE = re.compile(r"\s+")
+PAGE_WEIGHT = 500.0        # total training weight of one page's labelled lines
+STAGE1_TREES = 60          # stage 1 only feeds its scores to stage 2's context features
+
+
+def read_rows(path: str) -> list[dict]:
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def site_of(row: dict) -> str:
+    host = urlparse(row.get("url") or "").netloc.lower()
+    return host[4:] if host.startswith("www.") else host or row["id"]
+
+
+def half_of(site: str) -> int:
+    """Deterministic split of sites into two halves."""
+    return int(hashlib.sha256(site.encode()).hexdigest(), 16) % 2
+
+
+def labels_from_body(lines, gold_body: str) -> list[float | None]:
+    raw_tokens, owner = [], []
+    for i, ln in enumerate(lines):
+        toks = WORD_RE.findall(ln.text)
+        raw_tokens += toks
+        owner += [i] * len(toks)
+    gold_tokens = WORD_RE.findall(gold_body)
+    matched = [0] * len(lines)
+    sm = difflib.SequenceMatcher(None, raw_tokens, gold_tokens, autojunk=False)
+    for a, _, size in sm.get_matching_blocks():
+        if size == 0:
+            continue
+        span_lines = set(owner[a:a + size])
+        whole = all(sum(1 for o in owner if o == li) <= size for li in span_lines) if size < 4 else True
+        if size >= 4 or whole:
+            for k in range(a, a + size):
+                matched[owner[k]] += 1
+    out = []
+    for i, ln in enumerate(lines):
+        n = len(WORD_RE.findall(ln.text))
+        out.append(None if n == 0 else float(matched[i] / n >= 0.5))
+    return out
+
+
+def labels_from_segments(lines, with_segs, without_segs) -> list[float | None]:
+    starts, pos, parts = [], 0, []
+    for ln in lines:
+        t = WS_RE.sub(" ", ln.text).strip()
+        starts.append(pos)
+        parts.append(t)
+        pos += len(t) + 1
+    doc = " ".join(parts)
+    out: list[float | None] = [None] * len(lines)
+
+    def mark(seg, value):
+        seg = WS_RE.sub(" ", seg).strip()
+        if not seg:
+            return
+        at = doc.find(seg)
+        if at < 0:
+            return
+        end = at + len(seg)
+        for i, s in enumerate(starts):
+            e = s + len(parts[i])
+            if s < end and e > at:
+                out[i] = None if (out[i] is not None and out[i] != value) else value
+
+    for seg in with_segs:
+        mark(seg, 1.0)
+    for seg in without_segs:
+        mark(seg, 0.0)
+    return out
+
+
+def page_examples(row: dict):
+    doc = score_dump(row["raw_text"], with_scores=False)
+    lines = doc.lines
+    if not lines:
+        return np.zeros((0, 0)), [], []
+    feats = doc.features
+    if row.get("gold_body"):
+        labels = labels_from_body(lines, row["gold_body"])
+    else:
+        labels = labels_from_segments(lines, row.get("gold_with") or [], row.get("gold_without") or [])
+    weights = [math.sqrt(1 + len(WORD_RE.findall(ln.text))) for ln in lines]
+    return feats, labels, weights
+
+
+def build_dataset(rows):
+    """Per page: features, labels (None = unlabeled), weights."""
+    return [page_examples(r) for r in rows]
+
+
+def page_weights(labels, weights) -> list[float]:
+    """Line weights scaled so that every page weighs the same in training (the measure
+    averages over pages; a long page must not teach its site's habits to the model)."""
+    total = sum(wt for lab, wt in zip(labels, weights) if lab is not None) or 1.0
+    scale = PAGE_WEIGHT / total if os.environ.get("NEWSGRAPH_CLEAN_PAGE_WEIGHT", "1") == "1" else 1.0
+    return [wt * scale for wt in weights]
+
+
+def stack(pages, idx):
+    X, y, w = [], [], []
+    for p in idx:
+        feats, labels, weights = pages[p]
+        for f, lab, wt in zip(feats, labels, page_weights(labels, weights)):
+            if lab is not None:
+                X.append(f); y.append(lab); w.append(wt)
+    return np.vstack(X), np.array(y), np.array(w)
+
+
+def fit_two_stage(pages, idx, groups, seed=0):
+    """Stage 1 on line features; stage 2 adds the neighbours' out-of-fold stage-1 scores."""
+    from sklearn.model_selection import GroupKFold
+    m1 = make_model(seed, STAGE1_TREES)
+    X, y, w = stack(pages, idx)
+    m1.fit(X, y, sample_weight=w)
+    # out-of-fold stage-1 probabilities for every page in idx
+    oof = {}
+    idx = list(idx)
+    gkf = GroupKFold(n_splits=3)
+    for tr, te in gkf.split(idx, groups=[groups[p] for p in idx]):
+        m = make_model(seed, STAGE1_TREES)
+        Xt, yt, wt = stack(pages, [idx[k] for k in tr])
+        m.fit(Xt, yt, sample_weight=wt)
+        for k in te:
+            p = idx[k]
+            if len(pages[p][0]):
+                oof[p] = m.predict_proba(pages[p][0])[:, 1]
+    X2, y2, w2 = [], [], []
+    for p in idx:
+        feats, labels, weights = pages[p]
+        if not len(feats):
+            continue
+        full = np.hstack([feats, np.asarray(context_features(oof[p]))])
+        for f, lab, wt in zip(full, labels, page_weights(labels, weights)):
+            if lab is not None:
+                X2.append(f); y2.append(lab); w2.append(wt)
+    m2 = make_model(seed)
+    m2.fit(np.vstack(X2), np.array(y2), sample_weight=np.array(w2))
+    return {"stage1": m1, "stage2": m2}
+
+
+def cached_dataset(rows, cache: str | None):
+    import pickle
+    if cache and Path(cache).exists():
+        with open(cache, "rb") as f:
+            return pickle.load(f)
+    pages = build_dataset(rows)
+    if cache:
+        with open(cache, "wb") as f:
+            pickle.dump(pages, f)
+    return pages
+
+
+def main(argv=None) -> int:
+    import joblib
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold")
+    ap.add_argument("--half", type=int, choices=(0, 1), help="train on this half of the sites only")
+    ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--cache", help="pickle of the computed features and labels, reused when present")
+    args = ap.parse_args(argv)
+    rows = read_rows(args.gold)
+    sites = [site_of(r) for r in rows]
+    pages = cached_dataset(rows, args.cache)
+    idx = [i for i in range(len(rows)) if args.half is None or half_of(sites[i]) == args.half]
+    model = fit_two_stage(pages, idx, sites)
+    joblib.dump(model, args.out, compress=3)
+    print(f"trained on {len(idx)} pages from {len({sites[i] for i in idx})} sites -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

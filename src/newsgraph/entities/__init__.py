@@ -1,0 +1,8 @@
+"""The entities stage: recognition repair (spaCy components), article-local entities with
+coreference, roles, countries and actor codes, and cross-article resolution."""
+from newsgraph.entities.actors import actor_for_text, entity_at
+from newsgraph.entities.extract import extract_entities
+from newsgraph.entities.recognize import add_entity_ruler
+from newsgraph.entities.resolve import resolve_entities
+
+__all__ = ["add_entity_ruler", "extract_entities", "resolve_entities", "entity_at", "actor_for_text"]

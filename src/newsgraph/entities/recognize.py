@@ -1,0 +1,259 @@
+"""Entity recognition repair: the components that follow spaCy's "ner" and fix its errors by
+general means. An entity ruler adds what gazetteers know (well-known organisations, seats of
+government) and weapon designations; the "entity_repair" component then trims spans ("the",
+"'s", an unclosed "(ACRONYM"), drops junk (page chrome across lines, lowercase words, a lone
+title word like "Defence"), extends cut names ("Justice" + "for Myanmar"), relabels by
+gazetteer and pattern (countries, demonyms, capitals, acronyms, events, weapons) and makes a
+document's labels consistent (a name labelled PERSON once is a PERSON everywhere)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.entities import lexicon as L
+
+REPAIR = "entity_repair"
+RULER = "entity_gazetteer"
+
+
+@lru_cache(maxsize=1)
+def resources() -> dict:
+    return L._json("recognize.json")
+
+
+def add_entity_ruler(nlp: Language) -> Language:
+    """Add the gazetteer ruler and the span-repair component after "ner" (idempotent)."""
+    if RULER not in nlp.pipe_names:
+        after = "ner" if "ner" in nlp.pipe_names else None
+        ruler = nlp.add_pipe("entity_ruler", name=RULER, after=after, config={"overwrite_ents": False})
+        ruler.add_patterns(gazetteer_patterns())
+    if REPAIR not in nlp.pipe_names:
+        nlp.add_pipe(REPAIR, after=RULER)
+    return nlp
+
+
+def gazetteer_patterns() -> list[dict]:
+    """Phrase patterns for well-known organisations and seats of government."""
+    patterns = []
+    for org in {o.name: o for o in L.known_orgs().values()}.values():
+        for form in (org.name,) + org.aliases:
+            if len(form) > 2 or form.isupper():
+                patterns.append({"label": org.type, "pattern": form})
+    for row in L._rows("seats.tsv"):
+        patterns.append({"label": "GPE", "pattern": row[0]})
+        patterns.append({"label": "GPE", "pattern": "the " + row[0]})
+    return patterns
+
+
+@Language.component(REPAIR)
+def entity_repair(doc: Doc) -> Doc:
+    """Repair the entity spans of doc in place."""
+    names = set(resources()["name_labels"])
+    kept = [e for e in doc.ents if e.label_ not in names]
+    spans = [s for s in (repair_span(e) for e in doc.ents if e.label_ in names) if s is not None]
+    forced = acronyms_in_parentheses(doc, spans) + weapon_spans(doc)
+    taken = {i for s in forced for i in range(s.start, s.end)}
+    spans = [s for s in spans if not taken & set(range(s.start, s.end))] + forced
+    spans = relabel_by_document(doc, filter_spans(spans))
+    doc.ents = filter_spans(kept + spans)
+    return doc
+
+
+# --- one span --------------------------------------------------------------------------------
+
+def repair_span(span: Span) -> Span | None:
+    span = trim(span)
+    if span is None or is_junk(span):
+        return None
+    span = extend(span)
+    span = relabel(span)
+    if span.label_ == "WORK_OF_ART" or is_lone_generic_word(span):
+        return None
+    return span
+
+
+def trim(span: Span) -> Span | None:
+    """Strip leading determiners and quotes, trailing "'s" and punctuation, and an unclosed
+    parenthesis with what follows it ("National League for Democracy (NLD")."""
+    res = resources()
+    lead, trail = set(res["leading_junk"]), set(res["trailing_junk"])
+    start, end = span.start, span.end
+    doc = span.doc
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
+    while start < end and doc[start].lower_ in lead:
+        start += 1
+    while end > start and doc[end - 1].lower_ in trail:
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def is_junk(span: Span) -> bool:
+    text = span.text
+    return ("\n" in text or not any(c.isalpha() for c in text) or not any(c.isupper() for c in text)
+            or len(text) > 120)
+
+
+def is_lone_generic_word(span: Span) -> bool:
+    """A single capitalised word that is a title, sector noun or adjective, not a name
+    ("Defence" in "Defence Minister", "Junta", "International")."""
+    if len(span) != 1 or span.label_ in ("NORP", "WEAPON"):
+        return False
+    token = span[0]
+    word = token.lower_
+    if token.text.isupper() and len(word) > 1:
+        return False
+    if L.country_of_name(word) or L.country_of_demonym(word) or L.city(word) or L.known_org(word):
+        return False
+    if L.is_title_word(word) or L.group_noun_sector(word) or L.org_sector(word):
+        return True
+    return token.pos_ == "ADJ" or (token.i + 1 < len(token.doc) and token.nbor().is_lower
+                                   and token.nbor().pos_ == "NOUN" and token.dep_ in ("amod", "compound")
+                                   and span.label_ != "PERSON" and token.tag_ == "JJ")
+
+
+def extend(span: Span) -> Span:
+    """Grow an organisation over "for/of/and + Capitalised words" and a person over a
+    capitalised first name the model left out."""
+    doc = span.doc
+    if span.label_ == "ORG":
+        end = span.end
+        while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "and", "on") and _capitalised(doc[end + 1]):
+            j = end + 1
+            while j < len(doc) and _capitalised(doc[j]) and "\n" not in doc[j].text_with_ws[:-1]:
+                j += 1
+            end = j
+        if end != span.end:
+            return Span(doc, span.start, end, label=span.label_)
+    if span.label_ == "PERSON" and span.start > 0:
+        prev = doc[span.start - 1]
+        if (_capitalised(prev) and prev.tag_ == "NNP" and prev.lower_ not in resources()["sentence_openers"]
+                and prev.lower_ not in resources()["honorifics"] and not L.is_title_word(prev.text)
+                and not L.country_of_name(prev.text) and not L.country_of_demonym(prev.text)
+                and "\n" not in prev.text_with_ws and prev.ent_type_ in ("", "PERSON")):
+            return Span(doc, span.start - 1, span.end, label="PERSON")
+    return span
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def relabel(span: Span) -> Span:
+    label = label_by_gazetteer(span) or span.label_
+    return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
+
+
+def label_by_gazetteer(span: Span) -> str | None:
+    """The label a gazetteer or a pattern gives span, else None (keep the model's)."""
+    text = span.text
+    res = resources()
+    if L.country_of_demonym(text) and span.label_ != "ORG":
+        return "NORP"
+    if L.country_of_name(text) or L.country_of_seat(text):
+        return "GPE"
+    org = L.known_org(text)
+    if org:
+        return org.type
+    if is_weapon(text):
+        return "WEAPON"
+    last = span[-1].lower_
+    if span.label_ in ("ORG", "GPE", "LOC", "FAC") and len(span) > 1 and last in res["event_heads"]:
+        return "EVENT"
+    if span.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and len(span) > 1 and last in res["law_heads"] \
+            and span[0].lower_ not in ("un", "security"):
+        return "LAW"
+    if is_acronym(text) and span.label_ in ("PERSON", "GPE", "LOC", "NORP"):
+        return "ORG"
+    if span.label_ == "PERSON" and len(span) == 1 and span.root.head.lower_ in res["place_prepositions"] \
+            and span.root.dep_ == "pobj":
+        return "GPE" if L.city(text) else "LOC"
+    if span.label_ in ("GPE", "PERSON", "LOC") and not L.city(text) and after_media_word(span):
+        return "ORG"
+    if span.label_ in ("ORG", "LOC", "FAC", "PERSON") and not L.org_sector(text):
+        if span.label_ != "PERSON" and (L.city(text) or L.fuzzy_capital_place(text)):
+            return "GPE"
+    return None
+
+
+def after_media_word(span: Span) -> bool:
+    """"the Iranian news agency Mehr": a name right after a word for a news outlet is the outlet."""
+    media = set(L.sectors()["media_words"])
+    prev = [t.lower_ for t in span.doc[max(0, span.start - 2):span.start]]
+    return bool(prev) and (prev[-1] in media or " ".join(prev) in media)
+
+
+def has_person_title(span: Span) -> bool:
+    """A title written before the name or in apposition to it ("X, the Deputy Minister of Energy")."""
+    from newsgraph.entities import roles
+
+    return roles.title_before(span.doc, span) is not None or roles.appositive_title(span.doc, span) is not None
+
+
+def is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.]{1,7}", text)) and sum(c.isalpha() for c in text) >= 2
+
+
+def is_weapon(text: str) -> bool:
+    res = resources()
+    if not re.match(res["weapon_designation"], text) or "-" not in text:
+        return False
+    return text.split("-")[0].lower() not in res["not_weapons"]
+
+
+# --- spans the model missed -----------------------------------------------------------------
+
+def acronyms_in_parentheses(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"X (ABC)" where X is a name: ABC is a name of the same kind."""
+    out = []
+    for span in spans:
+        i = span.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            token = doc[i + 1]
+            if token.is_alpha and token.text[0].isupper() and len(token) <= 10:
+                label = span.label_ if span.label_ != "PERSON" else "ORG"
+                out.append(Span(doc, i + 1, i + 2, label=label))
+    return out
+
+
+def weapon_spans(doc: Doc) -> list[Span]:
+    return [Span(doc, t.i, t.i + 1, label="WEAPON") for t in doc if is_weapon(t.text)]
+
+
+# --- the document as a whole ----------------------------------------------------------------
+
+def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
+    """One label per surface form in a document; a name-like organisation that shares a name
+    part with a person of the document, and has no organisation word, is a person."""
+    votes: dict[str, Counter] = {}
+    for s in spans:
+        votes.setdefault(s.text, Counter())[s.label_] += 1
+    person_parts = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    person_surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
+    out = []
+    for s in spans:
+        label = s.label_
+        counts = votes[s.text]
+        if counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
+            label = "PERSON"
+        elif (label in ("ORG", "GPE", "LOC") and all(t.text in person_surnames for t in s) and not label_by_gazetteer(s)
+              and not L.city(s.text) and not L.org_sector(s.text) and not is_acronym(s.text)):
+            label = "PERSON"
+        elif label == "ORG" and len(s) > 1 and not L.org_sector(s.text) and not label_by_gazetteer(s) \
+                and all(_capitalised(t) for t in s) and has_person_title(s):
+            label = "PERSON"
+        elif (label == "ORG" and len(s) > 1 and not L.org_sector(s.text) and not label_by_gazetteer(s)
+              and all(_capitalised(t) for t in s) and sum(t.text in person_parts for t in s) >= 1
+              and not any(t.ent_type_ in ("GPE", "NORP") for t in s)):
+            label = "PERSON"
+        out.append(s if label == s.label_ else Span(doc, s.start, s.end, label=label))
+    return out

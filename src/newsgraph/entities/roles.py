@@ -1,0 +1,193 @@
+"""Titles and roles of people read off the tokens around a name: pre-name titles ("Russian
+Defence Minister Sergei Shoigu", "Senior General Min Aung Hlaing"), appositions on either side
+("Alexander Fomin, the Deputy Minister of Defense"; "the head of the army, X") and free title
+phrases ("the Russian defence minister") that coreference resolves to a named person."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.entities import lexicon as L
+
+DETERMINERS = ("the", "a", "an", "its", "their", "his", "her", "our")
+
+
+@dataclass
+class TitlePhrase:
+    start: int                    # token indices in the doc, end exclusive
+    end: int
+    titles: list[str]             # "Defence Minister", "Senior General"
+    country: Optional[str] = None
+    organization: Optional[str] = None
+    heads: list[str] = field(default_factory=list)      # folded head nouns ("minister")
+    modifiers: list[str] = field(default_factory=list)  # folded modifiers ("deputy", "defence")
+    sector: Optional[str] = None
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+def word_country(token) -> Optional[str]:
+    """Country a token stands for as a modifier: a demonym, a country name or a GPE entity."""
+    text = token.text
+    if token.ent_type_ in ("NORP", "GPE", ""):
+        code = L.country_of_demonym(text) or L.country_of_name(text)
+        if code:
+            return code
+    if token.ent_type_ == "GPE" and token.ent_iob_ == "B":
+        ent = next((e for e in token.doc.ents if e.start == token.i), None)
+        if ent is not None:
+            return L.country_of_name(ent.text) or _city_country(ent.text)
+    return None
+
+
+def _city_country(text: str) -> Optional[str]:
+    place = L.city(text)
+    return place.country if place else None
+
+
+def _phrase_at(doc: Doc, i: int, end_limit: int) -> int:
+    """Length in tokens of the title phrase (from the lexicon) starting at token i, else 0."""
+    for n in (3, 2):
+        if i + n <= end_limit:
+            words = " ".join(t.lower_ for t in doc[i:i + n])
+            if words in L.title_phrases() or words.replace(" - ", "-") in L.title_phrases():
+                return n
+    return 0
+
+
+def is_head(token) -> bool:
+    return token.lower_ in L.title_heads() or token.lemma_.lower() in L.title_heads()
+
+
+def is_modifier(token) -> bool:
+    return token.lower_ in L.title_modifiers()
+
+
+def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
+    """Read the tokens doc[start:end] as country words, modifiers and title heads. Returns
+    None unless every token fits and at least one head is present."""
+    titles, heads, mods, current = [], [], [], []
+    country = None
+    sector = None
+    i = start
+    while i < end:
+        token = doc[i]
+        if token.is_space:
+            i += 1
+            continue
+        n = _phrase_at(doc, i, end)
+        if n:
+            phrase = doc[i:i + n]
+            current.extend(t.text for t in phrase)
+            heads.append(phrase.text.lower())
+            sector = sector or L.title_phrases().get(phrase.text.lower())
+            titles.append(" ".join(current))
+            current = []
+            i += n
+            continue
+        code = word_country(token)
+        if code and not is_head(token) and all(w.lower() in ("former", "ex", "then", "acting") for w in current):
+            country = country or code
+        elif is_head(token) and not (token.lower_ == "general" and i + 1 < end and is_head(doc[i + 1])):
+            current.append(token.text)
+            heads.append(token.lemma_.lower() if token.lemma_ else token.lower_)
+            sector = sector or L.title_heads().get(token.lower_) or L.title_heads().get(token.lemma_.lower())
+            titles.append(" ".join(current))
+            current = []
+        elif is_modifier(token) or token.text in ("-",):
+            current.append(token.text)
+            mods.append(token.lower_)
+        else:
+            return None
+        i += 1
+    if not titles:
+        return None
+    for m in mods:
+        sector = L.titles()["modifier_sectors"].get(m) or sector
+    return TitlePhrase(start, end, titles, country, None, heads, mods, sector)
+
+
+def title_before(doc: Doc, name: Span) -> Optional[TitlePhrase]:
+    """The title written right before a name: "Russian Defence Minister Sergei Shoigu"."""
+    start = name.start
+    while start > 0 and _title_token(doc[start - 1]):
+        start -= 1
+    best = None
+    for s in range(start, name.start):
+        if doc[s].is_space:
+            continue
+        best = parse_title(doc, s, name.start)
+        if best:
+            break
+    return best
+
+
+def _title_token(token) -> bool:
+    if token.is_space:
+        return "\n" not in token.text
+    return (is_head(token) or is_modifier(token) or word_country(token) is not None
+            or token.text == "-") and "\n" not in token.whitespace_
+
+
+def title_after(doc: Doc, start: int, max_len: int = 10) -> Optional[TitlePhrase]:
+    """A title phrase starting at token start (after an optional determiner), with an optional
+    "of [the] X" complement: "the Deputy Minister of Defense", "the head of the Army"."""
+    i = start
+    if i < len(doc) and doc[i].lower_ in DETERMINERS:
+        i += 1
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    j = i
+    while j < len(doc) and j - i < max_len and _title_token(doc[j]):
+        j += 1
+    best = None
+    for end in range(j, i, -1):
+        if is_head(doc[end - 1]) or _phrase_at(doc, end - 2, end) or _phrase_at(doc, end - 3, end):
+            best = parse_title(doc, i, end)
+            if best:
+                break
+    if best is None:
+        return None
+    return with_complement(doc, best)
+
+
+def with_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
+    """Extend "Minister" over "of Defense" / "of the Army" / "of Russia"."""
+    k = phrase.end
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        m = k + 1
+        if doc[m].lower_ == "the":
+            m += 1
+        n = m
+        while n < len(doc) and (doc[n].text[:1].isupper() or is_modifier(doc[n])) and doc[n].is_alpha:
+            n += 1
+        if n > m:
+            complement = doc[m:n]
+            code = L.country_of_name(complement.text)
+            if code:
+                phrase.country = phrase.country or code
+            elif complement.root.ent_type_ == "ORG" and not all(is_modifier(t) for t in complement):
+                phrase.organization = complement.text
+            phrase.titles[-1] = doc[phrase.end - len(phrase.titles[-1].split()):n].text \
+                if not code else phrase.titles[-1]
+            phrase.end = n
+    return phrase
+
+
+def appositive_title(doc: Doc, name: Span) -> Optional[TitlePhrase]:
+    """"NAME, the Russian Defence Minister" or "the Deputy Minister of Defense, NAME"."""
+    if name.end + 1 < len(doc) and doc[name.end].text == ",":
+        phrase = title_after(doc, name.end + 1)
+        if phrase and (phrase.end >= len(doc) or not doc[phrase.end].is_alpha or doc[phrase.end].pos_ in ("VERB", "AUX")
+                       or doc[phrase.end].text in (",", ".", ";")):
+            return phrase
+    if name.start >= 2 and doc[name.start - 1].text == ",":
+        k = name.start - 1
+        for s in range(max(0, k - 10), k):
+            phrase = title_after(doc, s)
+            if phrase and phrase.end == k:
+                return phrase
+    return None

@@ -1,0 +1,215 @@
+"""Actors of an event argument: the phrase around a head token becomes an Actor
+(entity id, name, CAMEO-style actor code). Owns the phrase-level coding: the entity the
+entities stage found there (its actor code first), else `actor_for_text` for group nouns and
+metonyms, else a fallback composed of the phrase's country word and its head noun's sector."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import pycountry
+from spacy.tokens import Token
+
+from newsgraph.records import Actor, Entity
+from .lexicon import actor_lexicon
+
+try:  # the entities stage owns these; code against their signatures, fall back when absent
+    from newsgraph.entities import entity_at as _entity_at
+except Exception:  # pragma: no cover - depends on the sibling stage
+    _entity_at = None
+try:
+    from newsgraph.entities import actor_for_text as _actor_for_text
+except Exception:  # pragma: no cover
+    _actor_for_text = None
+
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> Optional[Entity]:
+    """The entity mentioned at [start, end) (the entities stage's lookup, or a local one)."""
+    if _entity_at is not None:
+        try:
+            return _entity_at(entities, start, end)
+        except Exception:
+            pass
+    best = None
+    for e in entities:
+        for m in e.mentions:
+            if m.start <= start and end <= m.end and (best is None or m.end - m.start < best[0]):
+                best = (m.end - m.start, e)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=4096)
+def country_of_name(text: str) -> Optional[str]:
+    """ISO alpha-3 for a country name, capital, demonym or alias; None when unknown."""
+    key = " ".join(text.lower().replace("’", "'").split()).strip(" .'")
+    key = key[4:] if key.startswith("the ") else key
+    if not key:
+        return None
+    lex = actor_lexicon()
+    for table in ("country_aliases", "demonyms"):
+        if key in lex[table]:
+            return lex[table][key]
+    if key.endswith("'s") and key[:-2] in lex["country_aliases"]:
+        return lex["country_aliases"][key[:-2]]
+    if len(key) < 4:
+        return None
+    try:
+        return pycountry.countries.lookup(key).alpha_3
+    except LookupError:
+        return None
+
+
+def igo_code(text: str) -> Optional[str]:
+    key = " ".join(text.lower().split()).strip(" .")
+    key = key[4:] if key.startswith("the ") else key
+    return actor_lexicon()["igos"].get(key)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head with its left modifiers (determiners, adjectives, compounds, possessors)."""
+    toks = [head]
+    for child in head.lefts:
+        toks.extend(t for t in child.subtree)
+    return sorted(set(toks), key=lambda t: t.i)
+
+
+def phrase_text(head: Token) -> str:
+    toks = [t for t in phrase_tokens(head) if t.lower_ not in DETERMINERS or t == head]
+    text = "".join(t.text_with_ws for t in toks).strip()
+    return text or head.text
+
+
+def country_in_phrase(head: Token) -> Optional[str]:
+    """Country named by a modifier of the head ('Israeli troops', 'the army of Iraq')."""
+    mods = [t for t in phrase_tokens(head) if t != head]
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"}):
+        mods.extend(c for c in prep.children if c.dep_ == "pobj")
+    for tok in mods:
+        span = _ent_span(tok)
+        c = country_of_name(span) or country_of_name(tok.text)
+        if c:
+            return c
+    return None
+
+
+def _ent_span(tok: Token) -> str:
+    if tok.ent_type_:
+        doc = tok.doc
+        for ent in doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.text
+    return tok.text
+
+
+def sector_of(head: Token) -> Optional[str]:
+    sectors = actor_lexicon()["sector_of"]
+    for tok in [head] + [t for t in phrase_tokens(head) if t != head][::-1]:
+        code = sectors.get(tok.lower_) or sectors.get(tok.lemma_.lower())
+        if code:
+            return code
+    return None
+
+
+def fallback_code(head: Token, context_country: Optional[str]) -> Optional[str]:
+    """Country + sector from the phrase itself ('Iraqi President' -> IRQGOV)."""
+    text = _ent_span(head) if head.ent_type_ else phrase_text(head)
+    igo = igo_code(text) or igo_code(head.text)
+    if igo:
+        return igo
+    own = country_of_name(text) if head.ent_type_ in {"GPE", "NORP", "LOC", ""} else None
+    if own:
+        return own + ("GOV" if head.lower_ in {"kremlin"} else "")
+    country = country_in_phrase(head)
+    sector = sector_of(head)
+    if country is None and sector and head.ent_type_ not in {"PERSON", "ORG"}:
+        country = context_country if sector in {"MIL", "CVL", "OPP", "GOV", "COP", "REB", "LEG", "JUD"} and _is_definite_group(head) else None
+    if country and sector:
+        return country + sector
+    return country
+
+
+def _is_definite_group(head: Token) -> bool:
+    """'the junta', 'protesters', 'the army': a group noun read in the article's country."""
+    return any(t.lower_ in {"the", "its", "their"} for t in head.lefts) or head.tag_ == "NNS"
+
+
+def group_head(head: Token) -> Token:
+    """'Hundreds of UN troops' -> troops; 'a group of Moroccan diplomats' -> diplomats."""
+    from .lexicon import cues
+    if head.lower_ in cues()["partitive_nouns"] or head.like_num:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return head
+
+
+def actor_for(head: Token, entities: list[Entity], context_country: Optional[str]) -> Actor:
+    """The Actor a head token stands for."""
+    head = group_head(head)
+    ent = _entity_for(head, entities)
+    name = ent.name if ent else phrase_text(head)
+    code = ent.actor_code if ent else None
+    if code is None and _actor_for_text is not None:
+        try:
+            _, code = _actor_for_text(phrase_text(head), context_country)
+        except Exception:
+            code = None
+    if code is None:
+        code = fallback_code(head, context_country)
+    if code is None and ent is not None and ent.country:
+        code = ent.country
+    return Actor(ent.id if ent else None, name, code)
+
+
+TITLE_DETERMINERS = {"the", "this", "that"}
+
+
+def title_antecedent(head: Token, entities: list[Entity]) -> Optional[Entity]:
+    """'the vice minister' -> the person last named before it whose title has that noun."""
+    if head.ent_type_ or not any(c.lower_ in TITLE_DETERMINERS for c in head.lefts) or head.tag_ != "NN":
+        return None
+    word = head.lower_
+    best = None
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        titles = " ".join(r.title.lower() for r in e.roles) + " " + " ".join(a.lower() for a in e.aliases)
+        if word not in titles.split():
+            continue
+        before = [m.start for m in e.mentions if m.start < head.idx]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), e)
+    return best[1] if best else None
+
+
+def _entity_for(head: Token, entities: list[Entity]) -> Optional[Entity]:
+    ent = entity_at(entities, head.idx, head.idx + len(head.text))
+    if ent is None:
+        ent = title_antecedent(head, entities)
+    if ent is None:
+        for child in head.children:
+            if child.dep_ == "appos":
+                ent = entity_at(entities, child.idx, child.idx + len(child.text))
+                if ent:
+                    break
+    return ent
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_ in actor_lexicon()["pronouns"]
+
+
+def is_actor_like(tok: Token) -> bool:
+    """Could this token head an actor phrase (a name, a country word, a group noun)?"""
+    if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
+    if is_pronoun(tok):
+        return True
+    return bool(sector_of(tok) or country_in_phrase(tok) or country_of_name(tok.text) or igo_code(tok.text))

@@ -1,0 +1,239 @@
+"""Event arguments from the dependency parse: the head tokens of source and target
+(PLOVER recipient), the place, and counted quantities (dead, injured, arrested...).
+Heads become Actors in actors.py; this module only picks tokens."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from newsgraph.records import Quantity
+from .actors import is_actor_like, is_pronoun
+from .lexicon import cues
+from .triggers import Trigger, objects, prep_objects, with_conjuncts
+
+TARGET_PREPS = {"against", "on", "with", "to", "into", "toward", "towards", "upon", "over"}
+NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"})
+
+
+def _agents(verb: Token) -> list[Token]:
+    return with_conjuncts([g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"])
+
+
+def _co_sources(verb: Token) -> list[Token]:
+    """'Russia, together with China, blocked ...' / 'X along with Y'."""
+    out = []
+    for c in verb.sent:
+        if c.lower_ in {"together", "along"} and _clause_verb(c) == verb:
+            out.extend(prep_objects(c, {"with"}))
+            if c.head.lower_ == "with":
+                out.extend(with_conjuncts([g for g in c.head.children if g.dep_ == "pobj"]))
+    return out
+
+
+def _clause_verb(tok: Token) -> Token:
+    node, hops = tok.head, 0
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node and hops < 6:
+        node, hops = node.head, hops + 1
+    return node
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Active subjects of a verb, following control, relative clauses and participles."""
+    node, seen = verb, 0
+    while seen < 6:
+        seen += 1
+        subj = [c for c in node.children if c.dep_ in ({"nsubj", "csubj"} if node == verb else {"nsubj", "csubj", "nsubjpass"})]
+        if subj:
+            s = subj[0]
+            if s.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
+                s = node.head
+            return with_conjuncts([s])
+        if node.dep_ == "relcl" or (node.dep_ in {"acl", "amod"} and node.tag_ == "VBG"):
+            return with_conjuncts([node.head])
+        if node.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acomp"} and node.head != node:
+            node = node.head
+            if node.pos_ == "ADP":
+                node = node.head
+            continue
+        if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return []
+        break
+    return []
+
+
+def source_heads(trig: Trigger) -> list[Token]:
+    tok, anchor = trig.token, trig.anchor
+    if trig.sense.has("victim_subject"):
+        return _agents(anchor)
+    if trig.sense.has("inverse"):
+        froms = prep_objects(tok, {"from"}) or [f for o in objects(tok) for f in prep_objects(o, {"from"})]
+        if froms:
+            return froms
+        return [m for o in objects(tok) for m in o.children if m.dep_ in {"amod", "compound"} and is_actor_like(m)][:1]
+    if trig.is_noun and anchor == tok:
+        return noun_sources(tok)
+    if trig.sense.pos == "A" or (trig.sense.role == "frame" and _is_passive(anchor)):
+        subj = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return with_conjuncts(subj) if subj else verb_subjects(anchor)
+    if _is_passive(anchor):
+        heads = _agents(anchor)
+    else:
+        heads = verb_subjects(anchor)
+    heads = heads + _co_sources(anchor)
+    if trig.is_noun and not heads:
+        heads = noun_sources(tok)
+    return heads
+
+
+def noun_sources(noun: Token) -> list[Token]:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head        # 'sent the minister on a visit', 'went on a trip'
+        sent_obj = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() == "send" else []
+        heads = sent_obj or verb_subjects(verb)
+        if heads:
+            return with_conjuncts(heads[:1])
+    mods = [c for c in noun.children if c.dep_ in NOUN_SOURCE_DEPS and is_actor_like(c) and not c.lemma_.lower() in {"arm", "arms"}]
+    if mods:
+        return with_conjuncts(mods[:1])
+    by = prep_objects(noun, {"by", "of"} if noun.lemma_.lower() in {"condemnation", "criticism", "visit", "trip"} else {"by"})
+    if by:
+        return by
+    if noun.dep_ == "attr":
+        return [c for c in noun.head.children if c.dep_ == "nsubj"][:1]
+    return []
+
+
+def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
+    tok, anchor = trig.token, trig.anchor
+    src = set(t.i for t in sources)
+    if trig.sense.has("inverse"):
+        return [t for t in verb_subjects(tok) if t.i not in src] if not _is_passive(tok) else _agents(tok)
+    preps = TARGET_PREPS | ({"at"} if trig.sense.type in {"ASSAULT", "COERCE"} else set())
+    cands: list[Token] = []
+    if trig.sense.has("victim_subject"):
+        cands += [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    elif trig.sense.type == "RETREAT" and trig.sense.mode == "withdraw":
+        cands += prep_objects(tok, {"from"}) + [o for o in objects(tok) if not any(c.dep_ == "poss" for c in o.children)]
+    elif trig.sense.type == "AID":
+        cands += [c for c in tok.children if c.dep_ in {"dative", "iobj"}] + prep_objects(tok, {"to", "for"})
+        cands += [o for o in objects(tok) if o.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}]
+        if anchor != tok:
+            cands += prep_objects(anchor, {"to", "for"}) + [c for c in anchor.children if c.dep_ in {"dative", "iobj"}]
+    elif trig.sense.pos == "A":
+        cands += prep_objects(tok, TARGET_PREPS | {"by", "about", "at", "of"})
+    elif anchor != tok:   # light verb: its other object, or the noun's complements
+        cands += [o for o in objects(anchor) if o != tok and o not in tok.conjuncts]
+        cands += prep_objects(tok, TARGET_PREPS) + prep_objects(anchor, TARGET_PREPS | {"for"})
+    elif trig.is_noun:
+        cands += prep_objects(tok, TARGET_PREPS | {"of"})
+    else:
+        if _is_passive(tok):
+            cands += [c for c in tok.children if c.dep_ == "nsubjpass"] + ([tok.head] if tok.dep_ in {"acl", "amod", "relcl"} else [])
+            cands = with_conjuncts(cands)
+        else:
+            cands += [c for c in tok.children if c.dep_ in {"dative", "iobj"}]
+            cands += objects(tok)
+        cands += prep_objects(tok, TARGET_PREPS)
+    out = []
+    for c in cands:
+        head = _actor_in(c)
+        if head is not None and head.i not in src and head not in out:
+            out.append(head)
+    return out
+
+
+def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
+    """The actor a complement stands for: itself, or its possessor/of-complement
+    ('the withdrawal of Serbian forces', 'a U.S. request', 'the number of deaths in X')."""
+    if is_actor_like(tok) and not _is_thing(tok):
+        return tok
+    for c in tok.children:
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor_like(c):
+            return c
+    for c in prep_objects(tok, {"of", "from", "to", "for", "with", "against", "on"} | ({"in"} if depth else set())):
+        found = _actor_in(c, depth + 1) if depth < 2 else (c if is_actor_like(c) else None)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_thing(tok: Token) -> bool:
+    """Nouns that name things, not actors, even with a country word inside ('Russian aircraft')."""
+    return tok.lemma_.lower() in {"aircraft", "vehicle", "weapon", "arm", "system", "tank", "helicopter", "missile", "jet", "equipment", "drone", "material", "training", "scholarship", "supply", "ammunition"}
+
+
+def place_of(trig: Trigger) -> Optional[Token]:
+    """A place named with in/at/near on the trigger or its clause ('in the capital, Naypyidaw')."""
+    for head in (trig.token, trig.anchor):
+        for pobj in prep_objects(head, {"in", "at", "near", "inside", "outside"}):
+            tok = _place_token(pobj)
+            if tok is None:
+                tok = next((t for t in map(_place_token, prep_objects(pobj, {"in", "at"})) if t is not None), None)
+            if tok is not None:
+                return tok
+    if trig.sense.mode == "visit" and not trig.is_noun:
+        for o in objects(trig.token):
+            if o.ent_type_ in PLACE_LABELS:
+                return o
+    if trig.sense.mode == "visit" and trig.is_noun:
+        for pobj in prep_objects(trig.token, {"to"}):
+            if pobj.ent_type_ in PLACE_LABELS:
+                return pobj
+    return None
+
+
+def _place_token(tok: Token) -> Optional[Token]:
+    if tok.ent_type_ in PLACE_LABELS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_ in PLACE_LABELS:
+            return c
+        if c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS:
+            return c
+    for c in prep_objects(tok, {"of"}):
+        if c.ent_type_ in PLACE_LABELS:
+            return c
+    return None
+
+
+def number_value(tok: Token) -> Optional[float]:
+    text = tok.text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return cues()["number_words"].get(tok.lower_)
+
+
+def quantities(trig: Trigger) -> list[Quantity]:
+    c = cues()
+    lemma = trig.token.lemma_.lower()
+    what = c["quantity_what"].get(lemma)
+    role = c["victim_of"].get(lemma)
+    if not what or not role:
+        return []
+    heads = objects(trig.token) if role == "obj" else [x for x in trig.token.children if x.dep_ in {"nsubj", "nsubjpass"}]
+    out = []
+    for head in heads:
+        for mod in head.children:
+            if mod.dep_ == "nummod":
+                val = number_value(mod)
+                if val is not None:
+                    out.append(Quantity(val if val % 1 else int(val), None, what))
+    return out
+
+
+def resolve_pronoun(tok: Token, fallback: Optional[Token]) -> Optional[Token]:
+    """Possessive/personal pronouns point to the sentence's main subject (or the previous one)."""
+    if not is_pronoun(tok):
+        return tok
+    root = tok.sent.root
+    for c in root.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and not is_pronoun(c) and c.i < tok.i:
+            return c
+    return fallback

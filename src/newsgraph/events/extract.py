@@ -1,0 +1,317 @@
+"""Event extraction for one article: walk each sentence's parse once, find triggers by
+lemma, fold frames ('threatened to X', 'refused to X', 'demanded that X') and purpose or
+participle clauses into the event that governs them, read arguments, date, place,
+modality and attribution, and merge repeated mentions of one event into one record."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.records import Actor, Article, Entity, Event, EventDate, Evidence, Place, Timex
+from .actors import actor_for, country_of_name, entity_at, is_actor_like, phrase_text
+from .arguments import place_of, quantities, resolve_pronoun, source_heads, target_heads
+from .dates import event_date, resolve_anchored_dates
+from .lexicon import cues
+from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
+from .places import place_record
+from .same import dedupe
+from .lexicon import TriggerSense
+from .triggers import Trigger, find_triggers, quoted_ranges
+
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "conj", "pcomp", "pobj", "prep", "advcl", "acomp", "nsubjpass", "attr"}
+
+
+def extract_events(article: Article, doc: Doc, entities: list[Entity], timexes: list[Timex]) -> list[Event]:
+    """Events of one article, ids f"{article.id}#v{n}" in text order."""
+    ctx = context_country(entities, doc)
+    drafts: list[Event] = []
+    last_subject: Optional[Token] = None
+    quotes = quoted_ranges(doc.text)
+    for sent in sentences(doc):
+        trigs = find_triggers(sent, quotes)
+        trigs += obligation_triggers(sent, quotes)
+        if trigs:
+            drafts.extend(sentence_events(article, doc, sent, trigs, entities, timexes, ctx, last_subject))
+        last_subject = main_subject(sent) or last_subject
+    events = dedupe(drafts)
+    resolve_anchored_dates(events, {id(e): e._anchored for e in drafts if getattr(e, "_anchored", None) is not None})
+    for ev in drafts:
+        ev.__dict__.pop("_anchored", None)
+    for n, ev in enumerate(events, 1):
+        ev.id = f"{article.id}#v{n}"
+    return events
+
+
+def sentences(doc: Doc):
+    """doc.sents, cut again at paragraph breaks (a headline without a full stop is no
+    part of the next paragraph's sentence)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n\n" in tok.text:
+                if tok.i > start:
+                    yield doc[start:tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def context_country(entities: list[Entity], doc: Doc) -> Optional[str]:
+    """The country the article is mostly about (for 'the junta', 'protesters')."""
+    counts: Counter = Counter()
+    for e in entities:
+        if e.country and e.type in {"GPE", "NORP", "ORG", "PERSON"}:
+            counts[e.country] += max(1, len(e.mentions))
+    if not counts:
+        for ent in doc.ents:
+            if ent.label_ in {"GPE", "NORP"}:
+                c = country_of_name(ent.text)
+                if c:
+                    counts[c] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def main_subject(sent: Span) -> Optional[Token]:
+    for c in sent.root.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and is_actor_like(c) and c.pos_ != "PRON":
+            return c
+    return None
+
+
+# ---- within a sentence ----------------------------------------------------------------
+
+def sentence_events(article, doc, sent, trigs, entities, timexes, ctx, last_subject) -> list[Event]:
+    trigs = one_per_anchor(sorted(trigs, key=lambda t: t.sense is not OBLIGATION))
+    absorbed: dict[int, Trigger] = {}     # trigger index -> trigger that takes it over
+    for i, t in enumerate(trigs):
+        outer = governing_trigger(t, trigs)
+        if outer is not None:
+            absorbed[i] = outer
+    events = []
+    for i, t in enumerate(trigs):
+        if i in absorbed:
+            continue
+        inner = [trigs[j] for j, o in absorbed.items() if o is t]
+        blockers = {x.token.i for x in trigs if x is not t} | {x.anchor.i for x in trigs if x is not t}
+        ev = build_event(article, doc, sent, t, inner, entities, timexes, ctx, last_subject, blockers)
+        if ev is not None and not is_bare_mention(t, ev, timexes):
+            events.append(ev)
+    return events
+
+
+OBLIGATION = TriggerSense("must", "V", "REQUEST", None, "100", "frame", (("obligation", frozenset()),))
+
+
+def obligation_triggers(sent: Span, quotes) -> list[Trigger]:
+    """'X said (that) Y must/should do Z': a demand by X on Y."""
+    out = []
+    for tok in sent:
+        if any(a <= tok.idx < b for a, b in quotes):
+            continue
+        if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children) \
+                and reporting_verb_above(tok) is not None and not any(c.dep_ == "neg" for c in tok.children):
+            out.append(Trigger(tok, OBLIGATION, tok))
+    return out
+
+
+def is_bare_mention(t: Trigger, ev: Event, timexes: list[Timex]) -> bool:
+    """A noun trigger with no actor and no date of its own ('the attacks') adds no event."""
+    if not t.is_noun or t.anchor != t.token or ev.source or ev.target:
+        return False
+    return ev.date is None or ev.date.granularity == "publication"
+
+
+def one_per_anchor(trigs: list[Trigger]) -> list[Trigger]:
+    seen, out = set(), []
+    for t in sorted(trigs, key=lambda t: (t.anchor.i, t.sense is not OBLIGATION, t.token != t.anchor)):
+        if t.anchor.i in seen:
+            continue
+        seen.add(t.anchor.i)
+        out.append(t)
+    return sorted(out, key=lambda t: t.token.i)
+
+
+def governing_trigger(t: Trigger, trigs: list[Trigger]) -> Optional[Trigger]:
+    """The trigger whose frame, purpose clause, participle or argument holds t, if any.
+    Relative clauses and reporting verbs stop the climb: what they hold is its own event."""
+    node, steps, via_acl = t.anchor, 0, False
+    while node.head != node and steps < 8:
+        dep, node, steps = node.dep_, node.head, steps + 1
+        if dep == "relcl" or dep in {"nsubj", "nsubjpass"} and not t.is_noun:
+            return None
+        via_acl = via_acl or dep == "acl"
+        outer = next((o for o in trigs if (o.anchor == node or o.token == node) and o is not t), None)
+        if outer is None:
+            if node.lemma_.lower() in cues()["reporting_verbs"] and node.pos_ == "VERB":
+                return None
+            continue
+        if (outer.sense.role == "frame" or outer.sense.type in FRAME_TYPES) and dep not in {"conj", "nsubj"}:
+            return outer
+        if t.is_noun and t.anchor == t.token and dep != "conj":
+            return outer
+        if dep in {"advcl", "xcomp", "acl"} or via_acl:
+            return outer
+        return None
+    return None
+
+
+def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, timexes, ctx, last_subject, blockers=frozenset()) -> Optional[Event]:
+    sense = t.sense
+    typ, mode, cameo = sense.type, sense.mode, sense.cameo
+    src_heads, tgt_heads = argument_heads(t, inner, last_subject)
+    content = content_of(t, inner)
+    if content is not None and typ in FRAME_TYPES:
+        mode = mode or content.sense.mode or content.sense.type.lower()
+    mod = modality(t.token, t.anchor)
+    typ, cameo, mod = recode_by_modality(t, typ, cameo, mod)
+    accuser = claimed_by(t, typ)
+    if accuser is not None:   # 'X claimed that Y attacked Z': X accuses Y
+        typ, mode, cameo, mod = "ACCUSE", "allege", "112", "asserted"
+        src_heads, tgt_heads = [accuser], src_heads
+    source = actors_of(src_heads, entities, ctx)
+    target = [a for a in actors_of(tgt_heads, entities, ctx) if not same_actor(a, source, by_country=True)]
+    if typ == "PROTEST" and not target:
+        target = protest_recipient(t, entities, ctx)
+    place = place_record(place_of(t), entities)
+    if not target and mode in {"visit", "arrive"} and place is not None and place.country:
+        target = [Actor(place.entity_id, place.name, place.country)]
+    if not target and len(source) > 1 and (typ in SYMMETRIC_TYPES or sense.has("with")):
+        target = list(source)   # 'A and B met/agreed/signed': each is the other's recipient
+    qty = quantities(t) + [q for i in inner for q in quantities(i)]
+    start, end = sent.start_char, sent.end_char
+    date, anchored = event_date(doc, t, timexes, article.published, blockers - {i.token.i for i in inner} - {i.anchor.i for i in inner})
+    ev = Event(
+        id="", type=typ, mode=mode, cameo=cameo, source=source, target=target,
+        date=date,
+        place=place, modality=mod, attribution=attribution(t.token, t.anchor, sent), quantities=qty,
+        evidence=[Evidence(article.id, start, end, doc.text[start:end])],
+        trigger=" ".join(x.text for x in sorted({t.token.i: t.token, t.anchor.i: t.anchor}.values(), key=lambda x: x.i)),
+    )
+    ev._anchored = anchored
+    return ev
+
+
+SYMMETRIC_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
+def claimed_by(t: Trigger, typ: str) -> Optional[Token]:
+    """The subject of 'claim/allege/charge' whose complement is a conflictual act."""
+    if typ not in {"ASSAULT", "COERCE"}:
+        return None
+    rep = reporting_verb_above(t.anchor)
+    if rep is None or rep.lemma_.lower() not in cues()["claim_accuse_verbs"]:
+        return None
+    return subject_of(rep)
+
+
+FRAME_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
+
+
+def content_of(t: Trigger, inner: list[Trigger]) -> Optional[Trigger]:
+    """The event a frame takes over: its complement, not a trigger in a side clause."""
+    for i in inner:
+        if i.anchor.dep_ in {"xcomp", "ccomp", "dobj", "acl", "pcomp", "pobj"}:
+            return i
+    return inner[0] if inner else None
+
+
+def argument_heads(t: Trigger, inner: list[Trigger], last_subject) -> tuple[list[Token], list[Token]]:
+    if t.sense is OBLIGATION:
+        reporter = reporting_verb_above(t.anchor)
+        src = [subject_of(reporter)] if reporter is not None and subject_of(reporter) is not None else []
+        tgt = [h for h in (subject_of(t.anchor),) if h is not None]
+        from .triggers import with_conjuncts
+        return src, with_conjuncts(tgt)
+    src = [h for h in (resolve_pronoun(h, last_subject) for h in source_heads(t)) if h is not None]
+    content = content_of(t, inner)
+    if content is not None and t.sense.type in FRAME_TYPES:
+        tgt = frame_targets(t, content, src)
+    elif t.sense.role == "frame" and t.sense.type == "REQUEST":
+        tgt = request_addressees(t, src)
+    else:
+        tgt = target_heads(t, src)
+        if not tgt and content is not None:
+            tgt = target_heads(content, src)
+    tgt = [h for h in (resolve_pronoun(h, last_subject) for h in tgt) if h is not None]
+    return src, tgt
+
+
+def recode_by_modality(t: Trigger, typ: str, cameo, mod: str):
+    """PLOVER's reading of unrealised events: a promised cooperative act is AGREE, a
+    refused one REJECT, a conditional or announced conflictual one THREATEN (or MOBILIZE
+    when forces are being readied)."""
+    c = cues()
+    if t.sense.role == "frame" or typ in FRAME_TYPES:
+        return typ, cameo, mod
+    chain_lemmas = {x.lemma_.lower() for x in t.anchor.ancestors}
+    if mod == "negated" and typ in c["cooperative_types"] and any(a.lower_ in {"will", "would", "wo"} for a in t.anchor.children):
+        return "REJECT", "120", "asserted"
+    if mod == "planned" and typ in c["cooperative_types"]:
+        return "AGREE", c["future_cameo"].get(typ, "030"), mod
+    if mod in {"planned", "hypothetical"} and typ in c["threat_types"]:
+        if typ == "ASSAULT" and chain_lemmas & set(c["mobilize_plan_verbs"]):
+            return "MOBILIZE", "154", mod
+        return "THREATEN", "130", mod
+    if mod in {"planned", "hypothetical"} and is_conditional_threat(t.anchor):
+        return "THREATEN", "130", "planned"
+    return typ, cameo, mod
+
+
+def frame_targets(frame: Trigger, content: Trigger, src_heads: list[Token]) -> list[Token]:
+    """Recipient of 'X urged Y to Z' (Y), 'X demanded that Y do Z' (Y), 'X threatened to Z W' (W)."""
+    from .triggers import objects
+    direct = [o for o in objects(frame.token) if is_actor_like(o) and o != content.token]
+    if direct:
+        return direct
+    src = {h.i for h in src_heads}
+    if frame.sense.type == "REQUEST" and content.anchor.dep_ == "ccomp":
+        subj = subject_of(content.anchor)
+        if subj is not None and subj.i not in src and is_actor_like(subj):
+            return [subj]
+    return target_heads(content, src_heads)
+
+
+def request_addressees(t: Trigger, src: list[Token]) -> list[Token]:
+    """'demanded that the United States match ...', 'urged Iraq to ...' without a coded act."""
+    from .triggers import objects, with_conjuncts
+    direct = [o for o in objects(t.token) if is_actor_like(o)]
+    if direct:
+        return direct
+    for c in t.token.children:
+        if c.dep_ in {"ccomp", "xcomp"}:
+            subj = subject_of(c)
+            if subj is not None and subj.i not in {h.i for h in src} and is_actor_like(subj):
+                return with_conjuncts([subj])
+    return target_heads(t, src)
+
+
+def actors_of(heads: list[Token], entities, ctx) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        a = actor_for(h, entities, ctx)
+        if not any(same_actor(a, [b]) for b in out):
+            out.append(a)
+    return out
+
+
+def same_actor(a: Actor, others: list[Actor], by_country: bool = False) -> bool:
+    for b in others:
+        if by_country and a.actor_code and len(a.actor_code) == 3 and a.actor_code == b.actor_code:
+            return True
+        if a.entity_id and a.entity_id == b.entity_id:
+            return True
+        if a.name.lower() == b.name.lower():
+            return True
+    return False
+
+
+def protest_recipient(t: Trigger, entities, ctx) -> list[Actor]:
+    """Domestic protests address the government of the country they happen in (PLOVER/CAMEO
+    coding convention): use the place's country, else a country named in the clause."""
+    place = place_of(t)
+    for tok in ([place] if place is not None else []) + [x for x in t.anchor.subtree if x.ent_type_ == "GPE"]:
+        code = country_of_name(tok.text)
+        if code:
+            ent = entity_at(entities, tok.idx, tok.idx + len(tok.text))
+            return [Actor(ent.id if ent else None, ent.name if ent else tok.text, code)]
+    return []

@@ -1,0 +1,77 @@
+"""Cross-article merging after entity resolution: rewrite article-local entity ids to
+global ones, then fold records of one real-world event (same type and mode, compatible
+actors, dates and places) into one whose evidence lists every article. Merged ids are a
+hash of the merged key, so they do not depend on input order."""
+from __future__ import annotations
+
+import copy
+import hashlib
+
+from newsgraph.records import Actor, Entity, Event
+from .same import actor_key, fold, same_event
+
+
+def _rewrite_actor(a: Actor, entity_map: dict[str, str], entities_by_id: dict[str, Entity]) -> Actor:
+    gid = entity_map.get(a.entity_id, a.entity_id) if a.entity_id else None
+    ent = entities_by_id.get(gid) if gid else None
+    return Actor(gid, ent.name if ent else a.name, a.actor_code or (ent.actor_code if ent else None))
+
+
+def _rewrite(ev: Event, entity_map: dict[str, str], entities_by_id: dict[str, Entity]) -> Event:
+    ev = copy.deepcopy(ev)
+    ev.source = [_rewrite_actor(a, entity_map, entities_by_id) for a in ev.source]
+    ev.target = [_rewrite_actor(a, entity_map, entities_by_id) for a in ev.target]
+    if ev.place is not None and ev.place.entity_id:
+        gid = entity_map.get(ev.place.entity_id, ev.place.entity_id)
+        ent = entities_by_id.get(gid)
+        ev.place.entity_id = gid
+        if ent is not None:
+            ev.place.name = ent.name
+            ev.place.country = ev.place.country or ent.country
+    return ev
+
+
+def _places_compatible(a: Event, b: Event) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    if a.place.entity_id and a.place.entity_id == b.place.entity_id:
+        return True
+    return a.place.name.lower() == b.place.name.lower() or (a.place.country is not None and a.place.country == b.place.country)
+
+
+def merged_id(ev: Event) -> str:
+    key = "|".join([
+        ev.type, ev.mode or "", ev.modality,
+        ",".join(sorted(actor_key(a) for a in ev.source)),
+        ",".join(sorted(actor_key(a) for a in ev.target)),
+        (ev.date.value or "") if ev.date else "",
+        ",".join(sorted({e.article_id for e in ev.evidence})),
+    ])
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def merge_events(events: list[Event], entity_map: dict[str, str], entities_by_id: dict[str, Entity]) -> list[Event]:
+    """One record per real-world event across articles; evidence lists every article."""
+    rewritten = sorted((_rewrite(e, entity_map, entities_by_id) for e in events), key=lambda e: (e.evidence[0].article_id if e.evidence else "", e.evidence[0].start if e.evidence else 0))
+    out: list[Event] = []
+    for ev in rewritten:
+        match = next((o for o in out if _mergeable(o, ev)), None)
+        if match is None:
+            out.append(ev)
+        else:
+            fold(match, ev)
+    for ev in out:
+        ev.id = merged_id(ev)
+    return out
+
+
+def _mergeable(a: Event, b: Event) -> bool:
+    arts_a = {e.article_id for e in a.evidence}
+    arts_b = {e.article_id for e in b.evidence}
+    if arts_a & arts_b:            # within-article folding is extract's job; keep its decisions
+        return False
+    if a.mode != b.mode or not same_event(a, b, loose=False) or not _places_compatible(a, b):
+        return False
+    both_known = (a.source and b.source) or (a.target and b.target)
+    both_dated = a.date and b.date and a.date.granularity != "publication" and b.date.granularity != "publication"
+    return bool(both_known or both_dated)

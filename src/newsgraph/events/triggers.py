@@ -1,0 +1,220 @@
+"""Trigger detection: which words of a sentence name a political event, by lemma lookup in
+the trigger lexicon with the sense conditions checked on the dependency parse, and which
+of them stand in a background position (a temporal subordinate clause, a quote) and so
+name no new event here."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from .lexicon import TriggerSense, cues, triggers
+
+NOMINAL_DEPS = {"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "poss"}
+OBJ_DEPS = {"dobj", "nsubjpass", "obj", "attr", "oprd"}
+
+
+@dataclass
+class Trigger:
+    token: Token                 # the event word
+    sense: TriggerSense
+    anchor: Token                # the verb that carries the clause (light verb for nouns)
+
+    @property
+    def is_noun(self) -> bool:
+        return self.token.pos_ in {"NOUN", "PROPN"}
+
+
+def pos_class(tok: Token) -> Optional[str]:
+    if tok.pos_ in {"VERB", "AUX"}:
+        return "V"
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return "N"
+    if tok.pos_ == "ADJ":
+        return "A"
+    return None
+
+
+def objects(tok: Token) -> list[Token]:
+    """Direct objects (and passive subjects), with their conjuncts."""
+    out = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    if tok.dep_ == "relcl" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        out.append(tok.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.append(tok.head)
+    return with_conjuncts(out)
+
+
+def with_conjuncts(toks: list[Token]) -> list[Token]:
+    out = []
+    for t in toks:
+        out.append(t)
+        out.extend(t.conjuncts)
+    return out
+
+
+def prep_objects(tok: Token, preps) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
+            out.extend(with_conjuncts([g for g in c.children if g.dep_ in {"pobj", "pcomp"}]))
+    return out
+
+
+def lemma_forms(tok: Token) -> list[str]:
+    """The lemma and, for tagger/lemmatizer slips ('staged' -> 'stag'), the word's own stems."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower(), low]
+    if tok.tag_ in {"VBD", "VBN"} and low.endswith("ed"):
+        forms += [low[:-1], low[:-2]]
+    elif tok.tag_ == "VBZ" and low.endswith("s"):
+        forms += [low[:-1]]
+    elif tok.tag_ == "VBG" and low.endswith("ing"):
+        forms += [low[:-3], low[:-3] + "e"]
+    return forms
+
+
+def light_head(tok: Token) -> Optional[Token]:
+    """The light verb a noun is the object of ('imposed sanctions', 'staged protests'), or the
+    verb of a state phrase ('remained on alert', 'are in custody', 'put under investigation')."""
+    node = tok
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ in {"dobj", "nsubjpass"} and any(f in cues()["light_verbs"] for f in lemma_forms(node.head)):
+        return node.head
+    if node.dep_ == "pobj" and node.head.lower_ in {"on", "in", "under", "into"} and node.head.head.pos_ in {"VERB", "AUX"} \
+            and node.head.head.lemma_.lower() in {"be", "remain", "stay", "put", "place", "keep", "hold", "go"}:
+        return node.head.head
+    return None
+
+
+def _lemmas(toks) -> set[str]:
+    return {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+
+
+def _object_words(tok: Token) -> list[Token]:
+    """Objects with their compounds and of-complements ('mediation efforts', 'tons of aid')."""
+    objs = objects(tok)
+    if not objs:   # 'issued a stern reminder ... that': light constructions keep their own nouns
+        return []
+    out = _with_modifiers(objs)
+    for o in objs:
+        out.extend(prep_objects(o, {"of"}))
+    return _with_modifiers(out)
+
+
+def _with_modifiers(toks: list[Token]) -> list[Token]:
+    return toks + [c for t in toks for c in t.children if c.dep_ in {"compound", "nmod", "amod"}]
+
+
+def sense_holds(tok: Token, sense: TriggerSense) -> bool:
+    for key, vals in sense.cond:
+        if key == "obj" and not (_lemmas(_object_words(tok)) & vals):
+            return False
+        if key == "obj_ent" and not any(o.ent_type_ in vals for o in objects(tok)):
+            return False
+        if key == "prep" and not any(c.dep_ in {"prep", "agent", "mark", "dative"} and c.lower_ in vals for c in tok.children):
+            return False
+        if key == "pobj_ent" and not any(o.ent_type_ in vals for o in prep_objects(tok, sense.get("prep") or ())):
+            return False
+        if key == "pobj" and not (_lemmas(_with_modifiers(prep_objects(tok, sense.get("prep") or ()))) & vals):
+            return False
+        if key == "prt" and not any(c.dep_ == "prt" and c.lower_ in vals for c in tok.children):
+            return False
+        if key == "compound" and not any(c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in vals | {c.lower_} and (c.lower_ in vals or c.lemma_.lower() in vals) for c in tok.children):
+            return False
+        if key == "subj" and not (_lemmas(_with_modifiers([c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}])) & vals):
+            return False
+        if key == "head" and tok.head.lemma_.lower() not in vals:
+            return False
+        if key == "verb" and not (tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in vals):
+            return False
+        if key == "prep_head" and not (tok.dep_ == "pobj" and tok.head.lower_ in vals):
+            return False
+        if key == "lightonly" and light_head(tok) is None:
+            return False
+        if key == "noobj" and objects(tok):
+            return False
+        if key == "noperson" and any(o.ent_type_ == "PERSON" for o in objects(tok)):
+            return False
+        if key == "plural" and tok.tag_ not in {"NNS", "NNPS"}:
+            return False
+        if key == "xcomp" and not any(c.dep_ == "xcomp" for c in tok.children):
+            return False
+    return True
+
+
+def match_sense(tok: Token) -> Optional[TriggerSense]:
+    senses = next((triggers()[f] for f in lemma_forms(tok) if f in triggers()), None)
+    if not senses:
+        return None
+    pc = pos_class(tok)
+    if pc is None:
+        return None
+    for sense in senses:
+        if sense.pos == "V" and tok.dep_ in NOMINAL_DEPS:
+            continue
+        if sense.pos == pc or (sense.pos == "V" and pc == "A" and tok.tag_ in {"VBN", "VBG"}) \
+                or (sense.pos == "A" and pc == "V" and tok.tag_ == "VBN"):
+            if sense_holds(tok, sense):
+                return sense
+    return None
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks in a text (quotes may span sentences; a
+    paragraph break closes an unmatched one)."""
+    marks = cues()["quote_chars"]
+    out, opened = [], None
+    for i, ch in enumerate(text):
+        if ch == "\n" and opened is not None and text[i + 1:i + 2] == "\n":
+            opened = None
+        elif ch in marks:
+            if opened is None and ch != "”":
+                opened = i
+            elif opened is not None:
+                if i - opened > 2:
+                    out.append((opened, i))
+                opened = None
+    return out
+
+
+def _existential(noun: Token) -> bool:
+    """'There were ten soldiers killed': the participle carries the news."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def in_background(tok: Token) -> bool:
+    """True when the word sits in a temporal/causal subordinate clause or phrase
+    ('after the attack', 'since the coup', 'as police cracked down')."""
+    c = cues()
+    node = tok
+    while node.head != node:
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c["background_marks"] for m in node.children):
+            return True
+        if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in {"after", "since", "following", "before", "despite", "amid", "during", "because", "prior", "than"}:
+            return True
+        if node == tok and node.dep_ == "acl" and node.tag_ == "VBN" and not _existential(node.head):
+            return True
+        if node.dep_ == "relcl" and any(c.lower_ in {"where", "when"} for c in node.children if c.dep_ == "advmod"):
+            return True
+        if node.dep_ == "acl" and node.head.lemma_.lower() in c["document_nouns"]:
+            return True
+        if node.dep_ == "relcl" and node.head.lemma_.lower() in c["document_nouns"]:
+            return True
+        node = node.head
+    return False
+
+
+def find_triggers(sent: Span, quotes: list[tuple[int, int]]) -> list[Trigger]:
+    found = []
+    for tok in sent:
+        sense = match_sense(tok)
+        if sense is None:
+            continue
+        if any(a <= tok.idx < b for a, b in quotes) or in_background(tok):
+            continue
+        anchor = light_head(tok) if pos_class(tok) == "N" else None
+        found.append(Trigger(tok, sense, anchor or tok))
+    return found

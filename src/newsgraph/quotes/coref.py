@@ -1,0 +1,220 @@
+"""Who a personal pronoun or a bare title in a reporting clause stands for. The persons of an
+article (named mentions from the entities stage and PERSON names of the parse, outside quotation
+marks), the gender each one shows in the article (honorific, gendered role noun, the pronoun that
+follows the name in its own sentence) or, failing that, the gender its given name usually marks,
+and a salience choice: among the persons of the right gender mentioned in the last few sentences,
+the one with the most weight, a mention weighing more as subject (most as subject of a reporting
+verb) and less with every sentence back."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Entity, Speaker
+from newsgraph.quotes.lexicon import _json
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SENTENCES_BACK = 4
+DECAY = 0.5
+WEIGHT_REPORTING_SUBJECT = 4.0
+WEIGHT_SUBJECT = 3.0
+WEIGHT_EMBEDDED_SUBJECT = 2.0
+WEIGHT_PRONOUN = 0.8           # a resolved pronoun adds (a share of) its weight to its person
+EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp")
+WEIGHT_OTHER = 1.0
+
+
+@lru_cache(maxsize=1)
+def gender_lexicon() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _json("first_names.json").items() if not k.startswith("_")}
+
+
+def pronoun_gender(word: str) -> Optional[str]:
+    lex = gender_lexicon()
+    word = word.lower()
+    if word in lex["pronoun_male"]:
+        return "m"
+    if word in lex["pronoun_female"]:
+        return "f"
+    return None
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    sent: int
+    key: str
+    weight: float
+
+
+class PersonIndex:
+    """The persons mentioned outside quotation marks in one article, with their gender."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: list[bool], is_reporting):
+        self.doc, self.quoted, self.is_reporting = doc, quoted, is_reporting
+        self.sent_of = self._sentence_numbers(doc)
+        self.speakers: dict[str, Speaker] = {}
+        self.mentions: list[PersonMention] = []
+        self._collect(entities)
+        self.mentions.sort(key=lambda m: m.start)
+        self.gender = self._genders()
+        self.resolved: dict[int, Optional[str]] = {}
+        self._resolve_pronouns()
+
+    @staticmethod
+    def _sentence_numbers(doc: Doc) -> list[int]:
+        out = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                out[i] = n
+        return out
+
+    # --- persons ---------------------------------------------------------------------------
+    def _collect(self, entities: list[Entity]) -> None:
+        taken: list[tuple[int, int]] = []
+        for ent in entities:
+            if ent.type != "PERSON":
+                continue
+            key = f"e:{ent.id}"
+            self.speakers[key] = Speaker(ent.id, ent.name)
+            for m in ent.mentions:
+                if m.kind != "pronoun" and self._add(m.start, m.end, key):
+                    taken.append((m.start, m.end))
+        by_surname: dict[str, str] = {}
+        for span in self.doc.ents:
+            if span.label_ != "PERSON" or any(s < span.end_char and span.start_char < e for s, e in taken):
+                continue
+            surname = span[-1].lower_
+            key = by_surname.setdefault(surname, f"p:{surname}")
+            known = self.speakers.get(key)
+            if known is None or len(span.text) > len(known.name):
+                self.speakers[key] = Speaker(None, span.text)
+            self._add(span.start_char, span.end_char, key)
+
+    def _add(self, start: int, end: int, key: str) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0 or self.quoted[span.root.i]:
+            return False
+        root = span.root
+        self.mentions.append(PersonMention(start, end, self.sent_of[root.i], key, self._weight(root)))
+        return True
+
+    def _weight(self, root: Token) -> float:
+        if root.dep_ in SUBJECT_DEPS:
+            if self.is_reporting(root.head):
+                return WEIGHT_REPORTING_SUBJECT
+            return WEIGHT_EMBEDDED_SUBJECT if _embedded(root.head) else WEIGHT_SUBJECT
+        if root.i > root.head.i and root.dep_ in ("dobj", "attr", "npadvmod") and self.is_reporting(root.head):
+            return WEIGHT_REPORTING_SUBJECT        # "..., said Smith"
+        return WEIGHT_OTHER
+
+    # --- pronoun chains --------------------------------------------------------------------
+    def _resolve_pronouns(self) -> None:
+        """Resolve every personal pronoun outside quotation marks in text order; each one
+        resolved counts as a further mention of its person for the pronouns after it."""
+        names = sorted(self.mentions, key=lambda m: m.start)
+        merged: list[PersonMention] = []
+        n = 0
+        for tok in self.doc:
+            if self.quoted[tok.i] or tok.pos_ not in ("PRON", "DET") or not pronoun_gender(tok.text):
+                continue
+            while n < len(names) and names[n].start < tok.idx:
+                merged.append(names[n])
+                n += 1
+            key = self._choose(merged, tok, pronoun_gender(tok.text))
+            self.resolved[tok.i] = key
+            if key is not None:
+                merged.append(PersonMention(tok.idx, tok.idx + len(tok), self.sent_of[tok.i], key,
+                                            WEIGHT_PRONOUN * self._weight(tok)))
+        merged.extend(names[n:])
+        self.mentions = merged
+        self._starts = [m.start for m in merged]
+
+    # --- gender ----------------------------------------------------------------------------
+    def _genders(self) -> dict[str, Optional[str]]:
+        votes: dict[str, dict[str, float]] = {k: {"m": 0.0, "f": 0.0} for k in self.speakers}
+        for m in self.mentions:
+            for gender, weight in self._mention_votes(m):
+                votes[m.key][gender] += weight
+        for key, speaker in self.speakers.items():
+            first = speaker.name.split()[0].lower() if speaker.name.split() else ""
+            lex = gender_lexicon()
+            if first in lex["male"]:
+                votes[key]["m"] += 1.5
+            elif first in lex["female"]:
+                votes[key]["f"] += 1.5
+        return {k: (None if v["m"] == v["f"] else ("m" if v["m"] > v["f"] else "f")) for k, v in votes.items()}
+
+    def _mention_votes(self, m: PersonMention):
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        lex = gender_lexicon()
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        words = [t.lower_ for t in span] + ([before.lower_] if before is not None else [])
+        for w in words:
+            if w in lex["honorific_male"] or w in lex["role_male"]:
+                yield "m", 3.0
+            elif w in lex["honorific_female"] or w in lex["role_female"]:
+                yield "f", 3.0
+        root = span.root
+        for near in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
+            if near.dep_ in ("appos", "compound") or near is root.head:
+                if near.lower_ in lex["role_male"]:
+                    yield "m", 3.0
+                elif near.lower_ in lex["role_female"]:
+                    yield "f", 3.0
+        if root.dep_ in SUBJECT_DEPS:
+            agreeing = self._next_pronoun(span.end, root.sent.end)
+            if agreeing:
+                yield agreeing, 1.0
+
+    def _next_pronoun(self, after_token: int, sent_end: int) -> Optional[str]:
+        """The gender of the first personal pronoun after a subject name in its sentence, when
+        no other person is named between them."""
+        for i in range(after_token, sent_end):
+            if self.quoted[i]:
+                continue
+            if self.doc[i].ent_type_ == "PERSON":
+                return None
+            gender = pronoun_gender(self.doc[i].text) if self.doc[i].pos_ in ("PRON", "DET") else None
+            if gender:
+                return gender
+        return None
+
+    # --- resolution ------------------------------------------------------------------------
+    def resolve(self, pronoun: Token, gender: Optional[str] = None) -> Optional[Speaker]:
+        """The person a pronoun (or a title, with gender None unless it shows one) stands for."""
+        if pronoun.i in self.resolved:
+            key = self.resolved[pronoun.i]
+        else:
+            upto = bisect.bisect_left(self._starts, pronoun.idx)
+            key = self._choose(self.mentions[:upto], pronoun, gender or pronoun_gender(pronoun.text))
+        return self.speakers[key] if key is not None else None
+
+    def _choose(self, earlier: list[PersonMention], pronoun: Token, gender: Optional[str]) -> Optional[str]:
+        here = self.sent_of[pronoun.i]
+        salience: dict[str, float] = {}
+        latest: dict[str, int] = {}
+        for m in reversed(earlier):
+            if m.end > pronoun.idx:
+                continue
+            if here - m.sent > SENTENCES_BACK:
+                break
+            if gender and self.gender.get(m.key) not in (None, gender):
+                continue
+            salience[m.key] = salience.get(m.key, 0.0) + m.weight * DECAY ** (here - m.sent)
+            latest.setdefault(m.key, m.start)
+        if not salience:
+            return None
+        return max(salience, key=lambda k: (salience[k], latest[k]))
+
+
+def _embedded(verb: Token) -> bool:
+    """Is the clause of verb inside another clause (not the sentence's main clause)?"""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ in EMBEDDED_DEPS

@@ -1,0 +1,200 @@
+"""Reporting cues in the parse: which tokens are reporting verbs, the content a verb frames,
+"according to X" phrases, and the medium or relaying outlet of a reporting clause (via)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from newsgraph.quotes.lexicon import attribution, media_nouns, news_agencies, reporting_verbs
+
+PARTICLE_VERBS = {"point": "out"}          # "point" reports only as "point out"
+OBJECT_PREPS = ("for", "on", "about", "of", "against", "at")
+
+
+def is_reporting_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in reporting_verbs():
+        return False
+    particle = PARTICLE_VERBS.get(lemma)
+    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
+
+
+def frame_of(tok: Token) -> str:
+    return reporting_verbs().get(tok.lemma_.lower(), "clause")
+
+
+def _clause_children(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("ccomp",)]
+
+
+def content_tokens(verb: Token) -> list[Token]:
+    """The tokens of what a reporting verb reports, or [] when it frames no content."""
+    clauses = _clause_children(verb)
+    if clauses:
+        return sorted(t for c in clauses for t in c.subtree)
+    head = verb.head
+    if verb.dep_ in ("parataxis", "ccomp") and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
+        own = {t.i for t in verb.subtree}
+        return [t for t in head.subtree if t.i not in own and t.i < verb.left_edge.i]
+    if frame_of(verb) == "object":
+        return _object_content(verb)
+    return []
+
+
+def _object_content(verb: Token) -> list[Token]:
+    """"accused Y of Z", "urged Y to Z", "called for Z", "criticized Z": object and its complement."""
+    after = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "prep", "ccomp", "dative")]
+    parts = [c for c in after if c.dep_ != "prep" or (c.lower_ in OBJECT_PREPS and not _circumstance(c))]
+    if not parts or all(c.dep_ == "dative" for c in parts):
+        return []
+    if verb.lemma_.lower() in ("tell", "ask", "warn") and not any(c.dep_ in ("xcomp", "ccomp") for c in parts):
+        return []
+    return sorted(t for c in parts for t in c.subtree)
+
+
+def _circumstance(prep: Token) -> bool:
+    """"on Sunday", "at Mediaite", "in Iowa": a time or place, not what was said."""
+    return any(c.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG") for c in prep.children if c.dep_ == "pobj")
+
+
+def according_phrases(doc) -> list[tuple[Token, Token]]:
+    """(marker, source head) for every "according to X" in doc."""
+    found = []
+    for tok in doc:
+        if tok.lower_ == "according":
+            for prep in tok.children:
+                if prep.lower_ == "to":
+                    objs = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objs:
+                        found.append((tok, objs[0]))
+        elif tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according" and tok.head.lower_ != "according":
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                found.append((doc[tok.i - 1], objs[0]))
+    return found
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb of the clause tok hangs from."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+        head = head.head
+    return head
+
+
+def short_name(head: Token) -> str:
+    """A name as written at head: the proper-noun run ending at head, an acronym given in
+    parentheses after it ("Association for ... (AAPP)" -> "AAPP"), else the phrase's words."""
+    acronym = _parenthesised_acronym(head)
+    if acronym:
+        return acronym
+    entity = entity_span(head)
+    if entity is not None:
+        return " ".join(t.text for t in entity if t.lower_ != "the").replace(" - ", "-").replace(" -", "-")
+    run = [head]
+    while run[0].i > 0 and run[0].nbor(-1).pos_ == "PROPN" and run[0].nbor(-1).dep_ in ("compound", "flat"):
+        run.insert(0, run[0].nbor(-1))
+    if head.pos_ == "PROPN":
+        return " ".join(t.text for t in run)
+    left = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)]
+    return " ".join(t.text for t in left)
+
+
+def entity_span(tok: Token):
+    """The named-entity span of the parse that holds tok, or None."""
+    if not tok.ent_type_:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _parenthesised_acronym(head: Token) -> Optional[str]:
+    doc = head.doc
+    end = max(t.i for t in head.subtree)
+    for i in range(head.i + 1, min(end + 2, len(doc) - 2)):
+        if doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text[:1].isupper() \
+                and doc[i + 1].text.replace(".", "").isalpha() and len(doc[i + 1].text) <= 10:
+            return doc[i + 1].text
+    return None
+
+
+def source_head(obj: Token) -> Token:
+    """Follow "data from X", "a report by X" to X; otherwise obj itself."""
+    if {obj.lemma_.lower(), obj.lower_} & set(attribution()["source_nouns"]):
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in attribution()["source_preps"]:
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return source_head(objs[0])
+    return obj
+
+
+def relays_of(obj: Token) -> list[Token]:
+    """"X cited by Y", "X quoted by Y", "X, as reported by Y": the heads of Y, in order."""
+    found = []
+    for child in obj.subtree:
+        if child.dep_ in ("acl", "relcl", "advcl") and child.lemma_.lower() in attribution()["relay_verbs"]:
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    objs = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objs and objs[0] not in found:
+                        found.append(source_head(objs[0]))
+    return found
+
+
+def _is_medium(tok: Token) -> bool:
+    words = {tok.lemma_.lower(), tok.lower_}
+    words |= {f"{c.lower_} {tok.lower_}" for c in tok.children if c.dep_ in ("compound", "amod")}
+    return bool(words & media_nouns()) or tok.lower_ in news_agencies() or tok.text in {a.upper() for a in news_agencies()}
+
+
+def _medium_name(tok: Token) -> str:
+    names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        return " ".join(c.text for c in sorted(names, key=lambda t: t.i))
+    if tok.pos_ == "PROPN":
+        return short_name(tok)
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    return " ".join(t.text for t in sorted(mods + [tok], key=lambda t: t.i))
+
+
+def via_of(verb: Token, skip: set[int], depth: int = 0) -> Optional[str]:
+    """The medium ("on Facebook", "in a statement issued on X channel") or relaying outlet
+    ("as reported by X") of a reporting verb; tokens in skip (the content) are not searched."""
+    if depth > 3:
+        return None
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "to", "via", "through", "from"):
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if _is_medium(obj) and obj.lemma_.lower() not in ("statement", "interview", "speech", "post", "briefing"):
+                    return _medium_name(obj)
+                found = _via_inside(obj, skip, depth)
+                if found:
+                    return found
+        if child.dep_ in ("dative", "dobj") and _is_medium(child) and child.pos_ == "PROPN":
+            return _medium_name(child)
+        if child.dep_ in ("advcl",) and child.lemma_.lower() in attribution()["relay_verbs"]:
+            for agent in child.children:
+                objs = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
+                if objs:
+                    return short_name(objs[0])
+    return None
+
+
+def _via_inside(obj: Token, skip: set[int], depth: int) -> Optional[str]:
+    """"in a statement issued on X": a medium inside the modifiers of a statement noun."""
+    for child in obj.children:
+        if child.dep_ in ("acl", "relcl") and child.i not in skip:
+            found = via_of(child, skip, depth + 1)
+            if found:
+                return found
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "via") and child.i not in skip:
+            for sub in (c for c in child.children if c.dep_ == "pobj"):
+                if _is_medium(sub):
+                    return _medium_name(sub)
+    return None

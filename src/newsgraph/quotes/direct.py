@@ -1,0 +1,175 @@
+"""Direct quotes: quotation-mark spans given a cue and a speaker from the words around them
+(the reporting clause before or after the quote, "X wrote:" before it, the next piece of a
+quote running over paragraphs, or the previous quote's speaker for a bare continuation)."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Speaker
+from newsgraph.quotes.cues import is_reporting_verb, via_of
+from newsgraph.quotes.marks import QuoteSpan
+from newsgraph.quotes.speakers import SpeakerResolver, subject_of
+
+SENTENCE_END = {".", "!", "?"}
+OPEN_ENDINGS = tuple(",?!—–-…")
+WINDOW = 30
+MIN_UNCUED_WORDS = 6
+MAX_FRAGMENT_WORDS = 3
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    speaker: Optional[Speaker]
+    cue: Optional[str]
+    direct: bool
+    via: Optional[str] = None
+    cue_start: Optional[int] = None
+    paragraph: Optional[int] = None
+    closed: bool = True
+    has_cue: bool = False
+
+
+def quoted_tokens(doc: Doc, spans: list[QuoteSpan]) -> list[bool]:
+    """For each token of doc: is it inside quotation marks (marks included)?"""
+    starts = [t.idx for t in doc]
+    quoted = [False] * len(doc)
+    for q in spans:
+        for i in range(bisect.bisect_left(starts, q.mark_start), bisect.bisect_left(starts, q.mark_end)):
+            quoted[i] = True
+    return quoted
+
+
+class Windows:
+    """Tokens outside quotes around each quote span, up to a sentence end, another quote or a
+    paragraph break."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan]):
+        self.doc = doc
+        starts = [t.idx for t in doc]
+        self._bisect = lambda c: bisect.bisect_left(starts, c)
+        self.quoted = quoted_tokens(doc, spans)
+
+    def after(self, q: QuoteSpan) -> list[Token]:
+        out = []
+        for i in range(self._bisect(q.mark_end), min(len(self.doc), self._bisect(q.mark_end) + WINDOW)):
+            tok = self.doc[i]
+            if self.quoted[i] or "\n" in tok.text or tok.text in SENTENCE_END:
+                break
+            out.append(tok)
+        return out
+
+    def before(self, q: QuoteSpan) -> list[Token]:
+        out = []
+        i = self._bisect(q.mark_start) - 1
+        while i >= 0 and len(out) < WINDOW:
+            tok = self.doc[i]
+            if self.quoted[i] or "\n" in tok.text or tok.text in SENTENCE_END:
+                break
+            out.insert(0, tok)
+            i -= 1
+        if not out and i >= 0 and "\n" in self.doc[i].text:
+            return self._previous_paragraph_colon(i)
+        return out
+
+    def _previous_paragraph_colon(self, i: int) -> list[Token]:
+        """A quote opening a paragraph after one ending in ":" takes that sentence as its frame."""
+        while i >= 0 and (self.doc[i].is_space or "\n" in self.doc[i].text):
+            i -= 1
+        if i < 0 or self.doc[i].text != ":" or self.quoted[i]:
+            return []
+        out = []
+        while i >= 0 and len(out) < WINDOW and not self.quoted[i] and "\n" not in self.doc[i].text \
+                and (self.doc[i].text not in SENTENCE_END):
+            out.insert(0, self.doc[i])
+            i -= 1
+        return out
+
+
+def _colon_speaker_verb(before: list[Token]) -> Optional[Token]:
+    """For "X wrote on Facebook:" / "she recites the line:", the verb whose subject speaks."""
+    if not before or before[-1].text != ":":
+        return None
+    verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and subject_of(t) is not None]
+    return verbs[-1] if verbs else None
+
+
+def _choose_verb(text: str, q: QuoteSpan, before: list[Token], after: list[Token]) -> Optional[Token]:
+    after_verbs = [t for t in after if is_reporting_verb(t)]
+    before_verbs = [t for t in before if is_reporting_verb(t)]
+    ends_open = text[q.start:q.end].rstrip().endswith(OPEN_ENDINGS) or text[q.mark_end:q.mark_end + 1] == ","
+    if after_verbs and (ends_open or not before_verbs):
+        return after_verbs[0]
+    if before_verbs:
+        return before_verbs[-1]
+    return after_verbs[0] if after_verbs else _colon_speaker_verb(before)
+
+
+def _cue_candidate(doc: Doc, q: QuoteSpan, windows: Windows, resolver: SpeakerResolver) -> Candidate:
+    before, after = windows.before(q), windows.after(q)
+    verb = _choose_verb(doc.text, q, before, after)
+    cand = Candidate(q.start, q.end, None, None, True, paragraph=q.paragraph, closed=q.closed)
+    if verb is None:
+        return cand
+    subject = subject_of(verb)
+    if subject is None or windows.quoted[subject.i]:
+        subject = _name_beside(verb, before + after)
+    cand.speaker = resolver.speaker_of(subject)
+    cand.cue = ":" if not is_reporting_verb(verb) else verb.text
+    cand.cue_start = verb.idx
+    cand.via = via_of(verb, set())
+    cand.has_cue = True
+    return cand
+
+
+def _name_beside(verb: Token, window: list[Token]) -> Optional[Token]:
+    """When the parse gives the cue no subject: the name nearest the verb in the quote's frame."""
+    names = [t for t in window if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ == "B"]
+    return _ent_root(min(names, key=lambda t: abs(t.i - verb.i))) if names else None
+
+
+def _ent_root(tok: Token) -> Token:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.root
+    return tok
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) -> list[Candidate]:
+    """One Candidate per quoted span that reads as a quote (cued, continued, or sentence-long)."""
+    windows = Windows(doc, spans)
+    cands = [_cue_candidate(doc, q, windows, resolver) for q in spans]
+    _borrow_from_next_piece(cands)
+    _continue_previous_speaker(cands)
+    return [c for c in cands if (c.has_cue and not _fragment(doc.text, c)) or _words(doc.text[c.start:c.end]) >= MIN_UNCUED_WORDS]
+
+
+def _fragment(text: str, c: Candidate) -> bool:
+    """A few quoted words inside a sentence ("called the tax a “windfall” for landlords"): a
+    scare quote or part of a mixed quote, not a quote of its own."""
+    words = text[c.start:c.end]
+    return _words(words) <= MAX_FRAGMENT_WORDS and not words.rstrip().endswith(OPEN_ENDINGS + (".",))
+
+
+def _borrow_from_next_piece(cands: list[Candidate]) -> None:
+    """A quote left open at a paragraph's end takes the cue of the piece that continues it."""
+    for i in range(len(cands) - 2, -1, -1):
+        cur, nxt = cands[i], cands[i + 1]
+        if not cur.has_cue and not cur.closed and nxt.paragraph == cur.paragraph + 1 and nxt.has_cue:
+            cur.speaker, cur.cue, cur.via, cur.has_cue = nxt.speaker, nxt.cue, nxt.via, True
+
+
+def _continue_previous_speaker(cands: list[Candidate]) -> None:
+    """A bare quote right after a cued one (same or next paragraph) keeps its speaker."""
+    for prev, cur in zip(cands, cands[1:]):
+        if not cur.has_cue and prev.has_cue and cur.paragraph - prev.paragraph <= 1:
+            cur.speaker, cur.cue, cur.via, cur.has_cue = prev.speaker, prev.cue, prev.via, True

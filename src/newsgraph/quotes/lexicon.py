@@ -1,0 +1,48 @@
+"""Language resources of the quotes stage, read once from the data files beside this module."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _json(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """Reporting verb lemma -> frame ("clause" or "object")."""
+    return dict(ln.split("\t")[:2] for ln in _lines("reporting_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
+def media_nouns() -> frozenset[str]:
+    return frozenset(ln.lower() for ln in _lines("media.txt"))
+
+
+@lru_cache(maxsize=1)
+def news_agencies() -> frozenset[str]:
+    return frozenset(ln.lower() for ln in _lines("news_agencies.txt"))
+
+
+@lru_cache(maxsize=1)
+def attribution() -> dict:
+    return _json("attribution.json")
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _json("pronouns.json").items()}
+
+
+@lru_cache(maxsize=1)
+def numbers() -> dict:
+    return _json("numbers.json")

@@ -1,0 +1,103 @@
+"""Sparse term vectors for story matching: tokenising, an IDF kept up to date online
+(running document frequencies, so nothing is refitted), and centroids that are sums of
+L2-normalised member vectors with a norm maintained incrementally."""
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter, mul
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsgraph.stories.keys import lexicon
+
+TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d+(?:[.,]\d+)*")
+Vector = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words plus reporting verbs (lexicon.json)."""
+    return frozenset(ENGLISH_STOP_WORDS) | frozenset(lexicon()["extra_stop_words"])
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word and number tokens, stop words and one-letter words dropped."""
+    stops = stop_words()
+    return [t.replace("’", "'") for t in TOKEN_RE.findall(text.lower()) if t not in stops]
+
+
+class OnlineIdf:
+    """Document frequencies counted as documents arrive; idf is read at the current count."""
+
+    def __init__(self, state: dict | None = None):
+        state = state or {}
+        self.docs: int = state.get("docs", 0)
+        self.df: Counter[str] = Counter(state.get("df", {}))
+
+    def add(self, terms) -> None:
+        self.docs += 1
+        self.df.update(set(terms))
+
+    def idf(self, term: str) -> float:
+        return math.log((1 + self.docs) / (1 + self.df.get(term, 0))) + 1.0
+
+    def to_state(self) -> dict:
+        return {"docs": self.docs, "df": dict(self.df)}
+
+
+def weigh(counts: Counter, idf: OnlineIdf, scale: float = 1.0) -> Vector:
+    """Sublinear tf times idf, L2-normalised, times scale."""
+    vec = {t: (1.0 + math.log(c)) * idf.idf(t) for t, c in counts.items()}
+    return normalised(vec, scale)
+
+
+def normalised(vec: Vector, scale: float = 1.0) -> Vector:
+    norm = math.sqrt(squared_norm(vec))
+    return {t: scale * w / norm for t, w in vec.items()} if norm else {}
+
+
+def heaviest(vec: Vector, limit: int) -> Vector:
+    """The `limit` heaviest terms of a unit vector, renormalised."""
+    if len(vec) <= limit:
+        return vec
+    return normalised(dict(heapq.nlargest(limit, vec.items(), key=itemgetter(1))))
+
+
+def dot(small: Vector, big: Vector) -> float:
+    """Sparse dot product (iterates the smaller vector, in C via map)."""
+    if len(small) > len(big):
+        small, big = big, small
+    return sum(map(mul, small.values(), map(big.get, small, repeat(0.0))))
+
+
+def squared_norm(vec: Vector) -> float:
+    values = vec.values()
+    return sum(map(mul, values, values))
+
+
+class Centroid:
+    """Sum of member vectors, its squared norm kept as members are added."""
+
+    def __init__(self, state: dict | None = None):
+        state = state or {}
+        self.vec: Vector = dict(state.get("vec", {}))
+        self.norm2: float = state.get("norm2", 0.0)
+
+    def add(self, vec: Vector) -> None:
+        cross = dot(vec, self.vec)
+        self.norm2 += 2 * cross + squared_norm(vec)
+        get = self.vec.get
+        for t, w in vec.items():
+            self.vec[t] = get(t, 0.0) + w
+
+    def cosine(self, vec: Vector) -> float:
+        """Cosine between a unit vector and this centroid."""
+        return dot(vec, self.vec) / math.sqrt(self.norm2) if self.norm2 > 0 else 0.0
+
+    def to_state(self) -> dict:
+        return {"vec": self.vec, "norm2": self.norm2}

@@ -1,0 +1,205 @@
+"""Normalization of durations ("the past three months" P3M, "two-hour" PT2H, "several years" PXY),
+sets ("daily" P1D, "each Thursday" XXXX-WXX-4, "$5 million a year" P1Y) and the reference words
+of TimeML ("now" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsgraph.timex import calendar as cal
+from newsgraph.timex.lexicon import lexicon
+from newsgraph.timex.normalize import Context, Found, month_num, span, weekday_num
+from newsgraph.timex.relative import _amount
+
+RATE_BEFORE = re.compile(r"(?:\d|million|billion|thousand|hundred|percent|%|times|twice|once|cents?|dollars?|"
+                         r"barrels|tons|miles|hours)\W*$", re.IGNORECASE)
+
+
+def _outside_modifiers() -> set[str]:
+    return set(lexicon()["modifiers_outside_span"])
+
+
+def norm_duration(m: re.Match, ctx: Context) -> Found | None:
+    unit_word = m.group("unit").lower()
+    code = lexicon()["units"][unit_word]
+    amount_word = (m.group("amount") or "").lower()
+    start, end = span(m)
+    det = (m.group("det") or "").lower()
+    if det in ("a", "an") and amount_word in ("a", "an"):
+        return None
+    if _is_age_or_fraction(m, ctx, unit_word):
+        return None
+    if amount_word in ("a", "an", "a half") and unit_word.endswith("s") and code != "2W":
+        return None
+    if amount_word in ("some",) and not unit_word.endswith("s"):
+        return None
+    amount = _amount(amount_word)
+    if amount_word == "a half":
+        amount = 0.5
+    if m.group("half") and amount is not None:
+        amount += 0.5
+    adjectival = m.group("sep").startswith("-") or (amount is not None and amount > 1 and not unit_word.endswith("s")
+                                                     and code not in ("2W",))
+    if det and (adjectival or (det in ("a", "an") and amount_word not in ("few", "couple", "dozen"))):
+        start = _after_det(m)
+    start = _drop_outside_modifier(m, start)
+    if amount_word in ("a", "an") and not det and RATE_BEFORE.search(ctx.text[max(0, start - 25):start]):
+        return Found("SET", cal.duration_value(1, code), start, end)
+    if code in ("SU", "WI", "SP", "FA", "SEASON") and not unit_word.endswith("s"):
+        return None
+    value = _duration_value(amount, code, m.group("half"))
+    return Found("DURATION", value, start, end)
+
+
+def _is_age_or_fraction(m: re.Match, ctx: Context, unit_word: str) -> bool:
+    """'six-year-old', '37 years old' (ages), 'three-quarters' (a fraction), 'a second group'."""
+    if (m.group("adj") or "").lower() == "-old" or re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6]):
+        return True
+    if unit_word == "quarters" and m.group("sep").startswith("-"):
+        return True
+    return unit_word == "second" and (m.group("amount") or "").lower() in ("a", "an")
+
+
+def _after_det(m: re.Match) -> int:
+    for name in ("approx", "dir", "approx2", "amount"):
+        if m.group(name):
+            return m.start(name)
+    return m.start()
+
+
+def _drop_outside_modifier(m: re.Match, start: int) -> int:
+    """'about two weeks' -> 'two weeks': TimeBank leaves these modifiers outside the span."""
+    approx = (m.group("approx") or "").lower()
+    if approx and m.start("approx") == start and " ".join(approx.split()) in _outside_modifiers():
+        nxt = [m.start(n) for n in ("dir", "approx2", "amount") if m.group(n)]
+        return min(nxt) if nxt else start
+    return start
+
+
+def _duration_value(amount, code: str, half) -> str:
+    if amount is not None and not float(amount).is_integer():
+        lower = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60), "W": ("D", 7), "MIN": ("S", 60)}
+        if code in lower:
+            sub, k = lower[code]
+            whole = int(amount)
+            frac = int(round((amount - whole) * k))
+            head = cal.duration_value(whole, code) if whole else ("PT" if sub in ("H", "MIN") else "P")
+            tail = cal.duration_value(frac, sub)
+            if whole:
+                sep = "T" if sub in ("H", "MIN") and "T" not in head else ""
+                return head + sep + tail.split("T")[-1].lstrip("P")
+            return tail
+    return cal.duration_value(amount, code)
+
+
+def norm_bare_units(m: re.Match, ctx: Context) -> Found | None:
+    unit = m.group("unit").lower()
+    d = (m.group("dir") or "").lower()
+    det = m.group("det")
+    if not d and not m.group("adj"):
+        if ctx.word_before(m.start()) not in ("for", "in", "within", "over", "after", "took", "take", "takes",
+                                              "lasted", "last", "spent", "than", "and", "or"):
+            return None
+    if det and not d:
+        return None
+    code = lexicon()["units"][unit]
+    return Found("DURATION", cal.duration_value(None, code), *span(m))
+
+
+def norm_set(m: re.Match, ctx: Context) -> Found | None:
+    unit = m.group("unit")
+    low = unit.lower()
+    if low in lexicon()["units"]:
+        amount = _amount(m.group("amount")) if m.group("amount") else 1
+        return Found("SET", cal.duration_value(amount, lexicon()["units"][low]), *span(m))
+    if low in ("morning", "evening", "night"):
+        return Found("SET", f"XXXX-XX-XXT{ {'morning': 'MO', 'evening': 'EV', 'night': 'NI'}[low]}", *span(m))
+    if low.rstrip("s") in lexicon()["weekdays"] or low in lexicon()["weekdays"]:
+        return Found("SET", f"XXXX-WXX-{weekday_num(unit)}", *span(m))
+    return Found("SET", f"XXXX-{month_num(unit):02d}", *span(m))
+
+
+def norm_set_adverb(m: re.Match, ctx: Context) -> Found | None:
+    word = m.group("adv").lower()
+    if ctx.doc is not None:
+        from newsgraph.timex.tense import token_at
+        tok = token_at(ctx.doc, m.start())
+        if tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("npadvmod", "advmod"):
+            return None
+        if tok is not None and tok.dep_ == "amod" and word != "daily":
+            return None
+    return Found("SET", lexicon()["set_adverbs"][word], *span(m))
+
+
+def norm_ref(m: re.Match, ctx: Context) -> Found | None:
+    word = " ".join(m.group("ref").lower().split())
+    typ, value = lexicon()["ref_words"][word]
+    if word in ("current", "future", "recent") and not _modifies_noun(m, ctx):
+        return None
+    if word == "soon" and (re.match(r"\s+(?:as|after|before)\b", ctx.text[m.end():m.end() + 8]) or ctx.word_before(m.start()) == "as"):
+        return None                                   # "as soon as" is a conjunction
+    return Found(typ, value, *span(m))
+
+
+def _modifies_noun(m: re.Match, ctx: Context) -> bool:
+    if ctx.doc is None:
+        return True
+    from newsgraph.timex.tense import token_at
+    tok = token_at(ctx.doc, m.start())
+    if tok is None:
+        return True
+    if tok.lower_ == "future" and tok.i > 0 and ctx.doc[tok.i - 1].lower_ == "the":
+        return True
+    return tok.dep_ == "amod" or tok.pos_ == "ADJ"
+
+
+def norm_the_unit(m: re.Match, ctx: Context) -> Found | None:
+    unit = m.group("unit").lower()
+    before = ctx.word_before(m.start())
+    if unit == "day":
+        return None
+    if unit == "year":
+        if re.match(r"\s+(?:ended|ending|to\s+date)\b", ctx.text[m.end():m.end() + 12]) or before in ("throughout",):
+            return Found("DURATION", "P1Y", *span(m))
+        if ctx.dct is None:
+            return None
+        return Found("DATE", str(ctx.dct.year), *span(m))
+    if ctx.dct is None:
+        return Found("DATE", None, *span(m))
+    direction = ctx.direction(m.start())
+    dow = ctx.dct.isoweekday()
+    if direction == "past" and dow <= 5:
+        day = ctx.dct - dt.timedelta(weeks=1)
+    else:
+        day = ctx.dct
+    return Found("DATE", cal.weekend_of(day), *span(m))
+
+
+def norm_that_unit(m: re.Match, ctx: Context) -> Found | None:
+    """'that year', 'that same day', 'earlier that day': the unit of the date in focus."""
+    unit = m.group("unit").lower()
+    if ctx.focus is None or not ctx.focus[:4].isdigit():
+        return None
+    cut = {"year": 4, "month": 7, "day": 10, "morning": 10, "night": 10, "evening": 10, "afternoon": 10}.get(unit)
+    gran = cal.granularity_of(ctx.focus)
+    if unit == "quarter":
+        return Found("DATE", ctx.focus if gran == "quarter" else None, *span(m))
+    if unit == "week":
+        return None
+    if cut and len(ctx.focus) >= cut and (cut == 4 or gran in ("day", "time", "month")):
+        value = ctx.focus[:cut]
+        if unit in ("morning", "night", "evening", "afternoon"):
+            return Found("TIME", f"{value}T{ {'morning': 'MO', 'night': 'NI', 'evening': 'EV', 'afternoon': 'AF'}[unit]}", *span(m))
+        return Found("DATE", value, *span(m))
+    return None
+
+
+def norm_year_end(m: re.Match, ctx: Context) -> Found | None:
+    if ctx.dct is None:
+        return Found("DATE", None, *span(m))
+    year = ctx.focus[:4] if ctx.focus and ctx.focus[:4].isdigit() else str(ctx.dct.year)
+    return Found("DATE", f"{year}-12-31" if "-" in m.group("w") else year, *span(m))
+
+
+def norm_vague_duration(m: re.Match, ctx: Context) -> Found | None:
+    return Found("DURATION", lexicon()["vague_durations"][" ".join(m.group("vd").lower().split())], *span(m))

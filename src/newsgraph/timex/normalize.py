@@ -1,0 +1,457 @@
+"""TIMEX3 normalization: one function per grammar rule turns a regex match into (type, value,
+span) against the document creation time (the article's `published` date), the tense of the
+governing verb and the discourse focus (the last calendar date mentioned, for "a year earlier",
+"the quarter"). Relative values stay unresolved ("XXXX-WXX-3") when there is no publication date."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from newsgraph.timex import calendar as cal
+from newsgraph.timex.lexicon import lexicon, number_value
+from newsgraph.timex.tense import tense_at, token_at
+
+
+@dataclass
+class Found:
+    type: str
+    value: Optional[str]
+    start: int
+    end: int
+    rule: str = ""
+
+
+@dataclass
+class Context:
+    text: str
+    dct: Optional[dt.date]
+    doc: Optional[Doc] = None
+    focus: Optional[str] = None
+    period: Optional[str] = None          # the report's period: the last recent completed quarter named
+    _tense_cache: dict = field(default_factory=dict)
+
+    def tense(self, char: int) -> Optional[str]:
+        if char not in self._tense_cache:
+            self._tense_cache[char] = tense_at(self.doc, char)
+        return self._tense_cache[char]
+
+    def direction(self, char: int, present: str = "past", none: str = "past", cues: bool | str = False) -> str:
+        """'past' / 'future' (or the `present` / `none` fallback) for an underspecified date at
+        `char`, from the verb's tense; with `cues`, words like "payable", "until" point forward."""
+        t = self.tense(char)
+        if t in ("FUTURE", "PRESENT_PROGRESSIVE", "MODAL"):
+            return "future"
+        if cues and future_cue(self.doc, char, "strong_future_cues" if cues == "strong" else "future_cues",
+                               words_only=t == "PAST"):
+            return "future"
+        if t == "PRESENT":
+            return present
+        return "past" if t == "PAST" else none
+
+    def word_before(self, start: int) -> str:
+        m = re.search(r"([\w$%']+)\W*$", self.text[max(0, start - 40):start])
+        return m.group(1).lower() if m else ""
+
+
+def future_cue(doc: Optional[Doc], char: int, lexicon_key: str = "future_cues", words_only: bool = False) -> bool:
+    """A forward-pointing word governs the date ("payable Dec. 1", "until Nov. 30", "effective").
+    With `words_only` (a past-tense clause), prepositions ("until", "through", "as of") do not
+    count: "had not called him a suspect until Thursday" looks back."""
+    if doc is None or not len(doc):
+        return False
+    cues = set(lexicon()[lexicon_key])
+    if words_only:
+        cues -= set(lexicon()["prepositional_future_cues"])
+    tok = token_at(doc, char)
+    if tok is None:
+        return False
+    if tok.i > 0 and doc[tok.i - 1].lower_ in cues:
+        return True
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lower_ in cues or cur.lemma_.lower() in cues:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
+def g(m: re.Match, name: str) -> Optional[str]:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def month_num(word: str) -> int:
+    return lexicon()["months"][word.lower() if word.lower() in lexicon()["months"] else word.lower()[:3] + "."]
+
+
+def weekday_num(word: str) -> int:
+    w = word.lower().rstrip("s") if word.lower().endswith("days") else word.lower()
+    return lexicon()["weekdays"][w]
+
+
+def day_int(word: str) -> int:
+    return int(re.match(r"\d+", word).group(0))
+
+
+def span(m: re.Match) -> tuple[int, int]:
+    return m.start(), m.end()
+
+
+# ---- calendar dates -------------------------------------------------------------------------
+
+def norm_mdy(m: re.Match, ctx: Context) -> Found | None:
+    mon, day = month_num(m.group("mon")), day_int(m.group("day"))
+    if day > 31:
+        return None
+    if m.group("mon").lower() == "may" and _is_modal(m, ctx):
+        return None
+    year = int(m.group("year")) if m.group("year") else None
+    if year is None and ctx.dct is None:
+        return Found("DATE", f"XXXX-{mon:02d}-{day:02d}", *span(m))
+    if year is None and g(m, "wd"):
+        year = cal.year_with_weekday(ctx.dct, mon, day, weekday_num(m.group("wd").rstrip(".,")))
+    if year is None:
+        year = cal.day_year_near(ctx.dct, mon, day, ctx.direction(m.start(), present="future", none="nearest", cues=True))
+    return Found("DATE", cal.fmt_day(cal.safe_date(year, mon, day)), *span(m))
+
+
+def _is_modal(m: re.Match, ctx: Context) -> bool:
+    """'May' used as a modal verb ("May I..."), not the month."""
+    if ctx.doc is None:
+        return False
+    tok = token_at(ctx.doc, m.start("mon"))
+    return tok is not None and tok.tag_ == "MD"
+
+
+def norm_month_year(m: re.Match, ctx: Context) -> Found | None:
+    mon = month_num(m.group("mon"))
+    year = _explicit_year(m, ctx)
+    if year is None:
+        return None
+    return Found("DATE", cal.fmt_month(year, mon), *span(m))
+
+
+def _explicit_year(m: re.Match, ctx: Context) -> Optional[int]:
+    if g(m, "year"):
+        return int(m.group("year"))
+    if g(m, "yy"):
+        yy = int(m.group("yy"))
+        return (1900 if yy > 30 else 2000) + yy
+    if g(m, "spelled"):
+        return spelled_year(m.group("spelled"))
+    rel = g(m, "rel")
+    if rel and ctx.dct:
+        return ctx.dct.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
+    return None
+
+
+def spelled_year(words: str) -> Optional[int]:
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w.startswith("two thousand"):
+        rest = w[len("two thousand"):].replace("and", "").strip()
+        return 2000 + int(number_value(rest) or 0) if rest else 2000
+    if w.startswith("nineteen"):
+        rest = w[len("nineteen"):].strip().replace("oh ", "")
+        if rest == "hundred":
+            return 1900
+        n = number_value(rest)
+        return 1900 + int(n) if n is not None and n < 100 else None
+    return None
+
+
+def norm_month(m: re.Match, ctx: Context) -> Found | None:
+    word = m.group("mon")
+    if word.lower() == "may" and (_is_modal(m, ctx) or not (g(m, "dir") or g(m, "mod"))):
+        return None
+    if word.lower() in ("march",) and ctx.doc is not None:
+        tok = token_at(ctx.doc, m.start("mon"))
+        if tok is not None and tok.pos_ == "VERB":
+            return None
+    mon = month_num(word)
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-{mon:02d}", *span(m))
+    d = (g(m, "dir") or "").lower()
+    direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(d)
+    if direction is None:
+        direction = ctx.direction(m.start(), present="past", none="past", cues=True)
+        return Found("DATE", cal.fmt_month(cal.month_year_near(ctx.dct, mon, direction), mon), *span(m))
+    return Found("DATE", cal.fmt_month(cal.month_year(ctx.dct, mon, direction), mon), *span(m))
+
+
+def norm_dmy(m: re.Match, ctx: Context) -> Found | None:
+    return norm_mdy(m, ctx)
+
+
+def norm_year(m: re.Match, ctx: Context) -> Found | None:
+    year = int(m.group("year"))
+    if not _plausible_year(m, ctx, year):
+        return None
+    return Found("DATE", f"{year:04d}", *span(m))
+
+
+def _plausible_year(m: re.Match, ctx: Context, year: int) -> bool:
+    if g(m, "mod") or g(m, "fiscal"):
+        return True
+    if year < 1800 and ctx.word_before(m.start()) not in ("in", "since", "of", "from", "until", "by", "to", "and"):
+        return False
+    nxt = ctx.text[m.end():m.end() + 12].lower()
+    if re.match(r"\s*(?:shares|people|troops|tons|votes|members|feet|meters|acres|units|cars|barrels)", nxt):
+        return False
+    return True
+
+
+def norm_fiscal_year(m: re.Match, ctx: Context) -> Found | None:
+    year = m.group("year")
+    noun = m.group("noun").lower()
+    if noun == "period" and ctx.focus and cal.granularity_of(ctx.focus) == "quarter":
+        return Found("DATE", f"{year}{ctx.focus[4:]}", *span(m))
+    return Found("DATE", year, *span(m))
+
+
+def norm_spelled_year(m: re.Match, ctx: Context) -> Found | None:
+    if not m.group(0).lower().startswith("the year") and m.group("spelled").lower().startswith("two thousand"):
+        return None
+    year = spelled_year(m.group("spelled"))
+    return Found("DATE", f"{year:04d}", *span(m)) if year else None
+
+
+def norm_numeric_date(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("y"):
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    else:
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        y = y + (1900 if y > 30 else 2000) if y < 100 else y
+    try:
+        return Found("DATE", dt.date(y, mo, d).isoformat(), *span(m))
+    except ValueError:
+        return None
+
+
+def norm_decade(m: re.Match, ctx: Context) -> Found | None:
+    if m.group("d4"):
+        v = m.group("d4")[:3]
+    elif m.group("d2"):
+        v = ("19" if int(m.group("d2")) > 20 else "20") + m.group("d2")[0]
+    else:
+        names = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        w = m.group("dw").lower().split()[-1].split("-")[-1]
+        v = f"19{names.index(w) + 2}"
+    return Found("DATE", v, *span(m))
+
+
+def norm_century(m: re.Match, ctx: Context) -> Found | None:
+    word = m.group("ord").lower()
+    n = int(word[:-2]) if word[:-2].isdigit() else lexicon()["ordinals"].get(word)
+    if not n or n < 1:
+        return None
+    return Found("DATE", f"{n - 1:02d}", *span(m))
+
+
+def norm_qn(m: re.Match, ctx: Context) -> Found | None:
+    q = m.group("q")[1]
+    year = m.group("year") or (str(ctx.dct.year) if ctx.dct else "XXXX")
+    return Found("DATE", f"{year}-Q{q}", *span(m))
+
+
+# ---- quarters and halves -------------------------------------------------------------------
+
+ORD_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def norm_quarter(m: re.Match, ctx: Context) -> Found | None:
+    n, unit = ORD_NUM[m.group("ord").lower()], m.group("unit").lower()
+    start, end = span(m)
+    if m.group("sep") == "-" and m.group("det") and not m.group("pre"):
+        start = m.start("ord") if not m.group("pyear") else m.start("pyear")
+    if unit == "half" and n > 2:
+        return None
+    year = _quarter_year(m, ctx, n, unit)
+    if m.group("pl"):
+        return Found("SET", f"XXXX-Q{n}", start, end)
+    code = f"Q{n}" if unit in ("quarter", "period") else f"H{n}"
+    return Found("DATE", f"{year}-{code}", start, end)
+
+
+def _quarter_year(m: re.Match, ctx: Context, n: int, unit: str) -> str:
+    det = (m.group("det") or "").lower()
+    pre = " ".join(x.lower() for x in (m.group("pre") or "", m.group("pre2") or "") if x)
+    if m.group("pyear") or m.group("qyear"):
+        return m.group("pyear") or m.group("qyear")
+    if det.endswith("'s") and det[:4].isdigit():
+        return det[:4]
+    if ctx.dct is None:
+        return "XXXX"
+    rel = (g(m, "qrel") or g(m, "qrel2") or "").lower()
+    if "last year" in det or rel in ("last", "previous", "prior", "past") or pre in ("year-earlier", "year-ago"):
+        return str(_focus_year(ctx) - 1)
+    if "next year" in det or rel == "next":
+        return str(ctx.dct.year + 1)
+    year = _focus_year(ctx)
+    current = cal.quarter_of(ctx.dct) if unit != "half" else (1 if ctx.dct.month <= 6 else 2)
+    if n > current and year == ctx.dct.year and ctx.direction(m.start()) == "past" and not det.startswith("this"):
+        year -= 1
+    return str(year)
+
+
+def _focus_year(ctx: Context) -> int:
+    return ctx.dct.year
+
+
+def norm_quarter_ref(m: re.Match, ctx: Context) -> Found | None:
+    """'the quarter', 'the latest quarter', 'the year-ago period', 'the 1988 period'."""
+    unit = m.group("unit").lower()
+    pres = [x.lower() for x in (m.group("pre"), m.group("pre2")) if x]
+    if unit == "period" and not pres:
+        return None
+    if unit == "half" and not pres:
+        return None
+    base = _quarter_focus(ctx, unit)
+    if any(p in LATEST for p in pres) and ctx.dct is not None:
+        base = ctx.period or _previous_quarter(ctx.dct)
+    if base is None:
+        return Found("DATE", None, *span(m))
+    if m.group("pyear"):
+        base = m.group("pyear") + base[4:]
+    elif any(p in ("year-earlier", "year-ago", "comparable", "year-before") for p in pres):
+        base = cal.shift_years(base, -1)
+    elif any(p in ("previous", "prior", "preceding") for p in pres) and unit != "period":
+        y, q = cal.add_quarters(int(base[:4]), int(base[-1]), -1)
+        base = f"{y}-Q{q}"
+    elif "current" in pres and ctx.dct:
+        base = f"{ctx.dct.year}-Q{cal.quarter_of(ctx.dct)}"
+    return Found("DATE", base, *span(m))
+
+
+def _quarter_focus(ctx: Context, unit: str) -> Optional[str]:
+    if ctx.focus and cal.granularity_of(ctx.focus) in ("quarter", "half"):
+        return ctx.focus
+    if ctx.period:
+        return ctx.period
+    if ctx.dct is None:
+        return None
+    return _previous_quarter(ctx.dct)
+
+
+LATEST = {"latest", "most recent", "just-ended", "just ended", "recent"}
+
+
+def _previous_quarter(dct: dt.date) -> str:
+    """The last quarter completed before the publication date (what "the latest quarter" reports)."""
+    y, q = cal.add_quarters(dct.year, cal.quarter_of(dct), -1)
+    return f"{y}-Q{q}"
+
+
+def norm_year_ago_adj(m: re.Match, ctx: Context) -> Found | None:
+    """'the year-earlier results': the report's period (else the date in focus) a year back."""
+    base = ctx.period or ctx.focus or (str(ctx.dct.year) if ctx.dct else None)
+    return Found("DATE", cal.shift_years(base, -1) if base else None, *span(m))
+
+
+# ---- seasons, holidays ----------------------------------------------------------------------
+
+SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+
+def norm_season(m: re.Match, ctx: Context) -> Found | None:
+    d = (m.group("dir") or "").lower()
+    if not d and not m.group("year"):
+        return None
+    if d == "the" and m.group("season").lower() == "fall" and not m.group("year"):
+        return None
+    code = SEASON[m.group("season").lower()]
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.dct is None:
+        return Found("DATE", f"XXXX-{code}", *span(m))
+    else:
+        year = ctx.dct.year + _season_shift(ctx.dct, code, d, ctx.direction(m.start()))
+    return Found("DATE", f"{year}-{code}", *span(m))
+
+
+def _season_shift(dct: dt.date, code: str, d: str, direction: str) -> int:
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if d in ("last", "past"):
+        return 0 if dct.month > start_month + 2 else -1
+    if d in ("next", "coming"):
+        return 0 if dct.month < start_month else 1
+    if d == "this":
+        return 0
+    if direction == "past":
+        return 0 if dct.month >= start_month else -1
+    return 0 if dct.month <= start_month + 2 else 1
+
+
+def norm_holiday(m: re.Match, ctx: Context) -> Found | None:
+    key = " ".join(m.group("hol").lower().split())
+    md = lexicon()["holidays"][key]
+    year = int(m.group("year")) if m.group("year") else None
+    if year is None and ctx.dct is None:
+        return Found("DATE", None, *span(m))
+    if year is None:
+        year = ctx.dct.year
+    if not re.match(r"\d\d-\d\d", md):
+        d = _movable_holiday(md, year)
+        if d is None:
+            return Found("DATE", None, *span(m))
+        if not m.group("year") and ctx.dct:
+            d = _movable_near(md, ctx, m)
+        return Found("DATE", d.isoformat(), *span(m))
+    mon, day = int(md[:2]), int(md[3:])
+    if not m.group("year"):
+        d = (m.group("dir") or "").lower()
+        direction = {"last": "past", "next": "future", "this": "future"}.get(d) or ctx.direction(m.start())
+        year = cal.day_year(ctx.dct, mon, day, direction)
+    return Found("DATE", f"{year:04d}-{mon:02d}-{day:02d}", *span(m))
+
+
+def _movable_holiday(code: str, year: int) -> Optional[dt.date]:
+    if code == "THANKSGIVING":
+        return _nth_weekday(year, 11, 4, 4)
+    if code == "LABOR":
+        return _nth_weekday(year, 9, 1, 1)
+    if code == "MEMORIAL":
+        return _nth_weekday(year, 5, 1, -1)
+    if code == "EASTER":
+        return _easter(year)
+    return None
+
+
+def _movable_near(code: str, ctx: Context, m: re.Match) -> dt.date:
+    this = _movable_holiday(code, ctx.dct.year)
+    if ctx.direction(m.start()) == "past" and this > ctx.dct:
+        return _movable_holiday(code, ctx.dct.year - 1)
+    if ctx.direction(m.start()) == "future" and this < ctx.dct:
+        return _movable_holiday(code, ctx.dct.year + 1)
+    return this
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = cal.safe_date(year, month, 31)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _easter(year: int) -> dt.date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    gg = (b - f + 1) // 3
+    h = (19 * a + b - d - gg + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * mm + 114) // 31
+    day = (h + l_ - 7 * mm + 114) % 31 + 1
+    return dt.date(year, month, day)

@@ -1,0 +1,277 @@
+"""Normalization of deictic and relative expressions: "yesterday", "last week", "this weekend",
+"earlier this month", "on Wednesday" (direction from tense), "two weeks ago", "a year earlier"
+(shifted from the discourse focus), clock times and times of day."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsgraph.timex import calendar as cal
+from newsgraph.timex.lexicon import lexicon, number_value
+from newsgraph.timex.normalize import Context, Found, g, month_num, span, weekday_num
+
+PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def norm_deictic(m: re.Match, ctx: Context) -> Found | None:
+    word = (g(m, "word") or g(m, "word2") or "").lower()
+    if not word:
+        return _this_part(m, ctx)
+    part = (g(m, "part") or "").lower()
+    mod = (g(m, "mod") or g(m, "mod2") or "").lower()
+    if ctx.dct is None:
+        return Found("DATE", None, *span(m))
+    day = ctx.dct + dt.timedelta(days=DAY_SHIFT[word])
+    code = PART.get(part) or ("AF" if "afternoon" in mod else None)
+    if word == "tonight" and not part:
+        return Found("TIME", f"{cal.fmt_day(day)}TNI", *span(m))
+    if code:
+        return Found("TIME", f"{cal.fmt_day(day)}T{code}", *span(m))
+    return Found("DATE", cal.fmt_day(day), *span(m))
+
+
+def _this_part(m: re.Match, ctx: Context) -> Found | None:
+    """'this morning', 'last night', 'later this afternoon'."""
+    part, d = m.group("part3").lower(), m.group("dir3").lower()
+    if d == "last" and part != "night":
+        return None
+    if ctx.dct is None:
+        return Found("TIME", None, *span(m))
+    day = ctx.dct - dt.timedelta(days=1 if d == "last" else 0)
+    return Found("TIME", f"{cal.fmt_day(day)}T{PART[part]}", *span(m))
+
+
+def norm_relative(m: re.Match, ctx: Context) -> Found | None:
+    d = " ".join(m.group("dir").lower().split()).replace("the ", "")
+    unit = " ".join(m.group("unit").lower().split())
+    has_the = m.group("dir").lower().startswith("the ")
+    if d == "following" and ctx.focus and ctx.focus[:4].isdigit() and unit in ("year", "month"):
+        return _following(m, ctx, unit)
+    if unit == "year" and d == "last" and _comparison_with_quarter(m, ctx):
+        return Found("DATE", cal.shift_years(_reported_quarter(ctx), -1), *span(m))
+    if has_the and d in ("past", "last", "next", "coming", "following") and unit not in ("weekend",):
+        if unit == "year" and d in ("past", "last"):
+            pass
+        else:
+            return Found("DURATION", cal.duration_value(1, _unit_code(unit)), *span(m))
+    if d == "same":
+        return None
+    if ctx.dct is None:
+        return Found("DATE", None, *span(m))
+    shift = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[d]
+    value = _shift_unit(ctx.dct, unit, shift)
+    if value is None:
+        return None
+    return Found("DATE", value, *span(m))
+
+
+def _following(m: re.Match, ctx: Context, unit: str) -> Found:
+    """'the following year' is the year after the date in focus."""
+    y = int(ctx.focus[:4])
+    if unit == "year":
+        return Found("DATE", f"{y + 1:04d}", *span(m))
+    mo = int(ctx.focus[5:7]) if len(ctx.focus) >= 7 and ctx.focus[5:7].isdigit() else None
+    if mo is None:
+        return Found("DURATION", "P1M", *span(m))
+    return Found("DATE", cal.fmt_month(*cal.add_months(y, mo, 1)), *span(m))
+
+
+COMPARISON = re.compile(r"(?:compared\s+with|from|than|versus|against|period|quarter)\s+[^.;]*$", re.IGNORECASE)
+
+
+def _comparison_with_quarter(m: re.Match, ctx: Context) -> bool:
+    """'earnings of $3 million, compared with a loss last year': with a quarter in focus,
+    'last year' is that quarter a year earlier."""
+    if _reported_quarter(ctx) is None or m.group("mod"):
+        return False
+    before = ctx.text[max(0, m.start() - 80):m.start()]
+    sentence = re.split(r"[.;]\s", before)[-1]
+    return bool(COMPARISON.search(sentence)) and ctx.word_before(m.start()) not in ("in", "since", "during")
+
+
+def _reported_quarter(ctx: Context) -> str | None:
+    """The quarter in focus, else the report's period (none when a whole year is in focus:
+    "for this year, up from last year's $3.20")."""
+    gran = cal.granularity_of(ctx.focus)
+    if gran == "quarter":
+        return ctx.focus
+    return None if gran == "year" else ctx.period
+
+
+def _unit_code(unit: str) -> str:
+    return lexicon()["units"].get(unit.split()[-1], "Y")
+
+
+def _shift_unit(dct: dt.date, unit: str, n: int) -> str | None:
+    unit = unit.split()[-1]
+    if unit == "week":
+        return cal.fmt_week(dct + dt.timedelta(weeks=n))
+    if unit == "weekend":
+        return cal.weekend_of(dct + dt.timedelta(weeks=n))
+    if unit == "month":
+        return cal.fmt_month(*cal.add_months(dct.year, dct.month, n))
+    if unit == "quarter":
+        y, q = cal.add_quarters(dct.year, cal.quarter_of(dct), n)
+        return f"{y}-Q{q}"
+    if unit == "year":
+        return f"{dct.year + n:04d}"
+    if unit == "decade":
+        return f"{dct.year // 10 + n:03d}"
+    if unit == "century":
+        return f"{dct.year // 100 + n:02d}"
+    return None
+
+
+def norm_weekday(m: re.Match, ctx: Context) -> Found | None:
+    wd = weekday_num(m.group("wd"))
+    part = (m.group("part") or "").lower()
+    code = PART.get(part)
+    if m.group("pl") or m.group("pl2"):
+        return Found("SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""), *span(m))
+    if ctx.dct is None:
+        return Found("DATE", f"XXXX-WXX-{wd}", *span(m))
+    if (m.group("mod") or "").lower() in ("earlier", "later"):
+        return None
+    day = _weekday_date(m, ctx, wd)      # TimeBank normalizes "Friday night" to the day
+    return Found("DATE", cal.fmt_day(day), *span(m))
+
+
+def _weekday_date(m: re.Match, ctx: Context, wd: int) -> dt.date:
+    d = (m.group("dir") or "").lower()
+    rel = (m.group("rel") or "").lower()
+    if rel:
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.isoweekday() - 1)
+        monday += dt.timedelta(weeks={"last": -1, "this": 0, "next": 1}[rel])
+        return monday + dt.timedelta(days=wd - 1)
+    if d in ("last", "past"):
+        return cal.weekday_near(ctx.dct, wd, "last")
+    if d in ("next", "coming"):
+        return cal.weekday_near(ctx.dct, wd, "next")
+    return cal.weekday_near(ctx.dct, wd, ctx.direction(m.start(), cues="strong"))
+
+
+def norm_ago(m: re.Match, ctx: Context) -> Found | None:
+    unit = m.group("unit").lower()
+    code = lexicon()["units"][unit]
+    amount = _amount(m.group("amount"))
+    rel = " ".join(m.group("rel").lower().split())
+    sign = -1 if rel in ("ago", "earlier", "back", "previously") else 1
+    if code == "Y" and amount is not None and float(amount).is_integer() and ctx.period and rel != "later":
+        return Found("DATE", cal.shift_years(ctx.period, sign * int(amount)), *span(m))
+    if code == "Y" and amount is not None and float(amount).is_integer() and _focus_applies(ctx, rel):
+        base = ctx.focus[:4] if cal.granularity_of(ctx.focus) in ("day", "week", "time", "weekend") else ctx.focus
+        return Found("DATE", cal.shift_years(base, sign * int(amount)), *span(m))
+    if ctx.dct is None:
+        return Found("DATE", None, *span(m))
+    if amount is None:
+        return Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", *span(m))
+    return Found("DATE", _offset_value(ctx.dct, code, sign * amount), *span(m))
+
+
+def _focus_applies(ctx: Context, rel: str) -> bool:
+    """'a year earlier' shifts the date in focus; 'a year ago' does so when the focus is a
+    quarter or month (the comparison period of a report), else it counts from publication."""
+    if not ctx.focus:
+        return False
+    if rel in ("earlier", "later"):
+        return True
+    return rel == "ago" and cal.granularity_of(ctx.focus) in ("quarter", "half")
+
+
+def _amount(word: str | None) -> float | None:
+    if not word:
+        return None
+    w = word.lower().strip()
+    if w in lexicon()["vague_numbers"] or w in ("some", "several", "few", "many"):
+        return None
+    return number_value(w)
+
+
+def _offset_value(dct: dt.date, code: str, n: float) -> str | None:
+    """The calendar value n units (code) away from dct, at that unit's granularity."""
+    k = int(round(n))
+    if code == "D":
+        return cal.fmt_day(dct + dt.timedelta(days=k))
+    if code in ("W", "2W"):
+        return cal.fmt_week(dct + dt.timedelta(weeks=k * (2 if code == "2W" else 1)))
+    if code == "M":
+        return cal.fmt_month(*cal.add_months(dct.year, dct.month, k))
+    if code == "Q":
+        y, q = cal.add_quarters(dct.year, cal.quarter_of(dct), k)
+        return f"{y}-Q{q}"
+    if code == "Y":
+        return f"{dct.year + k:04d}"
+    if code == "DE":
+        return f"{dct.year + 10 * k:04d}"
+    if code == "CE":
+        return f"{(dct.year + 100 * k) // 100:02d}"
+    if code in ("H", "MIN", "S"):
+        return cal.fmt_day(dct)
+    return None
+
+
+# ---- clock times ----------------------------------------------------------------------------
+
+def norm_clock(m: re.Match, ctx: Context) -> Found | None:
+    hhmm = _clock_hhmm(m)
+    if hhmm is None:
+        return None
+    start, end = span(m)
+    if (g(m, "approx") or "").lower() in ("after", "before"):
+        start = m.start("h") if g(m, "h") else (m.start("h2") if g(m, "h2") else m.start("cw"))
+    end = _trim_sentence_period(ctx.text, start, end)
+    day = _clock_day(m, ctx)
+    date_part = cal.fmt_day(day) if day else "XXXX-XX-XX"
+    zone = lexicon()["time_zones"].get(g(m, "zone") or "", "")
+    return Found("TIME", f"{date_part}T{hhmm}{zone}", start, end)
+
+
+def _clock_hhmm(m: re.Match) -> str | None:
+    if g(m, "cw"):
+        return lexicon()["clock_words"][m.group("cw").lower()]
+    if g(m, "h2"):
+        h, mi = int(m.group("h2")), int(m.group("mi2"))
+        return f"{h:02d}:{mi:02d}" if h < 25 and mi < 60 else None
+    h, mi, ap = int(m.group("h")), int(m.group("mi") or 0), m.group("ap").lower().replace(" ", "")
+    if h > 12 or mi > 59 or h == 0:
+        return None
+    if ap.startswith("p") and h < 12:
+        h += 12
+    if ap.startswith("a") and h == 12:
+        h = 0
+    return f"{h:02d}:{mi:02d}"
+
+
+def _trim_sentence_period(text: str, start: int, end: int) -> int:
+    """'at 6 a.m. Police said' -> the sentence's period is not part of the time."""
+    if text[end - 1] == "." and text[end - 2:end] == "m." and re.match(r"\s+[A-Z\"]|\s*$", text[end:end + 3]):
+        return end - 1
+    return end
+
+
+def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
+    ref = g(m, "dayref")
+    if not ref:
+        return ctx.dct
+    sub = re.match(r"(?i)(today|tonight|yesterday|tomorrow)$", ref)
+    if sub:
+        return ctx.dct + dt.timedelta(days=DAY_SHIFT[sub.group(1).lower()]) if ctx.dct else None
+    md = re.search(r"([A-Z][a-z]+\.?)\s+(\d{1,2})", ref)
+    if md and ctx.dct:
+        mon, day = month_num(md.group(1)), int(md.group(2))
+        y = re.search(r"\d{4}", ref)
+        year = int(y.group(0)) if y else cal.day_year(ctx.dct, mon, day, ctx.direction(m.start()))
+        return cal.safe_date(year, mon, day)
+    if ctx.dct:
+        return cal.weekday_near(ctx.dct, weekday_num(ref.split()[0].rstrip(",")), ctx.direction(m.start()))
+    return None
+
+
+def norm_clock_part(m: re.Match, ctx: Context) -> Found | None:
+    h = number_value(m.group("h"))
+    if h is None or not 1 <= h <= 12:
+        return None
+    hour = int(h) + (12 if m.group("part").lower() in ("afternoon", "evening") and h < 12 else 0)
+    day = cal.fmt_day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
+    return Found("TIME", f"{day}T{hour:02d}:00", *span(m))

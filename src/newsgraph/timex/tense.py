@@ -1,0 +1,77 @@
+"""Tense of the clause a time expression sits in, read off spaCy's parse: PAST, FUTURE or PRESENT
+(None when there is no verb). Decides the direction of underspecified dates ("on Wednesday")."""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+FUTURE_MODALS = {"will", "wo", "'ll", "shall", "going", "gon"}
+FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "due", "set", "hope", "aim", "prepare", "promise",
+                 "threaten", "vow", "pledge", "propose", "seek", "want", "agree"}
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token that covers (or starts at or after) char offset `char`."""
+    starts = _token_starts(doc)
+    i = bisect.bisect_right(starts, char) - 1
+    if i < 0:
+        return doc[0] if len(doc) else None
+    return doc[i]
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    cache = doc.user_data.get("timex_starts")
+    if cache is None or len(cache) != len(doc):
+        cache = [t.idx for t in doc]
+        doc.user_data["timex_starts"] = cache
+    return cache
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb (or auxiliary-headed predicate) above `tok` in the parse."""
+    cur, seen = tok, 0
+    while seen < 40:
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return cur
+        if cur.head is cur:
+            break
+        cur, seen = cur.head, seen + 1
+    root = tok.sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def verb_tense(verb: Token) -> str | None:
+    """PAST / FUTURE / PRESENT / PRESENT_PROGRESSIVE for a verb, from its auxiliaries and tag:
+    "will"/"shall" and to-infinitives point forward, other modals are neutral (PRESENT),
+    a modal or auxiliary with "have" + participle is PAST."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_MODALS:
+        return "FUTURE"
+    if "have" in words or "has" in words or "had" in words or "'ve" in words:
+        return "PAST" if verb.tag_ == "VBN" or "been" in {a.lower_ for a in auxes} else "PRESENT"
+    if "to" in words and verb.tag_ == "VB" and verb.head.lemma_ in FUTURE_LEMMAS | {"be"}:
+        return "FUTURE"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "MODAL"
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return "PAST"
+    if verb.tag_ == "VBN":
+        return "PAST" if verb.lemma_ not in FUTURE_LEMMAS else "FUTURE"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "PRESENT_PROGRESSIVE"
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
+        return "PRESENT"
+    return None
+
+
+def tense_at(doc: Doc | None, char: int) -> str | None:
+    """Tense of the clause governing the text at char offset `char`."""
+    if doc is None or not len(doc):
+        return None
+    tok = token_at(doc, char)
+    if tok is None:
+        return None
+    verb = governing_verb(tok)
+    return verb_tense(verb) if verb is not None else None

@@ -1,0 +1,181 @@
+"""The dump cleaner on invented page dumps: chrome on top and bottom, a subheading in the
+body, a sentence broken by inline markup, a Source line, a Published line with a zone."""
+import hashlib
+import re
+
+import pytest
+
+from newsgraph.clean import CleanError, clean
+from newsgraph.records import RawDoc
+
+FLOOD_PAGE = """The Harbour Courier
+
+Menu
+Home
+World
+Politics
+Business
+Sport
+Contact
+
+Flood defences fail as river bursts its banks in northern province
+
+Thousands of residents were moved to shelters overnight after the levee gave way near the provincial capital
+
+Published: Mar 14, 2022, 09:45 PM(CET)
+
+Emergency crews worked through the night on Monday to evacuate more than 4,000 residents after the river broke through a levee south of the provincial capital, officials said.
+
+The regional governor, Marta Kessel, told reporters that the water had risen faster than forecast and that two villages had been cut off by the morning.
+
+"We had hoped the new barrier would hold for another week, but the rain simply did not stop," Kessel said at a briefing in the town hall.
+
+Rescue teams still searching
+
+Army engineers flew in sandbags and pumps from two neighbouring regions, while volunteers used private boats to reach farms that were
+
+cut off
+
+by the rising water, according to the civil protection agency.
+
+At least three people are missing, the agency said in a statement on Tuesday morning, adding that helicopters would resume the search at first light.
+
+The national weather service has warned that more rain is expected over the weekend and urged residents to stay away from low-lying roads and bridges.
+
+READ  Drought fears grow as reservoirs fall to record low in the south
+
+Source: reuters
+
+Share this:
+Facebook
+Twitter
+WhatsApp
+
+Related Articles
+
+  • Farmers count the cost of a wet spring across the valley region
+
+  • New rail link to open next year after long delays in the capital
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+
+Comment
+Name *
+Email *
+
+Trending Now
+World 2022-03-14T18:02:11Z
+Politics 2022-03-13T07:45:00Z
+
+© 2022 The Harbour Courier. All rights reserved.
+Back to top button
+"""
+
+
+@pytest.fixture(scope="module")
+def flood():
+    return clean(RawDoc(source="flood.txt", kind="raw_text", content=FLOOD_PAGE), "a1")
+
+
+def test_metadata_from_the_header(flood):
+    assert flood.title == "Flood defences fail as river bursts its banks in northern province"
+    assert flood.subtitle.startswith("Thousands of residents were moved to shelters overnight")
+    assert flood.published == "2022-03-14T21:45:00+01:00"
+    assert flood.outlet == "The Harbour Courier"
+    assert flood.original_outlet == "Reuters"
+    assert flood.language == "en"
+
+
+def test_body_keeps_article_and_subheading(flood):
+    assert flood.text.startswith("Emergency crews worked through the night")
+    assert "\n\nRescue teams still searching\n\n" in flood.text
+    assert "helicopters would resume the search at first light" in flood.text
+    assert flood.text.rstrip().endswith("low-lying roads and bridges.")
+
+
+def test_inline_break_is_rejoined(flood):
+    assert "private boats to reach farms that were cut off by the rising water, according to" in flood.text
+
+
+@pytest.mark.parametrize("chrome", [
+    "The Harbour Courier", "Menu", "Published: Mar 14", "READ", "Source: reuters", "Share this",
+    "Related Articles", "Farmers count the cost", "New rail link", "Leave a Reply",
+    "Your email address", "Trending Now", "2022-03-14T18:02:11Z", "All rights reserved", "Back to top"])
+def test_chrome_is_removed_and_listed(flood, chrome):
+    assert chrome not in flood.text
+    assert any(chrome in line for line in flood.removed)
+
+
+def test_removed_keeps_page_order(flood):
+    page = re.sub(r" +", " ", FLOOD_PAGE)
+    positions = [page.find(line[:25]) for line in flood.removed]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+
+
+def test_content_hash_is_sha256_of_text(flood):
+    assert flood.content_hash == hashlib.sha256(flood.text.encode("utf-8")).hexdigest()
+
+
+GERMAN_PAGE = """Startseite
+Politik
+Wirtschaft
+Sport
+Kultur
+
+Stadtrat beschließt neuen Haushalt nach langer Debatte
+
+Von Katrin Albers
+
+14.03.2022, 21:45 Uhr
+
+Der Stadtrat hat am Montagabend nach einer mehr als sechsstündigen Sitzung den Haushalt für das kommende Jahr beschlossen, wie die Verwaltung mitteilte.
+
+Die Opposition kritisierte vor allem die geplanten Kürzungen bei den Bibliotheken und kündigte an, das Thema im Sommer erneut auf die Tagesordnung zu setzen.
+
+Der Bürgermeister verteidigte den Kompromiss und sagte, die Stadt müsse angesichts steigender Energiekosten sparen, ohne dabei die Schulen zu vernachlässigen.
+
+Quelle: dpa
+
+Mehr zum Thema
+Artikel teilen
+Kommentare
+Impressum
+Datenschutz
+"""
+
+
+def test_german_dump():
+    art = clean(RawDoc(source="rat.txt", kind="raw_text", content=GERMAN_PAGE), "a2")
+    assert art.language == "de"
+    assert art.title == "Stadtrat beschließt neuen Haushalt nach langer Debatte"
+    assert art.published.startswith("2022-03-14T21:45")
+    assert art.authors == ["Katrin Albers"]
+    assert art.original_outlet == "Deutsche Presse-Agentur"
+    assert art.text.startswith("Der Stadtrat hat am Montagabend")
+    assert "Bibliotheken" in art.text and "vernachlässigen." in art.text
+    for chrome in ("Startseite", "Quelle", "Impressum", "Kommentare", "Von Katrin"):
+        assert chrome not in art.text
+
+
+def test_given_metadata_wins():
+    raw = RawDoc(source="x", kind="raw_text", content=FLOOD_PAGE, title="Given title",
+                 published="2022-03-15", url="https://example.org/flood")
+    art = clean(raw, "a3")
+    assert (art.title, art.published, art.url) == ("Given title", "2022-03-15", "https://example.org/flood")
+
+
+def test_clean_text_is_kept():
+    body = "The port reopened on Friday after a week of strikes.\n\nDockworkers accepted a new pay offer."
+    art = clean(RawDoc(source="t", kind="text", content=body, title="Port reopens"), "a4")
+    assert art.text == body
+    assert art.title == "Port reopens"
+    assert art.removed == []
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n  ", "\x00\x01\x02\x03\ufffd\ufffd" * 50])
+def test_unusable_pages_raise(content):
+    with pytest.raises(CleanError):
+        clean(RawDoc(source="bad", kind="raw_text", content=content), "bad")
