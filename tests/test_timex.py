@@ -154,3 +154,127 @@ def test_governing_timex_prefers_the_attached_expression(nlp):
     promised = next(t.i for t in doc if t.text == "promised")
     assert governing_timex(doc, promised, tx).text == "Last year"
     assert governing_timex(doc, trigger, []) is None
+
+
+# ---- rules added to match TimeML practice on news text (each with invented sentences) ----
+
+def test_month_day_without_year_lies_within_ten_months(nlp):
+    # a past-tense verb does not push a named day eleven months back: the offer runs to the coming date
+    pub = "2021-10-28"
+    assert one(nlp, "The bidder extended its offer to Nov. 12.", "Nov. 12", pub).value == "2021-11-12"
+    assert one(nlp, "The tender was extended until Dec. 3, the company said.", "Dec. 3", pub).value == "2021-12-03"
+    # a recent past date stays in the past even with a present-tense verb
+    assert one(nlp, "Inspectors have not been allowed in since Sept. 14.", "Sept. 14", pub).value == "2021-09-14"
+    # a past date well inside the window keeps the tense's direction
+    assert one(nlp, "Revenue for the year ended March 31 rose 4%.", "March 31", pub).value == "2021-03-31"
+
+
+def test_bare_month_lies_within_ten_months(nlp):
+    pub = "2021-11-02"
+    assert one(nlp, "The merger is expected to close in January.", "January", pub).value == "2022-01"
+    assert one(nlp, "The lender agreed to acquire the bank in January.", "January", pub).value == "2022-01"
+    assert one(nlp, "The chief executive resigned in March.", "March", pub).value == "2021-03"
+
+
+def test_prepositions_do_not_reverse_a_past_tense(nlp):
+    pub = "2021-05-07"                                  # a Friday
+    assert one(nlp, "Until Thursday, police had not named a suspect.", "Thursday", pub).value == "2021-05-06"
+    assert one(nlp, "The fund lost 3% this year through April 19.", "April 19", pub).value == "2021-04-19"
+    assert one(nlp, "Sales were flat this year through March.", "March", pub).value == "2021-03"
+    # a forward-pointing word still wins over a past tense
+    assert one(nlp, "The board named a new chairman, effective June 1.", "June 1", pub).value == "2021-06-01"
+    assert one(nlp, "Officials postponed until Tuesday any decision on the permit.", "Tuesday", pub).value == "2021-05-11"
+
+
+def test_weekday_with_month_day_picks_the_matching_year(nlp):
+    # an editorial dated the day after publication: the weekday fixes the year
+    assert one(nlp, "The paper said in an editorial on Sunday, Jan. 9: the court erred.", "Sunday, Jan. 9",
+               "2022-01-08").value == "2022-01-09"
+    assert one(nlp, "The vote took place on Friday, Dec. 31.", "Friday, Dec. 31", "2022-01-03").value == "2021-12-31"
+    assert one(nlp, "Talks resume on Monday, Jan. 10.", "Monday, Jan. 10", "2021-12-20").value == "2022-01-10"
+
+
+REPORT = ("Acme Corp. said third-quarter profit rose 12% to $40 million from $35.7 million a year ago. "
+          "For the quarter ended Sept. 30, sales were $1.2 billion. The year-earlier results included a charge. "
+          "Operating profit was $9 million, compared with $7 million last year. "
+          "Sales in the latest quarter were up 8% from a year earlier.")
+
+
+def test_report_period_anchors_year_ago_comparisons(nlp):
+    pub = "2021-10-27"
+    assert one(nlp, REPORT, "a year ago", pub).value == "2020-Q3"
+    assert one(nlp, REPORT, "a year earlier", pub).value == "2020-Q3"
+    assert one(nlp, REPORT, "year-earlier", pub).value == "2020-Q3"
+    assert one(nlp, REPORT, "last year", pub).value == "2020-Q3"
+    assert one(nlp, REPORT, "the latest quarter", pub).value == "2021-Q3"
+    assert one(nlp, REPORT, "the quarter", pub).value == "2021-Q3"
+
+
+def test_report_period_is_recent_and_does_not_override_a_year_in_focus(nlp):
+    pub = "2021-10-27"
+    text = ("The utility stopped paying dividends in the third quarter of 2014. It reported third-quarter "
+            "net of $50 million, up from $41 million a year ago.")
+    assert one(nlp, text, "a year ago", pub).value == "2020-Q3"
+    text = "The company expects earnings of $4 a share this year, up from last year's $3.20."
+    assert one(nlp, text, "last year", pub).value == "2020"
+    # without any reported quarter, "a year ago" counts back from publication
+    assert one(nlp, "Unemployment was 6% a year ago.", "a year ago", pub).value == "2020"
+
+
+def test_capitalized_deictics_inside_a_sentence_are_names(nlp):
+    texts = ['The senator, speaking on NBC\'s "This Week," denied the report.',
+             "You are listening to Radio Today.",
+             'He told ABC\'s "This Morning" that talks had failed.']
+    for text in texts:
+        assert not [t for t in tag(nlp, text) if t.text in ("This Week", "Today", "This Morning")], text
+    assert one(nlp, "``Today, we buried our friends,'' she said.", "Today").value == "2021-06-23"
+    assert one(nlp, "Today the parliament votes.", "Today").value == "2021-06-23"
+
+
+def test_a_march_is_not_the_month(nlp):
+    for text in ("Thousands joined the annual March for Peace in the capital.",
+                 "She led the ``March of the Mothers'' through the city.",
+                 "Police blocked a March against austerity on Sunday."):
+        assert not [t for t in tag(nlp, text) if t.text == "March"], text
+    assert one(nlp, "The talks collapsed in March.", "March").value == "2021-03"
+
+
+def test_season_with_a_spelled_year(nlp):
+    t = one(nlp, "Prices fell to a low we saw in the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four")
+    assert t.value == "1994-WI"
+    assert one(nlp, "The dam was built in the summer of 1998.", "the summer of 1998").value == "1998-SU"
+    assert one(nlp, "Fighting resumed in the spring of two thousand and one.",
+               "the spring of two thousand and one").value == "2001-SP"
+
+
+def test_clock_time_day_reference_uses_the_near_year_and_forward_cues(nlp):
+    t = one(nlp, "The company extended its offer until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2021-11-02")
+    assert t.value == "2021-11-09T17:00-05:00"
+    t = one(nlp, "The agency extended its deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday", "2021-06-28")
+    assert t.value == "2021-06-29T09:00"
+
+
+def test_seed_style_expressions(nlp):
+    pub = "2021-06-28"                                   # a Monday
+    text = "Earlier this month the council met. Police fired on crowds on Wednesday, residents said."
+    assert one(nlp, text, "Earlier this month", pub).value == "2021-06"
+    assert one(nlp, text, "Wednesday", pub).value == "2021-06-23"
+    pub = "2021-03-26"
+    text = ("The junta seized power last February. Strikes began in February. Rallies are planned this weekend. "
+            "Output fell last year. Since 2008 the region has been unstable; between 2014 and 2019 output "
+            "doubled, and it may fall in the coming years.")
+    assert one(nlp, text, "last February", pub).value == "2021-02"
+    assert one(nlp, text, "February", pub).value == "2021-02"
+    assert one(nlp, text, "this weekend", pub).value == "2021-W12-WE"
+    assert one(nlp, text, "last year", pub).value == "2020"
+    assert [one(nlp, text, y, pub).value for y in ("2008", "2014", "2019")] == ["2008", "2014", "2019"]
+    assert one(nlp, text, "the coming years", pub).value == "FUTURE_REF"
+
+
+def test_past_modals_look_back_unless_a_forward_cue_governs(nlp):
+    pub = "2021-05-06"                                  # a Thursday
+    assert one(nlp, "The missing fishermen could not be found Tuesday.", "Tuesday", pub).value == "2021-05-04"
+    assert one(nlp, "Rescuers could be seen digging Monday in the rubble.", "Monday", pub).value == "2021-05-03"
+    assert one(nlp, "The envoy could arrive as early as Saturday.", "Saturday", pub).value == "2021-05-08"
+    assert one(nlp, "The envoy will arrive Saturday.", "Saturday", pub).value == "2021-05-08"

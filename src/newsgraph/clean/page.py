@@ -9,6 +9,7 @@ from newsgraph.records import Article, RawDoc
 from .dump import body_and_removed, score_dump
 from .errors import CleanError
 from .header import read_header
+from .outlets import outlet_for_domain
 
 
 def clean_dump(raw: RawDoc, article_id: str) -> Article:
@@ -19,10 +20,10 @@ def clean_dump(raw: RawDoc, article_id: str) -> Article:
     body, removed = body_and_removed(doc, head.used)
     return Article(id=article_id, source=raw.source, text="\n\n".join(body), removed=removed,
                    title=head.title, subtitle=head.subtitle, published=head.published,
-                   outlet=head.outlet, original_outlet=head.original_outlet, authors=head.authors,
+                   outlet=head.outlet or outlet_for_domain(raw.url), original_outlet=head.original_outlet, authors=head.authors,
                    language=doc.language)
 
 
 def clean_text(raw: RawDoc, article_id: str) -> Article:
-    text = re.sub(r"\n{3,}", "\n\n", (raw.content or "").replace("\r\n", "\n")).strip()
-    return Article(id=article_id, source=raw.source, text=text)
+    """An already clean body is kept verbatim, so offsets into it are offsets into the caller's text."""
+    return Article(id=article_id, source=raw.source, text=raw.content or "")

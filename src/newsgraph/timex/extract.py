@@ -1,6 +1,7 @@
 """Finding time expressions in a text: every grammar rule proposes spans, the longest valid
 non-overlapping spans win (leftmost-longest, rule order breaks ties), then the survivors are
-normalized in reading order so that each can lean on the discourse focus before it."""
+normalized in reading order so that each can lean on the discourse focus before it (the last
+date named) and on the report's period (the last recent quarter named, for "a year ago")."""
 from __future__ import annotations
 
 import re
@@ -35,7 +36,7 @@ DERIVED_RULES = {"year_ago_adj", "ago", "quarter_ref", "that_unit", "year_end"} 
 PERIOD_RULES = {"quarter", "qn"}
 
 
-def _completed(value: str, dct) -> bool:
+def is_reported_period(value: str, dct) -> bool:
     """A quarter or half that ended within the year before the publication quarter (a period
     a news report reports on; "the third quarter of 1984" is history, not the report's period)."""
     m = re.match(r"^(\d{4})-([QH])(\d)$", value)
@@ -90,6 +91,6 @@ def find_timexes(text: str, published: Optional[str], doc: Optional[Doc] = None)
         results.append(found)
         if found.type == "DATE" and found.value and re.match(r"\d{4}", found.value) and name not in DERIVED_RULES:
             ctx.focus = found.value
-            if name in PERIOD_RULES and _completed(found.value, ctx.dct):
+            if name in PERIOD_RULES and is_reported_period(found.value, ctx.dct):
                 ctx.period = found.value
     return results

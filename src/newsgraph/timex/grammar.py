@@ -81,7 +81,7 @@ def _rules() -> list[tuple[str, str]]:
                    rf"(?P<dw>(?:nineteen[\s-])?(?:{p['decade_words']})))\b"),
         ("century", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<ord>{p['ordinal']}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b"),
         ("season", rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<dir>this|last|next|past|coming|the)\s+)?"
-                   rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{y}))?\b"),
+                   rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<year>{y})|(?P<spelled>{p['spelled_year']})))?\b"),
         ("fiscal_year", rf"(?:(?P<det>the)\s+)?(?P<year>{y})\s+(?P<noun>fiscal\s+year|period|season|calendar\s+year)\b"),
         ("year", rf"(?<![\$\d,.#/])(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY|calendar(?:\s+year)?)\s*)?"
                  rf"(?P<year>{y})(?![\d%]|,\d|\.\d|\s*(?:%|percent))"),

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.lexicon import lexicon, number_value
-from newsgraph.timex.tense import tense_at, token_at
+from newsgraph.timex.tense import governing_verb, tense_at, token_at
 
 
 @dataclass
@@ -43,14 +43,23 @@ class Context:
         """'past' / 'future' (or the `present` / `none` fallback) for an underspecified date at
         `char`, from the verb's tense; with `cues`, words like "payable", "until" point forward."""
         t = self.tense(char)
-        if t in ("FUTURE", "PRESENT_PROGRESSIVE", "MODAL"):
+        if t in ("FUTURE", "PRESENT_PROGRESSIVE"):
             return "future"
         if cues and future_cue(self.doc, char, "strong_future_cues" if cues == "strong" else "future_cues",
                                words_only=t == "PAST"):
             return "future"
+        if t == "MODAL":                  # "could be located Wednesday" looks back, "would meet" forward
+            return "past" if self.past_modal(char) else "future"
         if t == "PRESENT":
             return present
         return "past" if t == "PAST" else none
+
+    def past_modal(self, char: int) -> bool:
+        """The clause's modal is a past form ("could", "might"), not a forward-looking one."""
+        tok = token_at(self.doc, char) if self.doc is not None else None
+        verb = governing_verb(tok) if tok is not None else None
+        past = set(lexicon()["past_modals"])
+        return verb is not None and any(c.lower_ in past for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
     def word_before(self, start: int) -> str:
         m = re.search(r"([\w$%']+)\W*$", self.text[max(0, start - 40):start])
@@ -125,6 +134,18 @@ def norm_mdy(m: re.Match, ctx: Context) -> Found | None:
     return Found("DATE", cal.fmt_day(cal.safe_date(year, mon, day)), *span(m))
 
 
+def is_title(m: re.Match, ctx: Context) -> bool:
+    """A capitalized deictic inside a sentence is a name: ABC's "This Week", "VOA Today"."""
+    words = m.group(0).split()
+    if ctx.doc is None or not all(w[:1].isupper() for w in words):
+        return False
+    tok = token_at(ctx.doc, m.start())
+    if tok is None or tok.is_sent_start:
+        return False
+    before = [t for t in ctx.doc[max(0, tok.i - 4):tok.i] if not t.is_space and t.text.strip("`'\"")]
+    return bool(before) and not before[-1].is_punct
+
+
 def _is_modal(m: re.Match, ctx: Context) -> bool:
     """'May' used as a modal verb ("May I..."), not the month."""
     if ctx.doc is None:
@@ -173,10 +194,8 @@ def norm_month(m: re.Match, ctx: Context) -> Found | None:
     word = m.group("mon")
     if word.lower() == "may" and (_is_modal(m, ctx) or not (g(m, "dir") or g(m, "mod"))):
         return None
-    if word.lower() in ("march",) and ctx.doc is not None:
-        tok = token_at(ctx.doc, m.start("mon"))
-        if tok is not None and tok.pos_ == "VERB":
-            return None
+    if word.lower() == "march" and _is_a_march(m, ctx):
+        return None
     mon = month_num(word)
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{mon:02d}", *span(m))
@@ -186,6 +205,22 @@ def norm_month(m: re.Match, ctx: Context) -> Found | None:
         direction = ctx.direction(m.start(), present="past", none="past", cues=True)
         return Found("DATE", cal.fmt_month(cal.month_year_near(ctx.dct, mon, direction), mon), *span(m))
     return Found("DATE", cal.fmt_month(cal.month_year(ctx.dct, mon, direction), mon), *span(m))
+
+
+MARCH_NOUN_AFTER = re.compile(r"\s+(?:for|of|on|to|against|through|from)\b")
+
+
+def _is_a_march(m: re.Match, ctx: Context) -> bool:
+    """'March' the verb, or the noun ("the annual March for Life", "the March of the Mothers")."""
+    if ctx.doc is not None:
+        tok = token_at(ctx.doc, m.start("mon"))
+        if tok is not None and tok.pos_ == "VERB":
+            return True
+    if m.group(0).lower() != "march":
+        return False
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    return bool(MARCH_NOUN_AFTER.match(ctx.text[m.end():m.end() + 10])) and bool(
+        re.search(r"(?:\bthe|\ba|\bannual|[`\"'])\s*$", before))
 
 
 def norm_dmy(m: re.Match, ctx: Context) -> Found | None:
@@ -364,13 +399,14 @@ SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter"
 
 def norm_season(m: re.Match, ctx: Context) -> Found | None:
     d = (m.group("dir") or "").lower()
-    if not d and not m.group("year"):
+    named_year = int(m.group("year")) if m.group("year") else (spelled_year(m.group("spelled")) if m.group("spelled") else None)
+    if not d and not named_year:
         return None
-    if d == "the" and m.group("season").lower() == "fall" and not m.group("year"):
+    if d == "the" and m.group("season").lower() == "fall" and not named_year:
         return None
     code = SEASON[m.group("season").lower()]
-    if m.group("year"):
-        year = int(m.group("year"))
+    if named_year:
+        year = named_year
     elif ctx.dct is None:
         return Found("DATE", f"XXXX-{code}", *span(m))
     else:

@@ -8,13 +8,15 @@ import re
 
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.lexicon import lexicon, number_value
-from newsgraph.timex.normalize import Context, Found, g, month_num, span, weekday_num
+from newsgraph.timex.normalize import Context, Found, g, is_title, month_num, span, weekday_num
 
 PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def norm_deictic(m: re.Match, ctx: Context) -> Found | None:
+    if is_title(m, ctx):
+        return None
     word = (g(m, "word") or g(m, "word2") or "").lower()
     if not word:
         return _this_part(m, ctx)
@@ -43,6 +45,8 @@ def _this_part(m: re.Match, ctx: Context) -> Found | None:
 
 
 def norm_relative(m: re.Match, ctx: Context) -> Found | None:
+    if is_title(m, ctx):
+        return None
     d = " ".join(m.group("dir").lower().split()).replace("the ", "")
     unit = " ".join(m.group("unit").lower().split())
     has_the = m.group("dir").lower().startswith("the ")
@@ -261,10 +265,10 @@ def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
     if md and ctx.dct:
         mon, day = month_num(md.group(1)), int(md.group(2))
         y = re.search(r"\d{4}", ref)
-        year = int(y.group(0)) if y else cal.day_year(ctx.dct, mon, day, ctx.direction(m.start()))
+        year = int(y.group(0)) if y else cal.day_year_near(ctx.dct, mon, day, ctx.direction(m.start(), cues=True))
         return cal.safe_date(year, mon, day)
     if ctx.dct:
-        return cal.weekday_near(ctx.dct, weekday_num(ref.split()[0].rstrip(",")), ctx.direction(m.start()))
+        return cal.weekday_near(ctx.dct, weekday_num(ref.split()[0].rstrip(",")), ctx.direction(m.start(), cues="strong"))
     return None
 
 
