@@ -120,9 +120,14 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _warm_worker() -> None:
-    from newsgraph.nlp import get_nlp
-    get_nlp()
+WARM_UP = RawDoc(source="warm-up", kind="text", id="warm-up",
+                 content="The foreign minister of France said on Monday that talks in Geneva would resume.")
+
+
+def warm_up() -> None:
+    """Load the model and every stage's lexicons and gazetteers once, in this process, so
+    forked workers share them instead of loading their own."""
+    analyze_chunk([WARM_UP])
 
 
 def analyze_stream(items: Iterable[Union[RawDoc, InputFailure]], processes: int | None = None,
@@ -134,8 +139,10 @@ def analyze_stream(items: Iterable[Union[RawDoc, InputFailure]], processes: int 
         for batch in _chunks(items, chunk):
             yield from _analyze_mixed(batch)
         return
+    # Workers are forked after the warm-up, so they share the loaded model and data.
     # ProcessPoolExecutor, not Pool: a worker that dies raises BrokenProcessPool instead of hanging.
-    with ProcessPoolExecutor(processes, mp_context=mp.get_context("fork"), initializer=_warm_worker) as pool:
+    warm_up()
+    with ProcessPoolExecutor(processes, mp_context=mp.get_context("fork")) as pool:
         pending: deque = deque()
         for batch in _chunks(items, chunk):
             pending.append(pool.submit(_analyze_mixed, batch))
