@@ -10,44 +10,99 @@ from newsgraph.entities import lexicon as L
 from newsgraph.records import Entity
 
 COUNTRY_ONLY_TYPES = ("GPE", "NORP", "LOC")
+UNKNOWN_COUNTRY = "---"
+TRANSNATIONAL = ("IGO", "NGO", "MNC")   # CAMEO writes these in the country slot when no country applies
 
 
 def compose_code(type_: str, country: Optional[str], sector: Optional[str]) -> Optional[str]:
-    """The actor code of an entity: the country alone for places and peoples, IGO for
-    intergovernmental bodies, else country + sector (either may be missing)."""
+    """The actor code of an entity: the country alone for places and peoples; country +
+    sector for people and organisations, "---" + sector when the country is unknown
+    ("---GOV", CAMEO's government of unknown country); IGO/NGO alone for transnational bodies."""
     if type_ in COUNTRY_ONLY_TYPES:
         return country
     if type_ not in ("PERSON", "ORG"):
         return None
-    if sector == "IGO":
-        return "IGO"
-    code = (country or "") + (sector or "")
-    return code or None
+    return code_of(country, sector)
+
+
+def code_of(country: Optional[str], sector: Optional[str]) -> Optional[str]:
+    if sector == "IGO" or (sector in TRANSNATIONAL and not country):
+        return sector
+    if not sector:
+        return country
+    return (country or UNKNOWN_COUNTRY) + sector
+
+
+def sector_of_code(code: Optional[str], country: Optional[str]) -> Optional[str]:
+    """The sector part of an actor code ("RUSGOV" -> "GOV", "---LEG" -> "LEG", "IGO" -> "IGO")."""
+    if not code:
+        return None
+    if code in TRANSNATIONAL:
+        return code
+    for prefix in (country, UNKNOWN_COUNTRY):
+        if prefix and code.startswith(prefix):
+            return code[len(prefix):] or None
+    return None if len(code) == 3 else code[3:] or None
 
 
 def role_sector(titles: Iterable) -> Optional[str]:
-    """The sector the first title with one implies ("Defence Minister" GOV, "Senior General" MIL)."""
+    """The sector the first title with one implies ("Defence Minister" GOV, "Senior General"
+    MIL); a leader's title that names only a country is a government one ("Palestinian
+    leader" GOV)."""
     for phrase in titles:
         if phrase.sector:
             return phrase.sector
+    national = set(L.titles()["national_heads"])
+    for phrase in titles:
+        if phrase.country and phrase.heads and phrase.heads[-1].split()[-1] in national:
+            return "GOV"
     return None
 
 
 def actor_for_text(text: str, context_country: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
-    """(country, actor code) for an actor phrase without a name: "the junta" -> (ctx, ctx+"MIL"),
-    "Russian troops" -> ("RUS", "RUSMIL"), "the Kremlin"/"Moscow" -> ("RUS", "RUSGOV"),
-    "protesters" -> (ctx, ctx+"CVL"), "Myanmar" -> ("MMR", "MMR"). (None, None) if unknown."""
+    """(country, actor code) for an actor phrase without a name of its own, CAMEO style:
+    "Myanmar" -> ("MMR", "MMR"); "the Kremlin"/"Moscow" -> ("RUS", "RUSGOV"); "Russian troops" ->
+    ("RUS", "RUSMIL"); "Iraq's national security adviser" -> ("IRQ", "IRQGOV"); "UN troops" ->
+    (None, "IGOMIL"); "the junta" -> (ctx, ctx + "MIL"); "the government" without a context
+    country -> (None, "---GOV"); "Belmora's government" (a possessor that is no known country)
+    -> (None, "---GOV"). (None, None) when nothing in the phrase names an actor."""
+    possessor = bool(re.search(r"\w['’]s\b", text))
     phrase = L.fold(text)
     phrase = re.sub(r"^(the|a|an|its|their|his|her|our)\s+", "", phrase)
     phrase = re.sub(r"['’]s\b", "", phrase).strip(" ,.;:")
     if not phrase:
         return None, None
+    whole = whole_phrase_actor(phrase)
+    if whole is not None:
+        return whole
+    org, rest = split_org(phrase)
+    if org is not None:
+        sector = sector_of(rest) if rest else None
+        if org.sector in TRANSNATIONAL and sector:
+            return org.country, org.sector + sector if org.sector == "IGO" else code_of(org.country, org.sector)
+        return org.country, compose_code("ORG", org.country, org.sector)
+    country, rest = split_country(phrase)
+    explicit = country is not None
+    if country is None and not (possessor and rest != phrase.split()[-1]):
+        country = context_country
+    sector = sector_of(rest)
+    if sector is None and explicit and is_title(rest):
+        sector = "GOV"
+    if sector is None:
+        return (country, country) if rest == "" and country else (None, None)
+    if sector in TRANSNATIONAL:
+        return None, sector
+    return country, code_of(country, sector)
+
+
+def whole_phrase_actor(phrase: str) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """A phrase that is a seat of government, a country, a people, a known organisation or a
+    capital as a whole."""
     seat = L.country_of_seat(phrase)
     if seat:
         return seat[0], seat[0] + seat[1]
-    code = L.country_of_name(phrase)
-    if code or L.country_of_demonym(phrase):
-        code = code or L.country_of_demonym(phrase)
+    code = L.country_of_name(phrase) or L.country_of_demonym(phrase)
+    if code:
         return code, code
     org = L.known_org(phrase)
     if org:
@@ -55,14 +110,26 @@ def actor_for_text(text: str, context_country: Optional[str] = None) -> tuple[Op
     place = L.city(phrase)
     if place and place.is_capital:
         return place.country, place.country + "GOV"
-    country, rest = split_country(phrase)
-    country = country or context_country
-    sector = sector_of(rest)
-    if sector is None:
-        return (country, country) if rest == "" and country else (None, None)
-    if sector == "IGO":
-        return None, "IGO"
-    return country, (country or "") + sector
+    return None
+
+
+def split_org(phrase: str) -> tuple[Optional[L.KnownOrg], str]:
+    """A leading well-known organisation ("un troops", "red cross officials") and the rest."""
+    words = phrase.split()
+    for n in range(min(5, len(words) - 1), 0, -1):
+        org = L.known_org(" ".join(words[:n]))
+        if org:
+            return org, " ".join(words[n:])
+    return None, phrase
+
+
+def is_title(rest: str) -> bool:
+    """Whether a phrase ends in a person's title ("national security adviser", "leader")."""
+    words = rest.split()
+    if not words:
+        return False
+    tail = words[-1]
+    return tail in L.title_heads() or tail.rstrip("s") in L.title_heads() or " ".join(words[-2:]) in L.title_phrases()
 
 
 def split_country(phrase: str) -> tuple[Optional[str], str]:

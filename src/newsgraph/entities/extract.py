@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.entities import countries as C
 from newsgraph.entities import lexicon as L
 from newsgraph.entities import roles as R
 from newsgraph.entities.actors import compose_code, role_sector
@@ -19,7 +20,6 @@ from newsgraph.records import Article, Entity, Mention, Role
 
 TYPE_OF_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC",
                  "EVENT": "EVENT", "WEAPON": "WEAPON", "LAW": "LAW", "PRODUCT": "OTHER"}
-DOMESTIC_SECTORS = ("GOV", "MIL", "PTY", "OPP", "LEG", "JUD", "COP", "SPY", "REB")
 ACTOR_DEPS = ("nsubj", "nsubjpass", "poss", "agent", "csubj")
 
 
@@ -94,6 +94,8 @@ def classify(span: Span, clusters: dict[str, Cluster]) -> tuple[str, str]:
         if org:
             key, country, canonical, sector = f"org:{org.name}", org.country, org.name, org.sector
             kind = "acronym" if text.isupper() and len(text) <= 6 else "name"
+        elif L.igo_prefix(text):
+            sector = "IGO"
     cluster = clusters.setdefault(key, Cluster(key, type_))
     if key.startswith("country:"):
         cluster.type = "GPE"
@@ -268,6 +270,9 @@ def add_roles(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_
         affiliation = affiliation_of(doc, span, clusters, key_of_span)
         if affiliation:
             cluster.country[affiliation] += 3
+        nationality = C.nationality_of(doc, span)
+        if nationality:
+            cluster.country[nationality] += C.NATIONALITY
 
 
 def affiliation_of(doc: Doc, span: Span, clusters: dict[str, Cluster], key_of_span: dict) -> Optional[str]:
@@ -347,7 +352,24 @@ def best_person_for(phrase: R.TitlePhrase, persons: list[Cluster], at: int) -> O
         before = [at - s for s, _, k in c.spans if s < at and k != "pronoun"]
         if before:
             scored.append((-(len(wanted & mods)), min(before), c.first, c))
-    return min(scored, key=lambda x: x[:3])[3] if scored else None
+    if scored:
+        return min(scored, key=lambda x: x[:3])[3]
+    return only_person_of_sector(phrase, persons, at)
+
+
+def only_person_of_sector(phrase: R.TitlePhrase, persons: list[Cluster], at: int) -> Optional[Cluster]:
+    """"the Burmese general" when the one person named before it with a military title is "the
+    head of the Army, X": a title of the same sector, when exactly one person has one."""
+    if phrase.sector is None:
+        return None
+    fits = []
+    for c in persons:
+        known = {t.country for t in c.titles if t.country}
+        if phrase.country and known and phrase.country not in known:
+            continue
+        if any(t.sector == phrase.sector for t in c.titles) and any(s < at for s, _, k in c.spans if k != "pronoun"):
+            fits.append(c)
+    return fits[0] if len(fits) == 1 else None
 
 
 def add_pronoun_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
@@ -379,68 +401,60 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 # --- countries -------------------------------------------------------------------------------
 
 def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
-    """Countries of organisations from their names, and of people and unplaced organisations
-    from the one country their sentences name (else the sentences around them)."""
-    sent_countries = countries_by_sentence(doc, spans, clusters, key_of_span)
-    sents = list(doc.sents)
+    """Countries from evidence only (see `countries`): organisations from their names, the words
+    before them and their members; people without a title or apposition that names a country
+    from the bodies they lead or belong to, then from their kin. A person the text gives no
+    country keeps none, whatever places the sentence names."""
+    owners = token_owners(doc, clusters)
     for span in spans:
         key = key_of_span.get((span.start, span.end))
-        if key and span.label_ == "ORG" and not clusters[key].key.startswith("org:"):
-            code = name_country(span) or descriptor_country(span)
+        if key and span.label_ == "ORG" and not clusters[key].key.startswith("org:") and clusters[key].sector != "IGO":
+            code = name_country(span) or descriptor_country(span) or C.possessive_country(span)
             if code:
                 clusters[key].country[code] += 4
-    for c in unique_clusters(clusters):
-        if c.type not in ("PERSON", "ORG") or c.country or c.key.startswith("org:"):
-            continue
-        if c.type == "ORG" and org_context_sector(doc, c) not in DOMESTIC_SECTORS:
-            continue
-        named = [(s, e) for s, e, k in c.spans if k in ("name", "alias")]
-        idx = [sent_index(sents, s) for s, _ in named]
-        for (s, e), i in zip(named, idx):
-            found = context_countries(doc, s, e, sent_countries[i])
-            if len(found) == 1:
-                c.country[next(iter(found))] += 1
-        if not c.country and c.type == "PERSON":
-            for i in idx:
-                near = {code for j in (i - 1, i + 1) if 0 <= j < len(sents) for _, code in sent_countries[j]}
-                if len(near) == 1:
-                    c.country[next(iter(near))] += 1
-
-
-def countries_by_sentence(doc, spans, clusters, key_of_span) -> list[list[tuple[Span, str]]]:
-    """Per sentence, the GPE spans that name a country, capital or city, with that country."""
-    sents = list(doc.sents)
-    out: list[list[tuple[Span, str]]] = [[] for _ in sents]
+    persons = [c for c in unique_clusters(clusters) if c.type == "PERSON"]
+    for c in persons:
+        if not c.country:
+            for span in name_spans(doc, c):
+                for code, votes in C.group_countries(doc, span):
+                    c.country[code] += votes
+    for c in persons:
+        if not c.country:
+            for span in name_spans(doc, c):
+                for token in C.kin_of(span.root):
+                    kin = owners.get(token.i)
+                    if kin is not None and kin is not c and kin.type == "PERSON" and kin.country:
+                        c.country[kin.country.most_common(1)[0][0]] += C.KIN
     for span in spans:
         key = key_of_span.get((span.start, span.end))
-        if span.label_ == "GPE" and key and clusters[key].country:
-            out[sent_index(sents, span.start_char)].append((span, clusters[key].country.most_common(1)[0][0]))
+        if not key or span.label_ != "ORG" or clusters[key].country or clusters[key].key.startswith("org:"):
+            continue
+        owner_token = C.member_party_owner(span)
+        member = owners.get(owner_token.i) if owner_token is not None else None
+        if member is not None and member.type == "PERSON" and member.country:
+            clusters[key].country[member.country.most_common(1)[0][0]] += C.MEMBER_PARTY
+
+
+def name_spans(doc: Doc, c: Cluster) -> list[Span]:
+    out = []
+    for s, e, kind in c.spans:
+        if kind in ("name", "alias"):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.append(span)
     return out
 
 
-def context_countries(doc: Doc, start: int, end: int, places: list[tuple[Span, str]]) -> set[str]:
-    """Countries of a sentence's places, leaving out those the mention acts on ("Shoigu visited
-    Myanmar": Myanmar is the object of the mention's own verb)."""
-    name = doc.char_span(start, end, alignment_mode="expand")
-    verb = name.root.head if name is not None and name.root.dep_ in ACTOR_DEPS else None
-    found = set()
-    for span, code in places:
-        head = span.root.head
-        if verb is not None and (head.i == verb.i or head.head.i == verb.i and head.dep_ == "prep"):
-            continue
-        found.add(code)
-    return found
-
-
-def sent_index(sents: list[Span], char: int) -> int:
-    lo, hi = 0, len(sents) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sents[mid].start_char <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def token_owners(doc: Doc, clusters: dict[str, Cluster]) -> dict[int, Cluster]:
+    """Token index -> the entity whose mention (name, alias, pronoun, title) covers it."""
+    owners: dict[int, Cluster] = {}
+    for c in unique_clusters(clusters):
+        for s, e, _ in c.spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    owners.setdefault(t.i, c)
+    return owners
 
 
 def descriptor_country(span: Span) -> Optional[str]:

@@ -196,7 +196,21 @@ def city(text: str) -> Optional[Place]:
 
 
 def known_org(text: str) -> Optional[KnownOrg]:
-    return known_orgs().get(re.sub(r"^the ", "", fold(text)))
+    """The well-known organisation a name or alias stands for; dotted initials are read as
+    plain ones ("U.N. Security Council" = "UN Security Council")."""
+    key = re.sub(r"^the ", "", fold(text))
+    return known_orgs().get(key) or known_orgs().get(re.sub(r"\b([a-z])\.(?=[a-z]\.|\s|$)", r"\1", key).replace(". ", " ").rstrip("."))
+
+
+def igo_prefix(text: str) -> Optional[KnownOrg]:
+    """An intergovernmental body whose name starts another organisation's name ("United Nations
+    Observer Mission in Angola", "UN refugee agency")."""
+    words = fold(text).split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        org = known_org(" ".join(words[:n]))
+        if org and org.sector == "IGO":
+            return org
+    return None
 
 
 def title_phrases() -> dict[str, Optional[str]]:
@@ -248,10 +262,21 @@ def _nearest_capital_form(key: str) -> Optional[str]:
     from rapidfuzz.distance import JaroWinkler
 
     candidates = _capital_forms_by_prefix().get(key[:3])
-    if len(key) < 5 or not candidates:
+    if len(key) < 6 or not candidates:
         return None
-    hit = process.extractOne(key, candidates, scorer=JaroWinkler.similarity, score_cutoff=0.9)
-    return hit[0] if hit else None
+    hits = process.extract(key, candidates, scorer=JaroWinkler.similarity, score_cutoff=0.9, limit=5)
+    fits = [h[0] for h in hits if same_consonants(key, h[0])]
+    return fits[0] if fits else None
+
+
+def same_consonants(a: str, b: str) -> bool:
+    """Transliterations differ mostly in vowels: one consonant skeleton starts the other
+    ("naypydo" ~ "naypyidaw"; "belmora" is not "belmopan")."""
+    def skeleton(text: str) -> str:
+        return re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", text.replace("y", ""))
+
+    x, y = skeleton(a), skeleton(b)
+    return bool(x) and (x.startswith(y) or y.startswith(x))
 
 
 def fuzzy_capital_place(text: str) -> Optional[Place]:

@@ -127,7 +127,8 @@ def extend(span: Span) -> Span:
     doc = span.doc
     if span.label_ == "ORG":
         end = span.end
-        while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "and", "on") and _capitalised(doc[end + 1]):
+        while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "and", "on") and _capitalised(doc[end + 1]) \
+                and doc[end + 1].ent_type_ not in ("DATE", "TIME") and doc[end + 1].lower_ not in resources()["calendar_words"]:
             j = end + 1
             while j < len(doc) and _capitalised(doc[j]) and "\n" not in doc[j].text_with_ws[:-1]:
                 j += 1
@@ -174,14 +175,42 @@ def label_by_gazetteer(span: Span) -> str | None:
         return "LAW"
     if is_acronym(text) and span.label_ in ("PERSON", "GPE", "LOC", "NORP"):
         return "ORG"
-    if span.label_ == "PERSON" and len(span) == 1 and span.root.head.lower_ in res["place_prepositions"] \
-            and span.root.dep_ == "pobj":
-        return "GPE" if L.city(text) else "LOC"
+    if span.label_ in ("PERSON", "GPE", "LOC", "ORG") and len(span) == 1 and place_by_context(span):
+        return place_by_context(span)
     if span.label_ in ("GPE", "PERSON", "LOC") and not L.city(text) and after_media_word(span):
         return "ORG"
     if span.label_ in ("ORG", "LOC", "FAC", "PERSON") and not L.org_sector(text):
         if span.label_ != "PERSON" and (L.city(text) or L.fuzzy_capital_place(text)):
             return "GPE"
+    return None
+
+
+def place_by_context(span: Span) -> str | None:
+    """"fighting in Belmora", "refugees from Dalen", "between Oskara and Belmora", "Belmora's
+    government", "the Dalen camp", "the Tyumen region": a one-word name in a place's slot is a
+    place (GPE for a polity or a gazetteer city, LOC otherwise), not a person."""
+    res = resources()
+    root, doc = span.root, span.doc
+    if L.country_of_demonym(span.text) or L.known_org(span.text) or is_acronym(span.text):
+        return None
+    gpe = "GPE" if L.city(span.text) or L.country_of_name(span.text) or L.country_of_seat(span.text) else "LOC"
+    slot = root.head if root.dep_ == "conj" and root.head.dep_ == "pobj" else root
+    if slot.dep_ == "pobj" and span.label_ != "ORG":
+        prep = slot.head
+        if prep.lower_ in res["place_prepositions"]:
+            return gpe
+        verb = prep.head.lemma_.lower()
+        if prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX") and verb not in res["from_person_verbs"]:
+            return gpe
+        if prep.lower_ == "at" and prep.head.pos_ in ("VERB", "AUX") and verb not in res["at_person_verbs"]:
+            return gpe
+    nxt = doc[span.end:span.end + 3]
+    if len(nxt) >= 2 and nxt[0].lower_ in ("'s", "’s") and nxt[1].lower_ in res["polity_nouns"]:
+        return "GPE"
+    if span.label_ == "ORG":
+        return None
+    if len(nxt) >= 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and nxt[0].lower_ in res["place_nouns"]:
+        return "GPE" if nxt[0].lower_ in res["polity_nouns"] else gpe
     return None
 
 
@@ -239,11 +268,18 @@ def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
         votes.setdefault(s.text, Counter())[s.label_] += 1
     person_parts = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     person_surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
+    placed: dict[str, str] = {}
+    for s in spans:
+        where = place_by_context(s) if len(s) == 1 and s.label_ in ("GPE", "LOC") and s.text not in person_parts else None
+        if where and placed.get(s.text) != "GPE":
+            placed[s.text] = where
     out = []
     for s in spans:
         label = s.label_
         counts = votes[s.text]
-        if counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
+        if label in ("PERSON", "GPE", "LOC") and s.text in placed:
+            label = placed[s.text]
+        elif counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
             label = "PERSON"
         elif (label in ("ORG", "GPE", "LOC") and all(t.text in person_surnames for t in s) and not label_by_gazetteer(s)
               and not L.city(s.text) and not L.org_sector(s.text) and not is_acronym(s.text)):

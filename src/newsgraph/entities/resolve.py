@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from newsgraph.entities import lexicon as L
-from newsgraph.entities.actors import compose_code
+from newsgraph.entities.actors import compose_code, sector_of_code
 from newsgraph.entities.names import name_tokens, same_person
 from newsgraph.records import Entity, Role
 
@@ -101,9 +101,10 @@ def strong_keys(e: Entity) -> set[tuple[str, str]]:
         return {("norp", e.country)}
     if e.type == "ORG" and L.known_org(e.name):
         return {("org", L.known_org(e.name).name)}
-    keys = {(e.type, name_key(a)) for a in e.aliases + [e.name] if not is_acronym(a) and name_key(a)}
+    family = "PLACE" if e.type in ("GPE", "LOC") else e.type   # one place, whichever label a sentence gave it
+    keys = {(family, name_key(a)) for a in e.aliases + [e.name] if not is_acronym(a) and name_key(a)}
     if e.type in GAZETTEER_TYPES:
-        keys |= {(e.type, name_key(e.name))}
+        keys |= {(family, name_key(e.name))}
     return keys
 
 
@@ -204,8 +205,7 @@ def merge_roles(roles: list[Role]) -> list[Role]:
 def merged_actor_code(members: list[Entity], type_: str, country: Optional[str]) -> Optional[str]:
     sectors = Counter()
     for e in members:
-        code = e.actor_code or ""
-        sector = code[3:] if e.country and code.startswith(e.country) else code if code and not e.country else ""
+        sector = sector_of_code(e.actor_code, e.country)
         if sector:
             sectors[sector] += 1
     sector = max(sectors, key=lambda s: (sectors[s], s)) if sectors else None

@@ -78,6 +78,9 @@ def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
         if token.is_space:
             i += 1
             continue
+        if is_country_possessive(token) and country:
+            i += 1
+            continue
         n = _phrase_at(doc, i, end)
         if n:
             phrase = doc[i:i + n]
@@ -113,8 +116,13 @@ def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
 def title_before(doc: Doc, name: Span) -> Optional[TitlePhrase]:
     """The title written right before a name: "Russian Defence Minister Sergei Shoigu"."""
     start = name.start
-    while start > 0 and _title_token(doc[start - 1]):
-        start -= 1
+    while start > 0:
+        if start >= 3 and _phrase_at(doc, start - 3, start) == 3:
+            start -= 3
+        elif _title_token(doc[start - 1]):
+            start -= 1
+        else:
+            break
     best = None
     for s in range(start, name.start):
         if doc[s].is_space:
@@ -128,14 +136,23 @@ def title_before(doc: Doc, name: Span) -> Optional[TitlePhrase]:
 def _title_token(token) -> bool:
     if token.is_space:
         return "\n" not in token.text
+    if is_country_possessive(token):
+        return True
     return (is_head(token) or is_modifier(token) or word_country(token) is not None
             or token.text == "-") and "\n" not in token.whitespace_
+
+
+def is_country_possessive(token) -> bool:
+    """The "'s" of "Myanmar's" in "Myanmar's foreign minister"."""
+    return token.lower_ in ("'s", "’s") and token.i > 0 and word_country(token.doc[token.i - 1]) is not None
 
 
 def title_after(doc: Doc, start: int, max_len: int = 10) -> Optional[TitlePhrase]:
     """A title phrase starting at token start (after an optional determiner), with an optional
     "of [the] X" complement: "the Deputy Minister of Defense", "the head of the Army"."""
     i = start
+    if i + 2 < len(doc) and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
+        i += 2
     if i < len(doc) and doc[i].lower_ in DETERMINERS:
         i += 1
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
@@ -155,26 +172,59 @@ def title_after(doc: Doc, start: int, max_len: int = 10) -> Optional[TitlePhrase
 
 
 def with_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
-    """Extend "Minister" over "of Defense" / "of the Army" / "of Russia"."""
+    """Extend "Minister" over "of Defense" / "of the Army" / "of Russia" / "of the Myanmar army"
+    / "of Russia's parliament": a country named there is the title's country, an institution
+    named there gives its organisation and sector."""
     k = phrase.end
     if k + 1 < len(doc) and doc[k].lower_ == "of":
         m = k + 1
         if doc[m].lower_ == "the":
             m += 1
         n = m
-        while n < len(doc) and (doc[n].text[:1].isupper() or is_modifier(doc[n])) and doc[n].is_alpha:
+        while n < len(doc) and _complement_token(doc[n]):
             n += 1
         if n > m:
             complement = doc[m:n]
-            code = L.country_of_name(complement.text)
+            code = L.country_of_name(complement.text) or leading_country(complement)
             if code:
                 phrase.country = phrase.country or code
-            elif complement.root.ent_type_ == "ORG" and not all(is_modifier(t) for t in complement):
-                phrase.organization = complement.text
-            phrase.titles[-1] = doc[phrase.end - len(phrase.titles[-1].split()):n].text \
-                if not code else phrase.titles[-1]
+            if not L.country_of_name(complement.text):
+                if complement.root.ent_type_ == "ORG" and not all(is_modifier(t) for t in complement):
+                    phrase.organization = complement.text
+                phrase.sector = phrase.sector or institution_sector(complement)
+                phrase.titles[-1] = doc[phrase.end - len(phrase.titles[-1].split()):n].text
             phrase.end = n
     return phrase
+
+
+def _complement_token(token) -> bool:
+    """A word of an "of" complement: a capitalised word, a title modifier, an institution noun
+    ("army", "parliament") or the possessive of a country ("Russia's")."""
+    if is_country_possessive(token) or (token.lower_ in ("'s", "’s") and token.i > 0 and token.doc[token.i - 1].text[:1].isupper()):
+        return True
+    return token.is_alpha and (token.text[:1].isupper() or is_modifier(token) or L.group_noun_sector(token.text) is not None)
+
+
+def leading_country(span: Span) -> Optional[str]:
+    """The country a complement starts with: "Myanmar army", "Russia's parliament"."""
+    for n in (3, 2, 1):
+        if len(span) > n:
+            head = span[:n]
+            code = L.country_of_name(head.text) or L.country_of_demonym(head.text)
+            if code:
+                return code
+    return None
+
+
+def institution_sector(span: Span) -> Optional[str]:
+    """Sector of the institution a complement names ("the Army" MIL, "Russia's parliament" LEG)."""
+    words = [t.text for t in span if not is_country_possessive(t)]
+    text = " ".join(words)
+    for n in range(len(words), 0, -1):
+        sector = L.group_noun_sector(" ".join(words[-n:]))
+        if sector:
+            return sector
+    return L.org_sector(text)
 
 
 def appositive_title(doc: Doc, name: Span) -> Optional[TitlePhrase]:

@@ -70,6 +70,7 @@ def _sqldate(ev: Event) -> str:
 
 
 def _geo(country: Optional[str], name: str = "", lat=None, lon=None) -> list[str]:
+    country = None if country == "---" else country
     if not country and lat is None:
         return ["0", "", "", "", "", "", "", ""]
     kind = "4" if lat is not None else "1"

@@ -14,7 +14,14 @@ from .same import actor_key, fold, same_event
 def _rewrite_actor(a: Actor, entity_map: dict[str, str], entities_by_id: dict[str, Entity]) -> Actor:
     gid = entity_map.get(a.entity_id, a.entity_id) if a.entity_id else None
     ent = entities_by_id.get(gid) if gid else None
-    return Actor(gid, ent.name if ent else a.name, a.actor_code or (ent.actor_code if ent else None))
+    return Actor(gid, ent.name if ent else a.name, better_code(a.actor_code, ent.actor_code if ent else None))
+
+
+def better_code(local: str | None, resolved: str | None) -> str | None:
+    """The article's own code, unless it lacks the country the resolved entity knows ("---GOV")."""
+    if not local or (local.startswith("---") and resolved and not resolved.startswith("---")):
+        return resolved or local
+    return local
 
 
 def _rewrite(ev: Event, entity_map: dict[str, str], entities_by_id: dict[str, Entity]) -> Event:

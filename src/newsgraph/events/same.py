@@ -14,7 +14,8 @@ def actor_key(a: Actor) -> str:
 
 
 def _country(a: Actor) -> Optional[str]:
-    return (a.actor_code or "")[:3] or None
+    country = (a.actor_code or "")[:3]
+    return None if not country or country == "---" else country
 
 
 def actors_compatible(xs: list[Actor], ys: list[Actor]) -> bool:
