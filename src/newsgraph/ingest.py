@@ -233,7 +233,8 @@ def parse_row(line: str, where: str) -> Item:
         return InputFailure(where, "not a JSON object")
     for kind in ("html", "raw_text", "text"):
         if isinstance(row.get(kind), str):
-            if not row[kind].strip():
+            title_only = kind == "text" and isinstance(row.get("title"), str) and row["title"].strip()
+            if not row[kind].strip() and not title_only:
                 return InputFailure(where, f"empty {kind}")
             doc_id = row.get("id")
             return RawDoc(source=str(row.get("source") or where), kind=kind, content=row[kind],

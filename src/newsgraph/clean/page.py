@@ -25,5 +25,7 @@ def clean_dump(raw: RawDoc, article_id: str) -> Article:
 
 
 def clean_text(raw: RawDoc, article_id: str) -> Article:
-    """An already clean body is kept verbatim, so offsets into it are offsets into the caller's text."""
-    return Article(id=article_id, source=raw.source, text=raw.content or "")
+    """An already clean body is kept verbatim, so offsets into it are offsets into the caller's text.
+    A title-only item (a wire flash, a headline feed) takes its title as its body."""
+    text = raw.content if (raw.content or "").strip() else (raw.title or "")
+    return Article(id=article_id, source=raw.source, text=text)
