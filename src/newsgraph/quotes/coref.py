@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity, Speaker
-from newsgraph.quotes.lexicon import _json
+from newsgraph.quotes.lexicon import gender_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SENTENCES_BACK = 4
-DECAY = 0.5
+DECAY = 0.35
 WEIGHT_REPORTING_SUBJECT = 4.0
 WEIGHT_SUBJECT = 3.0
 WEIGHT_EMBEDDED_SUBJECT = 2.0
@@ -28,9 +27,8 @@ EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp")
 WEIGHT_OTHER = 1.0
 
 
-@lru_cache(maxsize=1)
 def gender_lexicon() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in _json("first_names.json").items() if not k.startswith("_")}
+    return gender_words()
 
 
 def pronoun_gender(word: str) -> Optional[str]:
@@ -86,7 +84,7 @@ class PersonIndex:
                 if m.kind != "pronoun" and self._add(m.start, m.end, key):
                     taken.append((m.start, m.end))
         by_surname: dict[str, str] = {}
-        for span in self.doc.ents:
+        for span in list(self.doc.ents) + self._unlabelled_speakers():
             if span.label_ != "PERSON" or any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
             surname = span[-1].lower_
@@ -95,6 +93,18 @@ class PersonIndex:
             if known is None or len(span.text) > len(known.name):
                 self.speakers[key] = Speaker(None, span.text)
             self._add(span.start_char, span.end_char, key)
+
+    def _unlabelled_speakers(self) -> list:
+        """Proper nouns the parse left without an entity label that speak ("Bozell says"):
+        as PERSON spans."""
+        out = []
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "nsubj" and self.is_reporting(tok.head):
+                start = tok.i
+                while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                out.append(Span(self.doc, start, tok.i + 1, label="PERSON"))
+        return out
 
     def _add(self, start: int, end: int, key: str) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")

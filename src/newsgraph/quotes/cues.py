@@ -6,9 +6,9 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from newsgraph.quotes.lexicon import attribution, media_nouns, news_agencies, reporting_verbs
+from newsgraph.quotes.lexicon import (attribution, media_nouns, news_agencies, prepositional_cues,
+                                     reporting_verbs)
 
-PARTICLE_VERBS = {"point": "out"}          # "point" reports only as "point out"
 OBJECT_PREPS = ("for", "on", "about", "of", "against", "at")
 
 
@@ -16,8 +16,8 @@ def is_reporting_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma not in reporting_verbs():
         return False
-    particle = PARTICLE_VERBS.get(lemma)
-    return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
+    required = prepositional_cues()["required"].get(lemma)
+    return required is None or any(c.dep_ in ("prt", "prep") and c.lower_ in required for c in tok.children)
 
 
 def frame_of(tok: Token) -> str:
@@ -34,18 +34,28 @@ def content_tokens(verb: Token) -> list[Token]:
     if clauses:
         return sorted(t for c in clauses for t in c.subtree)
     head = verb.head
-    if verb.dep_ in ("parataxis", "ccomp") and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
-        own = {t.i for t in verb.subtree}
-        return [t for t in head.subtree if t.i not in own and t.i < verb.left_edge.i]
+    if (verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and head.i < verb.i) and head.pos_ in ("VERB", "AUX"):
+        return _around_parenthetical(verb, head)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        return _around_parenthetical(verb, head)          # "As X said, S" / "S, as X noted"
     if frame_of(verb) == "object":
         return _object_content(verb)
     return []
 
 
+def _around_parenthetical(verb: Token, head: Token) -> list[Token]:
+    """"S, he said." / "S1, he said, S2": the clause the reporting clause interrupts or
+    follows, on both sides of it."""
+    own = {t.i for t in verb.subtree}
+    return [t for t in head.subtree if t.i not in own]
+
+
 def _object_content(verb: Token) -> list[Token]:
     """"accused Y of Z", "urged Y to Z", "called for Z", "criticized Z": object and its complement."""
     after = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "prep", "ccomp", "dative")]
-    parts = [c for c in after if c.dep_ != "prep" or (c.lower_ in OBJECT_PREPS and not _circumstance(c))]
+    preps = set(OBJECT_PREPS) | prepositional_cues()["object_preps"].get(verb.lemma_.lower(), frozenset())
+    parts = [c for c in after if c.dep_ != "prep" or (c.lower_ in preps and not _circumstance(c))]
     if not parts or all(c.dep_ == "dative" for c in parts):
         return []
     if verb.lemma_.lower() in ("tell", "ask", "warn") and not any(c.dep_ in ("xcomp", "ccomp") for c in parts):

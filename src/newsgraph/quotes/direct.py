@@ -19,6 +19,10 @@ OPEN_ENDINGS = tuple(",?!—–-…")
 WINDOW = 30
 MIN_UNCUED_WORDS = 6
 MAX_FRAGMENT_WORDS = 3
+DASHES = {"―", "—", "–", "-", "--"}
+MAX_DASH_LINE = 8
+MAX_TITLE_WORDS = 5
+TITLE_FUNCTION_WORDS = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by"}
 
 
 @dataclass
@@ -62,6 +66,19 @@ class Windows:
             if self.quoted[i] or "\n" in tok.text or tok.text in SENTENCE_END:
                 break
             out.append(tok)
+        return out
+
+    def dash_line_after(self, q: QuoteSpan) -> list[Token]:
+        """The next paragraph when it is a short "- Name." line (a signature under a quote)."""
+        i = self._bisect(q.mark_end)
+        while i < len(self.doc) and (self.doc[i].is_space or self.doc[i].text in SENTENCE_END):
+            i += 1
+        out = []
+        while i < len(self.doc) and "\n" not in self.doc[i].text and len(out) <= MAX_DASH_LINE:
+            out.append(self.doc[i])
+            i += 1
+        if not out or out[0].text not in DASHES or len(out) > MAX_DASH_LINE:
+            return []
         return out
 
     def before(self, q: QuoteSpan) -> list[Token]:
@@ -110,11 +127,31 @@ def _choose_verb(text: str, q: QuoteSpan, before: list[Token], after: list[Token
     return after_verbs[0] if after_verbs else _colon_speaker_verb(before)
 
 
+def _label_name(before: list[Token], after: list[Token]) -> tuple[Optional[Token], Optional[str]]:
+    """A speaker named without a verb: "Jane Roe, a lawyer: “...”" (a label ending in a colon
+    before the quote) or "“...” — Jane Roe" (a dash and a name after it). (name head, cue)."""
+    if before and before[-1].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in before):
+        names = [t for t in before if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+        if names:
+            return _ent_root(names[0]), ":"
+    if len(after) >= 2 and after[0].text in DASHES and after[1].pos_ == "PROPN":
+        run = [after[1]]
+        for tok in after[2:]:
+            if tok.pos_ != "PROPN":
+                break
+            run.append(tok)
+        return _ent_root(run[-1]), after[0].text
+    return None, None
+
+
 def _cue_candidate(doc: Doc, q: QuoteSpan, windows: Windows, resolver: SpeakerResolver) -> Candidate:
     before, after = windows.before(q), windows.after(q)
     verb = _choose_verb(doc.text, q, before, after)
     cand = Candidate(q.start, q.end, None, None, True, paragraph=q.paragraph, closed=q.closed)
     if verb is None:
+        name, cue = _label_name(before, after or windows.dash_line_after(q))
+        if name is not None:
+            cand.speaker, cand.cue, cand.cue_start, cand.has_cue = resolver.speaker_of(name), cue, name.idx, True
         return cand
     subject = subject_of(verb)
     if subject is None or windows.quoted[subject.i]:
@@ -155,9 +192,18 @@ def direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) -
 
 def _fragment(text: str, c: Candidate) -> bool:
     """A few quoted words inside a sentence ("called the tax a “windfall” for landlords"): a
-    scare quote or part of a mixed quote, not a quote of its own."""
+    scare quote or part of a mixed quote, not a quote of its own; or a title in quotation
+    marks ("told “Face the Nation.”"), every word capitalised."""
     words = text[c.start:c.end]
+    if _words(words) <= MAX_TITLE_WORDS and _title_case(words):
+        return True
     return _words(words) <= MAX_FRAGMENT_WORDS and not words.rstrip().endswith(OPEN_ENDINGS + (".",))
+
+
+def _title_case(words: str) -> bool:
+    tokens = [w.strip(".,!?;:'’\"") for w in words.split()]
+    tokens = [w for w in tokens if w]
+    return bool(tokens) and all(w[0].isupper() or w.lower() in TITLE_FUNCTION_WORDS for w in tokens)
 
 
 def _borrow_from_next_piece(cands: list[Candidate]) -> None:

@@ -46,3 +46,17 @@ def pronouns() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def numbers() -> dict:
     return _json("numbers.json")
+
+
+@lru_cache(maxsize=1)
+def prepositional_cues() -> dict[str, dict[str, frozenset[str]]]:
+    """{"required": verb -> words one of which must follow it, "object_preps": verb -> extra
+    prepositions introducing what was said}."""
+    data = _json("prepositional_cues.json")
+    return {k: {verb: frozenset(words) for verb, words in data[k].items()} for k in ("required", "object_preps")}
+
+
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, frozenset[str]]:
+    """Given names, honorifics, role nouns and pronouns by the gender they mark."""
+    return {k: frozenset(v) for k, v in _json("first_names.json").items() if not k.startswith("_")}

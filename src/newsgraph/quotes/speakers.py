@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.records import Entity, Speaker
 from newsgraph.quotes.coref import PersonIndex
 from newsgraph.quotes.cues import entity_span, is_reporting_verb
-from newsgraph.quotes.lexicon import pronouns
+from newsgraph.quotes.lexicon import attribution, media_nouns, pronouns
 
 try:
     from newsgraph.entities import entity_at as _entity_at
@@ -20,6 +20,7 @@ except ImportError:          # the entities stage is not there yet: a plain offs
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+MAX_DESCRIBED_TOKENS = 14
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> Optional[Entity]:
@@ -53,6 +54,31 @@ def phrase_tokens(head: Token) -> list[Token]:
     while len(keep) > 1 and (keep[0].is_punct or keep[0].dep_ == "cc"):
         keep.pop(0)
     return keep
+
+
+def described_tokens(head: Token) -> list[Token]:
+    """An unnamed speaker with the words that tell who it is: "a report in the Daily Herald",
+    "one adviser to the governor", "the documents released by the court" (prepositional and
+    participial modifiers kept; relative clauses, appositions and anything after a comma or a
+    bracket left out)."""
+    keep = set(phrase_tokens(head))
+    for child in head.rights:
+        if child.dep_ in ("prep", "acl") and not _after_break(head, child):
+            keep.update(child.subtree)
+    tokens = sorted(keep, key=lambda t: t.i)
+    out = [tokens[0]]
+    for tok in tokens[1:]:
+        if tok.i != out[-1].i + 1 or len(out) >= MAX_DESCRIBED_TOKENS:
+            break
+        out.append(tok)
+    while len(out) > 1 and (out[-1].is_punct or out[-1].dep_ == "cc"):
+        out.pop()
+    return out
+
+
+def _after_break(head: Token, child: Token) -> bool:
+    between = head.doc[head.i + 1:child.left_edge.i]
+    return any(t.text in (",", "(", "—", "–", ";", ":") for t in between)
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
@@ -126,10 +152,19 @@ class SpeakerResolver:
             return known
         if _is_pronoun(head):
             return None
-        if _is_title(tokens):
-            return self.previous_person(head.idx)
+        resolved = self.previous_person(head.idx) if _is_title(tokens) else None
+        if resolved is not None:
+            return resolved
+        if head.pos_ == "NOUN":
+            start, end = _span_of(described_tokens(head))
         text = self.doc.text[start:end].strip()
         return Speaker(None, text) if text else None
+
+
+def _is_utterance_noun(tok: Token) -> bool:
+    """"statement", "tweet", "letter": a noun for something said or written."""
+    return tok.lemma_.lower() in media_nouns() or tok.lemma_.lower() in attribution()["source_nouns"] \
+        or tok.lemma_.lower() in attribution()["utterance_nouns"]
 
 
 def subject_of(verb: Token) -> Optional[Token]:
@@ -148,6 +183,10 @@ def subject_of(verb: Token) -> Optional[Token]:
                 and (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
             return tok          # "..., said Smith"
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and verb.tag_ == "VBG":
+        if _is_utterance_noun(verb.head) and verb.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+            holder = verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
+            if holder.pos_ in ("VERB", "AUX") and holder is not verb:
+                return subject_of(holder)   # "X issued a statement saying ...", "in a post saying"
         return verb.head        # "Smith, the lawyer, ..., saying she ..."
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head is not verb:
         return subject_of(verb.head)
