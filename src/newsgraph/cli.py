@@ -99,7 +99,7 @@ def open_store(args) -> Store:
 def cmd_ingest(args) -> int:
     from newsgraph.service import ingest
     store = open_store(args)
-    bar = progress_bar()
+    bar = progress_bar(count_pages(args.paths))
     report = ingest(store, args.paths, on_failure=lambda line: print(f"error: {line}", file=sys.stderr),
                     progress=bar.update if bar else None, processes=args.processes)
     if bar:
@@ -108,11 +108,25 @@ def cmd_ingest(args) -> int:
     return 1 if report.failed else 0
 
 
-def progress_bar():
+def progress_bar(total: Optional[int]):
+    """count, rate and (when the number of pages is known up front) ETA, on a terminal only."""
     if not sys.stderr.isatty():
         return None
     from tqdm import tqdm
-    return tqdm(unit=" pages", desc="ingest", file=sys.stderr)
+    return tqdm(total=total, unit=" pages", desc="ingest", file=sys.stderr)
+
+
+def count_pages(specs: list[str]) -> Optional[int]:
+    """Number of pages when every input is one page per file; None with WARC or JSONL inputs."""
+    from pathlib import Path
+    from newsgraph.ingest import iter_paths, kind_of
+    n = 0
+    for path in iter_paths(specs):
+        if isinstance(path, Path):
+            if kind_of(path) in ("warc", "jsonl"):
+                return None
+            n += 1
+    return n
 
 
 def cmd_articles(args) -> int:
