@@ -179,3 +179,17 @@ def test_clean_text_is_kept():
 def test_unusable_pages_raise(content):
     with pytest.raises(CleanError):
         clean(RawDoc(source="bad", kind="raw_text", content=content), "bad")
+
+
+def test_outlet_from_known_domain_when_page_does_not_say():
+    page = FLOOD_PAGE.replace("The Harbour Courier", "")
+    art = clean(RawDoc(source="x", kind="raw_text", content=page, url="https://www.reuters.com/world/flood"), "a5")
+    assert art.outlet == "Reuters"
+
+
+def test_dump_without_blank_lines_still_cleans():
+    page = "\n".join(line for line in FLOOD_PAGE.split("\n") if line.strip())
+    art = clean(RawDoc(source="x", kind="raw_text", content=page), "a6")
+    assert "Emergency crews worked through the night" in art.text
+    assert "Leave a Reply" not in art.text
+    assert "Back to top" not in art.text

@@ -12,13 +12,14 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("model.joblib")
 WINDOWS = (1, 2, 4, 8, 16)
+IN_CORE, CORE_DISTANCE = 47, 48          # columns of lines.features: inside / distance to the text core
 
 
-def make_model(seed: int = 0, trees: int = 120):
+def make_model(seed: int = 0, trees: int = 120, leaves: int = 31, min_leaf: int = 40):
     """Gradient-boosted trees; few of them, since prediction time grows with their number."""
     from sklearn.ensemble import HistGradientBoostingClassifier
-    return HistGradientBoostingClassifier(max_iter=trees, learning_rate=0.12, max_leaf_nodes=31,
-                                          min_samples_leaf=40, l2_regularization=1.0, random_state=seed)
+    return HistGradientBoostingClassifier(max_iter=trees, learning_rate=0.12, max_leaf_nodes=leaves,
+                                          min_samples_leaf=min_leaf, l2_regularization=1.0, random_state=seed)
 
 
 def context_features(probs) -> list[list[float]]:
@@ -56,8 +57,8 @@ def heuristic_scores(feats: list[list[float]]) -> list[float]:
     """Fallback: long, sentence-ending, stop-word-rich lines near the text core are body."""
     out = []
     for f in feats:
-        z = 1.2 * (f[1] - math.log1p(10)) + 1.5 * f[2] + 4.0 * f[7] - 4.0 * f[22] + 1.0 * f[12 + 0] \
-            + 1.5 * f[-4] - 0.5 * f[-3]
+        z = 1.2 * (f[1] - math.log1p(10)) + 1.5 * f[2] + 4.0 * f[7] - 4.0 * f[22] + 1.0 * f[12] \
+            + 1.5 * f[IN_CORE] - 0.5 * f[CORE_DISTANCE]
         out.append(1.0 / (1.0 + math.exp(-z)))
     return out
 
@@ -69,11 +70,22 @@ def body_scores(feats: np.ndarray) -> list[float]:
     model = load_model()
     if model is None:
         return heuristic_scores(feats)
-    X = np.asarray(feats, dtype=float)[:, : model["stage1"].n_features_in_]
+    X = np.asarray(feats, dtype=float)
+    if X.shape[1] != model["stage1"].n_features_in_:
+        warn_stale_model(X.shape[1], model["stage1"].n_features_in_)
+        return heuristic_scores(feats)
     with single_thread():
         p1 = model["stage1"].predict_proba(X)[:, 1]
         X2 = np.hstack([X, np.asarray(context_features(p1))])
         return model["stage2"].predict_proba(X2)[:, 1].tolist()
+
+
+@lru_cache(maxsize=1)
+def warn_stale_model(have: int, want: int) -> None:
+    import logging
+    logging.getLogger(__name__).warning(
+        "clean model expects %d line features, code gives %d: retrain with newsgraph.clean.train; "
+        "using the hand-set fallback score", want, have)
 
 
 def single_thread():

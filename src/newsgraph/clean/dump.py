@@ -15,6 +15,8 @@ FRAGMENT_MAX_WORDS = 6
 HOST_MIN_WORDS = 6
 BODY_THRESHOLD = 0.5
 TEASER_MIN_WORDS = 6
+FALLBACK_MIN_WORDS = 12
+FALLBACK_MIN_SCORE = 0.2
 
 
 @dataclass
@@ -96,36 +98,27 @@ def teaser_lines(doc: DumpLines) -> set[int]:
     return out
 
 
+def fallback_body(doc: DumpLines) -> list[bool]:
+    """When no line is clearly body: the best-scored lines if some score is fair, else the
+    sentence-like lines."""
+    best = max(doc.scores, default=0.0)
+    if best >= FALLBACK_MIN_SCORE:
+        return [s >= best / 2 for s in doc.scores]
+    return [len(WORD_RE.findall(ln.text)) >= FALLBACK_MIN_WORDS and ln.text.endswith(SENTENCE_END)
+            for ln in doc.lines]
+
+
 def body_and_removed(doc: DumpLines, skip: set[int]) -> tuple[list[str], list[str]]:
     """Body paragraphs and removed lines, in page order; `skip` are lines used as metadata."""
     body, removed = [], []
     skip = skip | teaser_lines(doc)
-    for i, (ln, s) in enumerate(zip(doc.lines, doc.scores)):
-        if s >= BODY_THRESHOLD and i not in skip:
+    keep = [s >= BODY_THRESHOLD for s in doc.scores]
+    if not any(keep):
+        keep = fallback_body(doc)
+    for i, (ln, k) in enumerate(zip(doc.lines, keep)):
+        if k and i not in skip:
             body.append(ln.text)
         else:
             removed.append(ln.text)
     return body, removed
 
-
-def smooth(scores: list[float], switch_cost: float) -> list[bool]:
-    """Two-state Viterbi over the line scores: body/not-body with a cost for each switch,
-    so that isolated lines follow their surroundings unless their score is clear."""
-    if not scores:
-        return []
-    import math
-    eps = 1e-4
-    gain = [math.log(max(s, eps)) - math.log(max(1 - s, eps)) for s in scores]
-    best = [0.0, gain[0]]                 # best total ending in state 0 / 1
-    back: list[tuple[int, int]] = []
-    for g in gain[1:]:
-        from0 = (best[0], best[1] - switch_cost)
-        from1 = (best[0] - switch_cost + g, best[1] + g)
-        back.append((0 if from0[0] >= from0[1] else 1, 0 if from1[0] >= from1[1] else 1))
-        best = [max(from0), max(from1)]
-    state = 0 if best[0] >= best[1] else 1
-    path = [state]
-    for b in reversed(back):
-        state = b[state]
-        path.append(state)
-    return [bool(s) for s in reversed(path)]

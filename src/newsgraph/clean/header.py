@@ -17,13 +17,9 @@ from .outlets import outlet_keys, resolve_outlet, squeeze
 
 HEADER_REACH = 15
 DATE_LINE_MAX_OTHER_WORDS = 6
-BYLINE_RE = re.compile(r"^(?:by|von|par|por|di|door|przez|av|af|от)\b[:\s]*(.*)$", re.I)
 NAME_STOP_RE = re.compile(r"\s*(?:[|•·(/–—]| - | am | on | the |\d|datum\b|date\b|updated\b|published\b|aktualisiert\b).*$", re.I)
 NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
-SOURCE_RE = re.compile(r"^(?:sources?|quelle|fuente|fonte|origine|źródło|источник|originally published (?:in|by|at|on)|"
-                       r"this (?:article|story) (?:first appeared|was originally published) (?:in|on|at))\s*[:：\-–]?\s*(.{2,80}?)[.]?$", re.I)
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
-NAME_TAIL_RE = re.compile(r"\s*(?:[|/–—-]|\bupdated\b|\bpublished\b|\d).*$", re.I)
 FUNCTION_WORD_MAX = 3
 BREADCRUMB_RE = re.compile(r"[»›→←]| > | / ")
 
@@ -59,10 +55,10 @@ def headline_like(text: str) -> bool:
     words = WORD_RE.findall(text.lower())
     if not 2 <= n_words(text) <= 35 or text.endswith((":", ",")) or URL_RE.search(text):
         return False
-    if SOURCE_RE.match(text) or BREADCRUMB_RE.search(text):
+    if source_re().match(text) or BREADCRUMB_RE.search(text):
         return False
     chrome = sum(1 for w in words if w in chrome_words())
-    return chrome <= 0.3 * len(words) and not BYLINE_RE.match(text)
+    return chrome <= 0.3 * len(words) and not byline_start_re().match(text)
 
 
 def is_paragraph(doc: DumpLines, i: int, need: bool) -> bool:
@@ -92,7 +88,7 @@ def read_header(doc: DumpLines) -> Header:
                 head.published = stamp
                 head.used.add(i)
             continue
-        if BYLINE_RE.match(text):
+        if byline_start_re().match(text):
             continue
         if is_paragraph(doc, i, need_blank) and headline_like(text):
             candidates.append(i)
@@ -153,10 +149,32 @@ def published_elsewhere(doc: DumpLines, head: Header, start: int) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def cue_lexicon() -> dict:
+    return json.loads(Path(__file__).with_name("bylines.json").read_text(encoding="utf-8"))
+
+
+def alternation(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def byline_re() -> re.Pattern:
-    cues = json.loads(Path(__file__).with_name("bylines.json").read_text(encoding="utf-8"))["cues"]
-    alternatives = "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[\s|•(\]]))(?:{alternatives})(?:\s*[:：]\s*|\s+|(?=[A-ZÀ-Þ]))(.+)$", re.I)
+    """A byline cue anywhere in a line, then the names."""
+    cues = alternation(cue_lexicon()["cues"])
+    return re.compile(rf"(?:^|(?<=[\s|•(\]]))(?:{cues})(?:\s*[:：]\s*|\s+|(?=[A-ZÀ-Þ]))(.+)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def byline_start_re() -> re.Pattern:
+    """A line that starts with a byline cue ("By", "Von: ..."); the rest may be empty."""
+    return re.compile(rf"^(?:{alternation(cue_lexicon()['cues'])})\b[:：\s]*(.*)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def source_re() -> re.Pattern:
+    """A "Source: X" / "Originally published in X" line."""
+    cues = alternation(cue_lexicon()["source_cues"])
+    return re.compile(rf"^(?:{cues})\s*[:：\-–]?\s*(.{{2,80}}?)[.]?$", re.I)
 
 
 def byline_names(doc: DumpLines, i: int) -> list[str]:
@@ -164,7 +182,7 @@ def byline_names(doc: DumpLines, i: int) -> list[str]:
     text = doc.lines[i].text
     m = byline_re().search(text)
     rest = m.group(1).strip() if m else ""
-    if not rest and BYLINE_RE.match(text) and i + 1 < len(doc.lines):
+    if not rest and byline_start_re().match(text) and i + 1 < len(doc.lines):
         rest = doc.lines[i + 1].text          # "By" alone, the name on the next line
     return parse_names(rest)
 
@@ -196,7 +214,7 @@ def find_byline(doc: DumpLines, head: Header, start: int) -> None:
         names = byline_names(doc, i)
         if names:
             head.authors = names
-            if doc.scores[i] < BODY_THRESHOLD or BYLINE_RE.match(text):
+            if doc.scores[i] < BODY_THRESHOLD or byline_start_re().match(text):
                 head.used.add(i)
             return
 
@@ -229,7 +247,7 @@ def site_name(doc: DumpLines, head: Header) -> str | None:
 def source_outlet(doc: DumpLines, head: Header) -> str | None:
     """The outlet a "Source: ..." (or "Originally published in ...") line names, when known."""
     for i, ln in enumerate(doc.lines):
-        m = SOURCE_RE.match(ln.text)
+        m = source_re().match(ln.text)
         if not m:
             continue
         name = resolve_outlet(m.group(1))

@@ -17,15 +17,10 @@ import numpy as np
 from .language import stopwords
 
 WORD_RE = re.compile(r"\w+")
-TERMINAL = tuple(".!?。！？…\"”’»)]:;")
 SENTENCE_END = tuple(".!?。！？…\"”’»)")
 BULLETS = tuple("•·-–—*►▶»›>|+✓●○■□◆◦")
-DATE_RE = re.compile(
-    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|"
-    r"\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*)",
-    re.IGNORECASE)
 URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|de|uk|fr)\b|@\w|\w@\w")
+EMPTY_LINE_PENALTY = 60.0   # characters a line without sentence text costs the text core
 CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -65,6 +60,15 @@ def split_lines(raw: str) -> list[Line]:
         block[-1].blank_after = True
         close_block()
     return lines
+
+
+@lru_cache(maxsize=1)
+def date_re() -> re.Pattern:
+    """A date or clock time: ISO, numeric, or a month name (months.json) beside a day number."""
+    months = json.loads(Path(__file__).with_name("months.json").read_text(encoding="utf-8"))["months"]
+    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    return re.compile(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d{{2}}|"
+                      rf"(?:{names})\.? \d{{1,2}}\b|\d{{1,2}}\.? (?:{names})\b)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +128,7 @@ def text_features(text: str, language: str | None) -> tuple[float, ...]:
         float(text[:1].isdigit()),
         float(SEPARATOR_RE.subn("", text)[1]),
         sum(1 for w in low_words if w in chrome) / (n_words + 1),
-        float(bool(DATE_RE.search(text))),
+        float(bool(date_re().search(text))),
         float(bool(URL_RE.search(text))),
         float("©" in text or "(c)" in low),
         float(text.endswith(ELLIPSIS)),
@@ -185,7 +189,7 @@ def core_region(mass: list[float], own: list[list[float]]) -> tuple[int, int]:
     best, best_lo, best_hi = 0.0, 0, -1
     run, lo = 0.0, 0
     for i, m in enumerate(mass):
-        gain = m - 60.0 * (1.0 if m == 0 else 0.0) + 0.0
+        gain = m if m > 0 else -EMPTY_LINE_PENALTY
         if run <= 0:
             run, lo = gain, i
         else:
@@ -211,7 +215,7 @@ def doc_features(lines: list[Line], own: list[list[float]]) -> list[list[float]]
             float(lo <= i <= hi),
             math.log1p(dist),
             float(i < lo),
-            math.log1p(total) ,
+            math.log1p(total),
         ])
         before += mass[i]
     return out

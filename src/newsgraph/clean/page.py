@@ -2,8 +2,6 @@
 from the page header and footer) and already clean text (kept as given)."""
 from __future__ import annotations
 
-import re
-
 from newsgraph.records import Article, RawDoc
 
 from .dump import body_and_removed, score_dump
@@ -20,8 +18,8 @@ def clean_dump(raw: RawDoc, article_id: str) -> Article:
     body, removed = body_and_removed(doc, head.used)
     return Article(id=article_id, source=raw.source, text="\n\n".join(body), removed=removed,
                    title=head.title, subtitle=head.subtitle, published=head.published,
-                   outlet=head.outlet or outlet_for_domain(raw.url), original_outlet=head.original_outlet, authors=head.authors,
-                   language=doc.language)
+                   outlet=head.outlet or outlet_for_domain(raw.url), original_outlet=head.original_outlet,
+                   authors=head.authors, language=doc.language)
 
 
 def clean_text(raw: RawDoc, article_id: str) -> Article:

@@ -16,9 +16,9 @@ import gzip
 import hashlib
 import json
 import math
-import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -29,8 +29,7 @@ from .dump import score_dump
 from .lines import WORD_RE
 
 WS_RE = re.compile(r"\s+")
-PAGE_WEIGHT = 500.0        # total training weight of one page's labelled lines
-STAGE1_TREES = 60          # stage 1 only feeds its scores to stage 2's context features
+PAGE_WEIGHT = 500.0        # total training weight of one page's labelled lines (--page-weight)
 
 
 def read_rows(path: str) -> list[dict]:
@@ -122,52 +121,69 @@ def build_dataset(rows):
     return [page_examples(r) for r in rows]
 
 
-def page_weights(labels, weights) -> list[float]:
-    """Line weights scaled so that every page weighs the same in training (the measure
-    averages over pages; a long page must not teach its site's habits to the model)."""
+@dataclass
+class TrainSettings:
+    leaves: int = 31               # tree shape of both stages
+    min_leaf: int = 40
+    page_weight: bool = False      # every page the same total weight (off: fully labelled pages weigh more)
+    trees: int = 120               # stage 2; stage 1 (which only feeds stage 2's context) has half
+    seed: int = 0
+
+
+def page_weights(labels, weights, settings: TrainSettings) -> list[float]:
+    """Line weights, scaled when asked so that every page weighs the same in training."""
+    if not settings.page_weight:
+        return list(weights)
     total = sum(wt for lab, wt in zip(labels, weights) if lab is not None) or 1.0
-    scale = PAGE_WEIGHT / total if os.environ.get("NEWSGRAPH_CLEAN_PAGE_WEIGHT", "1") == "1" else 1.0
-    return [wt * scale for wt in weights]
+    return [wt * PAGE_WEIGHT / total for wt in weights]
 
 
-def stack(pages, idx):
+def stack(pages, idx, settings: TrainSettings):
     X, y, w = [], [], []
     for p in idx:
         feats, labels, weights = pages[p]
-        for f, lab, wt in zip(feats, labels, page_weights(labels, weights)):
+        for f, lab, wt in zip(feats, labels, page_weights(labels, weights, settings)):
             if lab is not None:
                 X.append(f); y.append(lab); w.append(wt)
     return np.vstack(X), np.array(y), np.array(w)
 
 
-def fit_two_stage(pages, idx, groups, seed=0):
-    """Stage 1 on line features; stage 2 adds the neighbours' out-of-fold stage-1 scores."""
+def model_for(settings: TrainSettings, stage: int):
+    trees = settings.trees if stage == 2 else max(1, settings.trees // 2)
+    return make_model(settings.seed, trees, settings.leaves, settings.min_leaf)
+
+
+def out_of_fold_scores(pages, idx, groups, settings: TrainSettings) -> dict:
+    """Stage-1 scores of every page from a model that did not see its site."""
     from sklearn.model_selection import GroupKFold
-    m1 = make_model(seed, STAGE1_TREES)
-    X, y, w = stack(pages, idx)
-    m1.fit(X, y, sample_weight=w)
-    # out-of-fold stage-1 probabilities for every page in idx
     oof = {}
-    idx = list(idx)
-    gkf = GroupKFold(n_splits=3)
-    for tr, te in gkf.split(idx, groups=[groups[p] for p in idx]):
-        m = make_model(seed, STAGE1_TREES)
-        Xt, yt, wt = stack(pages, [idx[k] for k in tr])
-        m.fit(Xt, yt, sample_weight=wt)
+    for tr, te in GroupKFold(n_splits=3).split(idx, groups=[groups[p] for p in idx]):
+        m = model_for(settings, 1)
+        X, y, w = stack(pages, [idx[k] for k in tr], settings)
+        m.fit(X, y, sample_weight=w)
         for k in te:
-            p = idx[k]
-            if len(pages[p][0]):
-                oof[p] = m.predict_proba(pages[p][0])[:, 1]
+            if len(pages[idx[k]][0]):
+                oof[idx[k]] = m.predict_proba(pages[idx[k]][0])[:, 1]
+    return oof
+
+
+def fit_two_stage(pages, idx, groups, settings: TrainSettings):
+    """Stage 1 on line features; stage 2 adds the neighbours' out-of-fold stage-1 scores."""
+    idx = list(idx)
+    m1 = model_for(settings, 1)
+    X, y, w = stack(pages, idx, settings)
+    m1.fit(X, y, sample_weight=w)
+    oof = out_of_fold_scores(pages, idx, groups, settings)
     X2, y2, w2 = [], [], []
     for p in idx:
         feats, labels, weights = pages[p]
         if not len(feats):
             continue
         full = np.hstack([feats, np.asarray(context_features(oof[p]))])
-        for f, lab, wt in zip(full, labels, page_weights(labels, weights)):
+        for f, lab, wt in zip(full, labels, page_weights(labels, weights, settings)):
             if lab is not None:
                 X2.append(f); y2.append(lab); w2.append(wt)
-    m2 = make_model(seed)
+    m2 = model_for(settings, 2)
     m2.fit(np.vstack(X2), np.array(y2), sample_weight=np.array(w2))
     return {"stage1": m1, "stage2": m2}
 
@@ -190,13 +206,17 @@ def main(argv=None) -> int:
     ap.add_argument("gold")
     ap.add_argument("--half", type=int, choices=(0, 1), help="train on this half of the sites only")
     ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--leaves", type=int, default=TrainSettings.leaves)
+    ap.add_argument("--min-leaf", type=int, default=TrainSettings.min_leaf)
+    ap.add_argument("--page-weight", action="store_true", help="give every page the same total weight")
     ap.add_argument("--cache", help="pickle of the computed features and labels, reused when present")
     args = ap.parse_args(argv)
+    settings = TrainSettings(leaves=args.leaves, min_leaf=args.min_leaf, page_weight=args.page_weight)
     rows = read_rows(args.gold)
     sites = [site_of(r) for r in rows]
     pages = cached_dataset(rows, args.cache)
     idx = [i for i in range(len(rows)) if args.half is None or half_of(sites[i]) == args.half]
-    model = fit_two_stage(pages, idx, sites)
+    model = fit_two_stage(pages, idx, sites, settings)
     joblib.dump(model, args.out, compress=3)
     print(f"trained on {len(idx)} pages from {len({sites[i] for i in idx})} sites -> {args.out}", file=sys.stderr)
     return 0
