@@ -6,7 +6,8 @@ from __future__ import annotations
 from newsgraph.nlp import get_nlp
 from newsgraph.quotes import extract_quotes
 from newsgraph.quotes.coref import pronoun_gender
-from newsgraph.records import Article
+from newsgraph.quotes.speakers import written_name
+from newsgraph.records import Article, Entity, Mention
 
 
 def run(text: str):
@@ -125,3 +126,118 @@ def test_as_reported_by_relays_and_does_not_take_the_quote():
             "visiting delegation, “Our navy will patrol the strait every week.”")
     quote = find(run(text), "navy will patrol")
     assert quote.direct and "Vo Thanh" in name(quote)
+
+
+# --- round 3: names as written, groups, gerunds, transcripts, descriptions ----------------------
+def run_with(text: str, entities):
+    article = Article(id="t1", source="test", text=text, published="2023-03-01")
+    return extract_quotes(article, get_nlp()(text), entities)[0]
+
+
+def entity(eid, canonical, etype, text, *spans):
+    return Entity(id=eid, name=canonical, type=etype,
+                  mentions=[Mention("t1", s, e, text[s:e], kind) for s, e, kind in spans])
+
+
+def test_written_name_prefers_the_form_in_the_speaker_phrase():
+    text = "The International Monetary Fund (IMF) met in May. Later the IMF said growth would slow."
+    at = text.index("IMF said")
+    fund = entity("t1#e1", "International Monetary Fund", "ORG", text,
+                  (4, 31, "name"), (33, 36, "acronym"), (at, at + 3, "acronym"))
+    assert written_name(fund, at, at + 3) == "IMF"
+
+
+def test_written_name_of_a_pronoun_is_the_latest_name_before_it():
+    text = "Secretary Dana Whitfield arrived. Whitfield spoke. She said no."
+    whit = entity("t1#e1", "Dana Whitfield", "PERSON", text,
+                  (10, 24, "name"), (34, 43, "alias"), (51, 54, "pronoun"))
+    assert written_name(whit, 51, 51) == "Whitfield"
+
+
+def test_organisation_speaker_is_named_as_written_and_linked():
+    text = ("The International Monetary Fund (IMF) published its outlook on Tuesday.\n\n"
+            "The IMF said global growth would slow to 2.9 percent next year.")
+    at = text.index("IMF said")
+    fund = entity("t1#e1", "International Monetary Fund", "ORG", text,
+                  (4, 31, "name"), (33, 36, "acronym"), (at, at + 3, "acronym"))
+    quote = find(run_with(text, [fund]), "global growth would slow")
+    assert quote.speaker.entity_id == "t1#e1" and quote.speaker.name == "IMF"
+
+
+def test_a_common_noun_is_not_named_by_its_modifier():
+    text = "The Ohio senator said the bridge would be rebuilt by the spring."
+    ohio = entity("t1#e1", "Ohio", "GPE", text, (4, 8, "name"))
+    quote = find(run_with(text, [ohio]), "bridge would be rebuilt")
+    assert quote.speaker.entity_id is None and quote.speaker.name == "The Ohio senator"
+
+
+def test_unresolved_title_keeps_its_words_rather_than_a_guess():
+    text = ("Senator Mark Ellison met the mayor, Joan Pratt, on Monday. "
+            "The senator said the bridge would be rebuilt by the spring.")
+    assert name(find(run(text), "bridge would be rebuilt")) == "The senator"
+
+
+def test_gerund_after_a_preposition_takes_the_main_subject():
+    text = "Gloria Pettersen addressed the council before insisting that the budget was balanced."
+    assert "Pettersen" in name(find(run(text), "budget was balanced"))
+
+
+def test_pronoun_after_a_long_quotation_still_finds_its_person():
+    text = ("Dana Whitfield spoke to reporters outside the courthouse.\n\n"
+            "“The ruling is wrong. We will appeal. The evidence was never heard. The jury was misled. "
+            "The judge ignored our motion. We have new witnesses. We will win in the end,” Whitfield said.\n\n"
+            "She added that the appeal would be filed within a week.")
+    assert "Whitfield" in name(find(run(text), "appeal would be filed"))
+
+
+def test_they_goes_to_the_last_group_subject():
+    text = ("Local teachers unions filed a lawsuit on Monday.\n\n"
+            "They argue that the new testing rules violate the state constitution.")
+    assert name(find(run(text), "testing rules violate")) == "Local teachers unions"
+
+
+def test_unresolvable_they_stays_unknown():
+    text = "They argue that the new testing rules violate the state constitution."
+    assert find(run(text), "testing rules violate").speaker is None
+
+
+def test_description_keeps_an_adjective_phrase():
+    text = "A source familiar with the negotiations said the deal was close to being signed."
+    assert name(find(run(text), "deal was close")) == "A source familiar with the negotiations"
+
+
+def test_transcript_label_inside_quotation_marks():
+    text = ("Partial transcript:\n\n"
+            "\"HARTLEY: We will not raise property taxes this year, and we will not cut the library hours.\n\n"
+            "\"MORENO: Then where does the money come from?\n")
+    quote = find(run(text), "raise property taxes")
+    assert "HARTLEY" in name(quote).upper() and quote.text.startswith("We will not")
+
+
+def test_signature_dash_glued_to_the_closing_mark():
+    text = ("“The old mill kept this town alive for a century.” ― Ruth Okonkwo\n"
+            "“Nobody asked the workers what they wanted from the new owners.”― Samuel Adeyemi\n")
+    assert "Adeyemi" in name(find(run(text), "Nobody asked the workers"))
+
+
+def test_headline_label_after_a_dash():
+    text = ("TURNOUT MAY HAVE PEAKED EARLY - Rosa Lindqvist: “The numbers from the first week "
+            "look strong, but the second week usually tells the real story.”\n")
+    assert "Lindqvist" in name(find(run(text), "numbers from the first week"))
+
+
+def test_an_utterance_read():
+    text = "“Vote no on Measure 4 and keep the parks open,” the flyer read."
+    assert name(find(run(text), "Vote no on Measure 4")) == "the flyer"
+
+
+def test_subject_across_a_dateline_dash():
+    text = "MADISON (AP) — Governor Ellen Park and Mayor Tom Reyes pledged to reopen the roads by Friday."
+    speaker = name(find(run(text), "reopen the roads"))
+    assert speaker and "MADISON" not in speaker.upper()
+
+
+def test_the_addressee_of_a_gerund_is_not_its_speaker():
+    text = "Later that week, Harold Brisco reversed himself again, telling CBS that the tax would stay."
+    speaker = name(find(run(text), "tax would stay"))
+    assert speaker and "Brisco" in speaker

@@ -18,6 +18,7 @@ from newsgraph.quotes.lexicon import gender_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SENTENCES_BACK = 4
+FAR_SENTENCES_BACK = 10
 DECAY = 0.35
 WEIGHT_REPORTING_SUBJECT = 4.0
 WEIGHT_SUBJECT = 3.0
@@ -55,7 +56,7 @@ class PersonIndex:
 
     def __init__(self, doc: Doc, entities: list[Entity], quoted: list[bool], is_reporting):
         self.doc, self.quoted, self.is_reporting = doc, quoted, is_reporting
-        self.sent_of = self._sentence_numbers(doc)
+        self.sent_of = self._sentence_numbers(doc, quoted)
         self.speakers: dict[str, Speaker] = {}
         self.mentions: list[PersonMention] = []
         self._collect(entities)
@@ -65,9 +66,13 @@ class PersonIndex:
         self._resolve_pronouns()
 
     @staticmethod
-    def _sentence_numbers(doc: Doc) -> list[int]:
+    def _sentence_numbers(doc: Doc, quoted: list[bool]) -> list[int]:
+        """Each token's sentence number, counting only sentences with words outside quotation
+        marks: a long quote does not push the narrative's persons out of reach."""
         out = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
+        n = 0
+        for sent in doc.sents:
+            n += 1
             for i in range(sent.start, sent.end):
                 out[i] = n
         return out
@@ -206,13 +211,20 @@ class PersonIndex:
         return self.speakers[key] if key is not None else None
 
     def _choose(self, earlier: list[PersonMention], pronoun: Token, gender: Optional[str]) -> Optional[str]:
+        """The most salient person within SENTENCES_BACK sentences, else (a pronoun after a
+        long quotation) the most salient one within FAR_SENTENCES_BACK."""
+        return self._choose_within(earlier, pronoun, gender, SENTENCES_BACK) \
+            or self._choose_within(earlier, pronoun, gender, FAR_SENTENCES_BACK)
+
+    def _choose_within(self, earlier: list[PersonMention], pronoun: Token, gender: Optional[str],
+                       back: int) -> Optional[str]:
         here = self.sent_of[pronoun.i]
         salience: dict[str, float] = {}
         latest: dict[str, int] = {}
         for m in reversed(earlier):
             if m.end > pronoun.idx:
                 continue
-            if here - m.sent > SENTENCES_BACK:
+            if here - m.sent > back:
                 break
             if gender and self.gender.get(m.key) not in (None, gender):
                 continue

@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.records import Speaker
 from newsgraph.quotes.cues import is_reporting_verb, via_of
+from newsgraph.quotes.lexicon import attribution
 from newsgraph.quotes.marks import QuoteSpan
-from newsgraph.quotes.speakers import SpeakerResolver, subject_of
+from newsgraph.quotes.speakers import SpeakerResolver, speaker_head, subject_of
 
 SENTENCE_END = {".", "!", "?"}
 OPEN_ENDINGS = tuple(",?!—–-…")
@@ -22,6 +23,7 @@ MAX_FRAGMENT_WORDS = 3
 DASHES = {"―", "—", "–", "-", "--"}
 MAX_DASH_LINE = 8
 MAX_TITLE_WORDS = 5
+MAX_LABEL_WORDS = 4
 TITLE_FUNCTION_WORDS = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by"}
 
 
@@ -58,6 +60,15 @@ class Windows:
         starts = [t.idx for t in doc]
         self._bisect = lambda c: bisect.bisect_left(starts, c)
         self.quoted = quoted_tokens(doc, spans)
+
+    def index_at(self, char: int) -> int:
+        return self._bisect(char)
+
+    def glued(self, q: QuoteSpan) -> list[Token]:
+        """The token holding the closing mark when it runs on past it ("”―")."""
+        i = self._bisect(q.mark_end) - 1
+        tok = self.doc[i] if 0 <= i < len(self.doc) else None
+        return [tok] if tok is not None and tok.idx < q.mark_end < tok.idx + len(tok.text) else []
 
     def after(self, q: QuoteSpan) -> list[Token]:
         out = []
@@ -112,7 +123,7 @@ def _colon_speaker_verb(before: list[Token]) -> Optional[Token]:
     """For "X wrote on Facebook:" / "she recites the line:", the verb whose subject speaks."""
     if not before or before[-1].text != ":":
         return None
-    verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and subject_of(t) is not None]
+    verbs = [t for t in _after_last_dash(before) if t.pos_ in ("VERB", "AUX") and subject_of(t) is not None]
     return verbs[-1] if verbs else None
 
 
@@ -130,30 +141,74 @@ def _choose_verb(text: str, q: QuoteSpan, before: list[Token], after: list[Token
 def _label_name(before: list[Token], after: list[Token]) -> tuple[Optional[Token], Optional[str]]:
     """A speaker named without a verb: "Jane Roe, a lawyer: “...”" (a label ending in a colon
     before the quote) or "“...” — Jane Roe" (a dash and a name after it). (name head, cue)."""
-    if before and before[-1].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in before):
-        names = [t for t in before if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+    label = _after_last_dash(before)
+    if label and label[-1].text == ":" and not any(t.pos_ in ("VERB", "AUX") for t in label):
+        names = [t for t in label if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+        if not names and len(label) <= MAX_LABEL_WORDS + 1:
+            names = [t for t in label if t.is_alpha and t.text[:1].isupper()]
         if names:
             return _ent_root(names[0]), ":"
-    if len(after) >= 2 and after[0].text in DASHES and after[1].pos_ == "PROPN":
+    while after and (after[0].is_space or after[0].text in ('”', '"', "''")):
+        after = after[1:]
+    if after and after[0].text not in DASHES and after[0].text[-1:] in DASHES:
+        after = [after[0]] + after           # a closing mark glued to the dash: "”―"
+    if len(after) >= 2 and after[0].text[-1:] in DASHES and after[1].pos_ == "PROPN":
         run = [after[1]]
         for tok in after[2:]:
             if tok.pos_ != "PROPN":
                 break
             run.append(tok)
-        return _ent_root(run[-1]), after[0].text
+        return _ent_root(run[-1]), after[0].text[-1]
     return None, None
+
+
+def _after_last_dash(tokens: list[Token]) -> list[Token]:
+    """"HEADLINE - Jane Roe:": the words after the last dash."""
+    dashes = [n for n, t in enumerate(tokens) if t.text in DASHES]
+    return tokens[dashes[-1] + 1:] if dashes else tokens
+
+
+def _inner_label(doc: Doc, q: QuoteSpan, windows: Windows) -> Optional[tuple[list[Token], int]]:
+    """A transcript line quoted whole: "“WALLACE: Let's start ...”", "“Jane Roe: We ...”".
+    (label tokens, start of the words after the colon), or None."""
+    first = windows.index_at(q.start)
+    for i in range(first, min(len(doc), first + MAX_LABEL_WORDS + 1)):
+        if doc[i].text != ":":
+            continue
+        label = doc[first:i]
+        if not label or i + 1 >= len(doc) or not _speaker_label(label):
+            return None
+        rest = doc[i + 1:]
+        words = [t for t in rest if not t.is_space]
+        return (list(label), words[0].idx) if words and words[0].idx < q.end else None
+    return None
+
+
+def _speaker_label(label) -> bool:
+    if label.text.lower() in attribution()["not_speaker_labels"]:
+        return False
+    if not all(t.text[:1].isupper() or t.text in (".", "-") for t in label):
+        return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and len(t) >= 3)
+               for t in label)
 
 
 def _cue_candidate(doc: Doc, q: QuoteSpan, windows: Windows, resolver: SpeakerResolver) -> Candidate:
     before, after = windows.before(q), windows.after(q)
     verb = _choose_verb(doc.text, q, before, after)
     cand = Candidate(q.start, q.end, None, None, True, paragraph=q.paragraph, closed=q.closed)
+    labelled = _inner_label(doc, q, windows)
+    if labelled is not None:
+        label, cand.start = labelled
+        cand.speaker, cand.cue, cand.cue_start, cand.has_cue = \
+            resolver.speaker_of(_ent_root(label[-1])), ":", label[0].idx, True
+        return cand
     if verb is None:
-        name, cue = _label_name(before, after or windows.dash_line_after(q))
+        name, cue = _label_name(before, windows.glued(q) + after or windows.dash_line_after(q))
         if name is not None:
             cand.speaker, cand.cue, cand.cue_start, cand.has_cue = resolver.speaker_of(name), cue, name.idx, True
         return cand
-    subject = subject_of(verb)
+    subject = speaker_head(verb)
     if subject is None or windows.quoted[subject.i]:
         subject = _name_beside(verb, before + after)
     cand.speaker = resolver.speaker_of(subject)

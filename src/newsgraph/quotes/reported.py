@@ -9,7 +9,7 @@ from newsgraph.quotes.cues import (according_phrases, clause_head, content_token
                                    relays_of, short_name, source_head, via_of)
 from newsgraph.quotes.direct import Candidate
 from newsgraph.quotes.lexicon import attribution
-from newsgraph.quotes.speakers import SpeakerResolver, subject_of
+from newsgraph.quotes.speakers import SpeakerResolver, speaker_head, subject_of
 
 EDGE_DEPS = ("punct", "cc", "mark")
 MIN_CONTENT_TOKENS = 2
@@ -77,7 +77,7 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
         if not is_reporting_verb(verb):
             continue
         subject = subject_of(verb)
-        speaker = inherited.get(verb.i) or resolver.speaker_of(subject)
+        speaker = inherited.get(verb.i) or resolver.speaker_of(speaker_head(verb))
         own = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
         content = [t for t in content_tokens(verb) if t.i not in own and t.sent.start == verb.sent.start]
         nested = _nested_reports(content)

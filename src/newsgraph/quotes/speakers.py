@@ -1,7 +1,10 @@
 """Who speaks: the noun phrase of a reporting clause's subject turned into a Speaker. Names come
-from the entities stage (`entity_at`, which also knows resolved pronouns and titles); when it
-has nothing, a pronoun or title falls back to the nearest preceding person in the parse, an
-institution keeps its own words ("the ministry"), and an unresolvable pronoun gives None."""
+from the entities stage (`entity_at`, which also knows resolved pronouns and titles) and are
+given as the article writes them ("the IMF", "Mr. Trump", "the former president") while
+`entity_id` links the canonical entity; a personal pronoun goes to the most salient person
+(coref.py) and is named by that person's latest written name; "they" goes to the last group
+named as a subject; a description the entities stage did not resolve ("the senator", "a source
+familiar with the talks") keeps its own words; an unresolvable pronoun gives None."""
 from __future__ import annotations
 
 from typing import Optional
@@ -21,6 +24,9 @@ except ImportError:          # the entities stage is not there yet: a plain offs
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MAX_DESCRIBED_TOKENS = 14
+GROUP_SENTENCES_BACK = 2
+DESCRIBING_DEPS = ("prep", "acl", "amod", "relcl")
+CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj")
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> Optional[Entity]:
@@ -63,7 +69,7 @@ def described_tokens(head: Token) -> list[Token]:
     bracket left out)."""
     keep = set(phrase_tokens(head))
     for child in head.rights:
-        if child.dep_ in ("prep", "acl") and not _after_break(head, child):
+        if child.dep_ in DESCRIBING_DEPS and not _after_break(head, child):
             keep.update(child.subtree)
     tokens = sorted(keep, key=lambda t: t.i)
     out = [tokens[0]]
@@ -93,12 +99,6 @@ def _is_relative(tok: Token) -> bool:
     return tok.lower_ in pronouns()["relative"] and tok.tag_ in ("WP", "WDT", "WP$")
 
 
-def _is_title(tokens: list[Token]) -> bool:
-    head = tokens[-1]
-    return head.lower_ in pronouns()["person_titles"] and not any(t.ent_type_ for t in tokens) \
-        and any(t.lower_ == "the" for t in tokens)
-
-
 def _named_apposition(head: Token) -> Optional[Token]:
     """"Her campaign manager, Robby Mook": the name in apposition to a common-noun subject."""
     if head.pos_ == "PROPN":
@@ -115,25 +115,63 @@ def _named_apposition(head: Token) -> Optional[Token]:
     return None
 
 
+NAME_KINDS = ("name", "alias", "acronym")
+
+
+def _without_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "‘s", "'", "’"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            return text[: -len(suffix)]
+    return text
+
+
+def written_name(entity: Entity, start: int, end: int) -> str:
+    """The entity's name as the article writes it: its named mention inside [start, end) (the
+    speaker phrase itself: "the IMF", "Mr. Trump", "Washington"), else its latest named mention
+    before start, else its canonical name. The entity id still links the canonical entity."""
+    mentions = [m for m in entity.mentions if m.kind != "pronoun"]
+    here = [m for m in mentions if m.start < end and start < m.end]
+    if here:
+        return _without_possessive(max(here, key=lambda m: m.end - m.start).text)
+    earlier = [m for m in mentions if m.end <= start and m.kind in NAME_KINDS]
+    if earlier:
+        return _without_possessive(max(earlier, key=lambda m: m.start).text)
+    return entity.name
+
+
 class SpeakerResolver:
-    """Turns speaker phrases of one article into Speakers. Pronouns and titles the entities
-    stage did not resolve go to the last person named outside quotation marks as the subject
-    of a clause (else the last person named outside quotation marks)."""
+    """Turns speaker phrases of one article into Speakers."""
 
     def __init__(self, doc: Doc, entities: list[Entity], quoted: list[bool]):
         self.doc, self.entities, self.quoted = doc, entities, quoted
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not quoted[e.root.i]]
         self.index = PersonIndex(doc, entities, quoted, is_reporting_verb)
 
     def _speaker_at(self, start: int, end: int) -> Optional[Speaker]:
         known = entity_at(self.entities, start, end)
-        return Speaker(known.id, known.name) if known else None
+        return Speaker(known.id, written_name(known, start, end)) if known else None
 
-    def previous_person(self, before: int) -> Optional[Speaker]:
-        earlier = [e for e in self.persons if e.end_char <= before]
-        subjects = [e for e in earlier if e.root.dep_ in SUBJECT_DEPS]
-        for ent in reversed(subjects or earlier):
-            return self._speaker_at(ent.start_char, ent.end_char) or Speaker(None, ent.text)
+    def as_written(self, speaker: Optional[Speaker], before: int) -> Optional[Speaker]:
+        """A resolved speaker named as the article last wrote its name before `before`."""
+        if speaker is None or speaker.entity_id is None:
+            return speaker
+        known = next((e for e in self.entities if e.id == speaker.entity_id), None)
+        return Speaker(known.id, written_name(known, before, before)) if known else speaker
+
+    def group_antecedent(self, pronoun: Token) -> Optional[Token]:
+        """What a "they" stands for: the nearest earlier subject outside quotation marks, in its
+        sentence or GROUP_SENTENCES_BACK before, that names a group (a plural noun, coordinated
+        names, an organisation or a nationality); a "they" there passes on its own."""
+        sent_of = self.index.sent_of
+        for i in range(pronoun.i - 1, -1, -1):
+            if sent_of[i] < sent_of[pronoun.i] - GROUP_SENTENCES_BACK:
+                return None
+            tok = self.doc[i]
+            if self.quoted[i] or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if tok.lower_ in pronouns()["plural"]:
+                return self.group_antecedent(tok)
+            if _names_group(tok):
+                return tok
         return None
 
     def speaker_of(self, head: Optional[Token]) -> Optional[Speaker]:
@@ -146,19 +184,34 @@ class SpeakerResolver:
         tokens = phrase_tokens(head)
         start, end = _span_of(tokens)
         if head.lower_ in pronouns()["person_singular"]:
-            return self.index.resolve(head) or self._speaker_at(head.idx, head.idx + len(head.text))
-        known = self._speaker_at(head.idx, head.idx + len(head.text)) or self._speaker_at(start, end)
+            return self.as_written(self.index.resolve(head), head.idx) \
+                or self._speaker_at(head.idx, head.idx + len(head.text))
+        known = self._speaker_at(head.idx, head.idx + len(head.text))
+        if known is None and not _common_noun(head):
+            known = self._speaker_at(start, end)     # a common noun is not named by its modifier
         if known is not None:
             return known
+        if head.lower_ in pronouns()["plural"]:
+            antecedent = self.group_antecedent(head)
+            return self.speaker_of(antecedent) if antecedent is not None else None
         if _is_pronoun(head):
             return None
-        resolved = self.previous_person(head.idx) if _is_title(tokens) else None
-        if resolved is not None:
-            return resolved
         if head.pos_ == "NOUN":
             start, end = _span_of(described_tokens(head))
         text = self.doc.text[start:end].strip()
         return Speaker(None, text) if text else None
+
+
+def _common_noun(tok: Token) -> bool:
+    """"senator" in "the Florida senator", "ministers" in "the G20 ministers"."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_
+
+
+def _names_group(tok: Token) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("ORG", "NORP") \
+        or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
 def _is_utterance_noun(tok: Token) -> bool:
@@ -178,7 +231,7 @@ def subject_of(verb: Token) -> Optional[Token]:
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    for tok in verb.children:
+    for tok in verb.children if verb.tag_ not in ("VBG", "VBN") else ():     # not "telling CBS"
         if tok.i > verb.i and tok.left_edge.i == verb.i + 1 and tok.dep_ in ("dobj", "attr", "npadvmod", "nsubj") \
                 and (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
             return tok          # "..., said Smith"
@@ -188,6 +241,82 @@ def subject_of(verb: Token) -> Optional[Token]:
             if holder.pos_ in ("VERB", "AUX") and holder is not verb:
                 return subject_of(holder)   # "X issued a statement saying ...", "in a post saying"
         return verb.head        # "Smith, the lawyer, ..., saying she ..."
-    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head is not verb:
-        return subject_of(verb.head)
+    if verb.dep_ in CLIMB_DEPS and verb.head is not verb:
+        return subject_of(verb.head)        # "..., before insisting", "pivoted to arguing"
+    return None
+
+
+def speaker_head(verb: Token) -> Optional[Token]:
+    """The subject of a reporting verb, or when the parse gives it none, the subject of its
+    sentence's main verb before it, or a name opening the sentence right before a verb
+    ("Trump defended X, calling ..." misparsed with "Trump" as a noun root)."""
+    subject = subject_of(verb)
+    if subject is not None and _across_break(subject, verb):
+        subject = _name_in_segment(verb)
+    if subject is not None:
+        return subject
+    root = verb.sent.root
+    if root is not verb and root.pos_ in ("VERB", "AUX"):
+        subject = subject_of(root)
+        if subject is not None and subject.i < verb.i:
+            return subject
+    return _opening_name(verb) or _name_after(verb)
+
+
+def _name_after(verb: Token) -> Optional[Token]:
+    """"..., said Jane Roe, 53, who ...": a name right after the verb (adverbs skipped)."""
+    i = verb.i + 1
+    while i < len(verb.doc) and verb.doc[i].pos_ == "ADV":
+        i += 1
+    if i >= len(verb.doc) or not (verb.doc[i].ent_type_ == "PERSON" or verb.doc[i].pos_ == "PROPN"):
+        return None
+    span = entity_span(verb.doc[i])
+    if span is not None:
+        return span.root
+    while i + 1 < len(verb.doc) and verb.doc[i + 1].pos_ == "PROPN":
+        i += 1
+    return verb.doc[i]
+
+
+def _opening_name(verb: Token) -> Optional[Token]:
+    words = [t for t in verb.sent if not (t.is_punct or t.is_space)]
+    if not words or not _is_name(words[0]):
+        return None
+    run = [words[0]]
+    while run[-1].i + 1 < verb.i and _is_name(run[-1].nbor()):
+        run.append(run[-1].nbor())
+    after = run[-1].nbor() if run[-1].i + 1 < len(verb.doc) else None
+    if after is None or after.i > verb.i or after.pos_ not in ("VERB", "AUX", "ADV"):
+        return None
+    return run[-1]
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.ent_type_ in NAME_LABELS or (tok.pos_ == "PROPN" and tok.text[:1].isupper()) \
+        or (tok.text[:1].isupper() and tok.is_alpha and tok.i > tok.sent.start and not tok.is_sent_start)
+
+
+BREAKS = ("—", "–", "--", "―")
+
+
+def _across_break(subject: Token, verb: Token) -> bool:
+    """A subject the parse found across a line break or a dateline dash ("WASHINGTON (AP) —
+    Jane Roe said"): sentence splitting failed there."""
+    lo, hi = sorted((subject.i, verb.i))
+    return any("\n" in t.text or t.text in BREAKS for t in verb.doc[lo:hi])
+
+
+def _name_in_segment(verb: Token) -> Optional[Token]:
+    """The subject in the verb's own stretch of text (after the last line break or dash before
+    it): the name nearest the verb that the parse makes a subject, else the first name."""
+    start = verb.i
+    while start > 0 and "\n" not in verb.doc[start - 1].text and verb.doc[start - 1].text not in BREAKS:
+        start -= 1
+    names = [t for t in verb.doc[start:verb.i] if t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN"]
+    subjects = [t for t in names if t.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return subjects[-1]
+    if names:
+        span = entity_span(names[0])
+        return span.root if span is not None else names[0]
     return None
