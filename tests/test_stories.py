@@ -6,6 +6,8 @@ import random
 
 from newsgraph.records import Article, Entity, Event, EventDate, Mention
 from newsgraph.stories import StoryIndex, bench
+from newsgraph.stories.keys import number_keys
+from newsgraph.stories.vectors import tokens
 
 
 def ents(article_id, *specs):
@@ -235,3 +237,40 @@ def test_readding_an_article_returns_its_first_answer():
 
 def test_bench_reports_a_rate():
     assert bench(QUAKES * 3) > 0
+
+
+def test_period_keys_come_from_resolved_dates_and_the_publication_date():
+    from newsgraph.records import Timex
+    from newsgraph.stories.keys import period_keys
+    article = art("p-1", "Floods hit the valley", "Floods hit the valley on Monday.", "2019-07-02")
+    timexes = [Timex("p-1", 0, 6, "Monday", "DATE", "2019-07-01", "day"),
+               Timex("p-1", 0, 4, "1998", "DATE", "1998", "year"),
+               Timex("p-1", 0, 7, "Tuesday", "DATE", "XXXX-WXX-2", "day"),
+               Timex("p-1", 0, 5, "daily", "SET", "P1D", None)]
+    keys = period_keys(article, timexes)
+    assert keys.count("Y:2019") == 3 and keys.count("M:2019-07") == 3
+    assert "Y:1998" in keys and not any(k.startswith("Y:XXXX") or "P1D" in k for k in keys)
+    assert period_keys(art("p-2", "t", "x"), None) == []
+
+
+def test_dates_named_in_the_text_pull_same_kind_events_apart():
+    """Two undated reports of a ferry sinking in the same strait: a report naming the other
+    sinking's year matches that story less well than one naming the same year."""
+    from newsgraph.records import Timex
+
+    def timexes(aid, year):
+        return [Timex(aid, 0, 4, year, "DATE", year, "year")] * 3
+
+    first = art("ferry-1", None, "A ferry carrying 120 passengers sank in the Kattegat strait in 2009; coast "
+                "guard boats rescued most passengers and searched for nine missing.")
+    later = art("ferry-2", None, "A ferry sank in the Kattegat strait with 40 passengers aboard; the coast guard "
+                "rescued the passengers and searched for two crew members.")
+
+    def score_against_first(year):
+        index = StoryIndex()
+        index.add(first, [], [], timexes("ferry-1", "2009"))
+        body = tokens(later.text)
+        vecs = index._vectors(later, body, number_keys(body), [], [], timexes("ferry-2", year))
+        return index._similarity(index._stories[0], vecs, None)
+
+    assert score_against_first("2017") < score_against_first("2009") - 0.3

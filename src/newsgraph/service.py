@@ -63,7 +63,7 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
             continue
         if not (report.ingested or report.updated):
             store.set_state("dirty", True)
-        story_id, duplicate_of = index.add(result.article, result.entities, result.events)
+        story_id, duplicate_of = index.add(result.article, result.entities, result.events, result.timexes)
         status = store.put_analysis(result, hashes[result.article.id], story_id=story_id, duplicate_of=duplicate_of)
         setattr(report, status, getattr(report, status) + 1)
     if report.ingested or report.updated or was_dirty:
@@ -79,7 +79,7 @@ def replay_stories(store: Store):
 
     index = StoryIndex()
     for analysis in store.analyses():
-        story_id, duplicate_of = index.add(analysis.article, analysis.entities, analysis.events)
+        story_id, duplicate_of = index.add(analysis.article, analysis.entities, analysis.events, analysis.timexes)
         store.set_article_fields(analysis.article.id, story_id=story_id, duplicate_of=duplicate_of)
     return index
 
@@ -129,7 +129,7 @@ def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Option
         kbmod.date_anchored(result, result.events)
         rec = annotation_record(result)
         if index is not None:
-            rec["story_id"], rec["duplicate_of"] = index.add(result.article, result.entities, result.events)
+            rec["story_id"], rec["duplicate_of"] = index.add(result.article, result.entities, result.events, result.timexes)
         report.ingested += 1
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return report

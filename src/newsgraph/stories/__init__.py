@@ -1,8 +1,21 @@
 """Stories stage: near-duplicate detection and online story clustering.
 
-`StoryIndex.add(article, entities, events)` places one article at a time (no re-clustering),
-`StoryIndex.stories()` lists the stories with title, ranked actors and timeline, and
-`to_state()` / `StoryIndex(state)` let the store persist the index as JSON."""
+`StoryIndex.add(article, entities, events, timexes=None)` places one article at a time and returns
+(story_id, duplicate_of); nothing is re-clustered, so an article's story never changes.
+`StoryIndex.stories()` lists the stories (title = most representative headline, entity ids
+ranked by co-occurrence centrality, event ids in date order); `to_state()` / `StoryIndex(state)`
+persist the index as JSON; `assignments()` gives every article's current (story_id,
+duplicate_of), which differs from what `add` returned only when an earlier-published copy
+arrived later and became the original. `bench(articles)` measures throughput.
+
+Matching (index.py): a weighted sum of cosines between the article and each story's
+centroids over six channels with their own online idf (title+lead+body words, title words,
+entity/event keys, person names, numbers, and the years/months its resolved timexes and
+publication date name), minus a penalty when the article's main person and the story's differ
+(unless each names the other's prominently), minus a penalty for a gap in time beyond half a
+year.
+Copies (dupes.py): MinHash LSH over word shingles; translated copies through the original
+outlet / language metadata plus shared entity names, numbers and quote openings."""
 from newsgraph.stories.bench import bench
 from newsgraph.stories.index import Params, StoryIndex
 

@@ -5,7 +5,7 @@ import time
 
 
 def bench(articles, repeat: int = 1, clock=time.process_time) -> float:
-    """Feed `articles` (Article records, or (article, entities, events) tuples) to a fresh
+    """Feed `articles` (Article records, or (article, entities, events[, timexes]) tuples) to a fresh
     StoryIndex and return articles per second of this process's CPU time (one core; the
     default clock, so that other jobs on a shared machine do not skew it; pass
     clock=time.perf_counter for wall time), best of `repeat` runs."""
@@ -15,8 +15,8 @@ def bench(articles, repeat: int = 1, clock=time.process_time) -> float:
     for _ in range(repeat):
         index = StoryIndex()
         started = clock()
-        for article, entities, events in items:
-            index.add(article, entities, events)
+        for item in items:
+            index.add(*item)
         elapsed = clock() - started
         best = max(best, len(items) / elapsed if elapsed else float("inf"))
     return best

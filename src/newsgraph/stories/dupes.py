@@ -1,23 +1,24 @@
 """Near-duplicate detection: MinHash LSH over word shingles (datasketch) for syndicated
-and lightly edited copies; for translated copies, a second LSH over a language-neutral
-fingerprint (entity names, numbers, openings of quotes) checked against the metadata that
-says a page is a copy (original outlet, a different language)."""
+and lightly edited copies; for translated copies, an inverted index over a language-neutral
+fingerprint (entity names, numbers, openings of quotes), consulted only when the metadata
+says a page is a copy (original outlet named, a different language)."""
 from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from newsgraph.stories.keys import fold
 
 NUM_PERM = 64
+SEED = 1
 SCHEME = "affine32"
 SHINGLE_WORDS = 4
 TEXT_JACCARD = 0.5            # shingle Jaccard for a near-copy
-PRINT_LSH_THRESHOLD = 0.3     # fingerprint LSH recall threshold
 PRINT_JACCARD_SAME_SOURCE = 0.3   # with the original outlet named and matching
 PRINT_JACCARD_COPY = 0.5          # with only copy metadata (a named source, another language)
 MIN_SHARED_PRINTS = 5
@@ -31,26 +32,38 @@ def identity_hash(value: int) -> int:
     return value
 
 
-@lru_cache(maxsize=200_000)
-def word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
+WORD_HASHES: dict[str, int] = {}
+WORD_HASHES_MAX = 500_000
+
+
+def word_hashes(words: list[str]) -> list[int]:
+    """CRC32 of each word (stable across processes), memoised in a bounded table."""
+    table = WORD_HASHES
+    if len(table) > WORD_HASHES_MAX:
+        table.clear()
+    missing = [w for w in set(words) if w not in table]
+    for w in missing:
+        table[w] = zlib.crc32(w.encode("utf-8"))
+    return [table[w] for w in words]
 
 
 @lru_cache(maxsize=1)
-def permutations():
-    """The permutation parameters, drawn once (datasketch draws them per MinHash)."""
-    return MinHash(num_perm=NUM_PERM, hashfunc=identity_hash).permutations
+def hasher() -> MinHash:
+    """One MinHash, its permutations drawn once and reused for every article (building a
+    MinHash per article costs more than hashing it)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=identity_hash, scheme=SCHEME)
 
 
-def minhash(hashes: list[int]) -> MinHash:
-    """MinHash of items given as 32-bit hashes."""
-    mh = MinHash(num_perm=NUM_PERM, hashfunc=identity_hash, permutations=permutations(), scheme=SCHEME)
+def minhash(hashes: list[int]) -> LeanMinHash:
+    """MinHash of items given as 32-bit hashes, as a light read-only sketch."""
+    mh = hasher()
+    mh.clear()
     mh.update_batch(hashes)
-    return mh
+    return LeanMinHash(mh)
 
 
-def from_values(values: list[int]) -> MinHash:
-    return MinHash(hashfunc=identity_hash, hashvalues=values, permutations=permutations(), scheme=SCHEME)
+def from_values(values: list[int]) -> LeanMinHash:
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 def shingle_hashes(words: list[str]) -> list[int]:
@@ -58,16 +71,12 @@ def shingle_hashes(words: list[str]) -> list[int]:
     (a rolling combination of per-word CRC32s, computed in numpy)."""
     if len(words) < SHINGLE_WORDS:
         return []
-    hv = np.fromiter((word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    hv = np.array(word_hashes(words), dtype=np.uint64)
     n = len(words) - SHINGLE_WORDS + 1
     acc = np.zeros(n, dtype=np.uint64)
     for i in range(SHINGLE_WORDS):
         acc = (acc * ROLL + hv[i:i + n]) & MASK32
     return np.unique(acc).tolist()
-
-
-def item_hashes(items) -> list[int]:
-    return [word_hash(i) for i in items]
 
 
 def quote_openings(text: str) -> set[str]:
@@ -84,21 +93,28 @@ def jaccard(a: set, b: set) -> float:
 
 
 class DuplicateFinder:
-    """Two LSH indexes (shingles, fingerprints) and the per-article facts to verify a match."""
+    """A shingle LSH, a fingerprint inverted index and the per-article facts to verify a match."""
 
     def __init__(self, state: dict | None = None):
         self.text_lsh = MinHashLSH(threshold=TEXT_JACCARD, num_perm=NUM_PERM)
-        self.print_lsh = MinHashLSH(threshold=PRINT_LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.print_index: dict[str, list[str]] = {}
         self.docs: dict[str, dict] = {}
+        self.sketches: dict[str, LeanMinHash] = {}
+        self.languages: set[str] = set()
         for doc_id, doc in (state or {}).get("docs", {}).items():
             self._index(doc_id, doc)
 
     def _index(self, doc_id: str, doc: dict) -> None:
         self.docs[doc_id] = doc
+        if doc.get("language"):
+            self.languages.add(doc["language"])
+        sketch = doc.pop("sketch", None)
         if doc.get("text_mh"):
-            self.text_lsh.insert(doc_id, from_values(doc["text_mh"]))
-        if doc.get("print"):
-            self.print_lsh.insert(doc_id, from_values(doc["print_mh"]))
+            sketch = sketch or from_values(doc["text_mh"])
+            self.sketches[doc_id] = sketch
+            self.text_lsh.insert(doc_id, sketch)
+        for item in doc.get("print") or ():
+            self.print_index.setdefault(item, []).append(doc_id)
 
     def find(self, words: list[str], prints: set[str], outlet: str | None, original: str | None,
              language: str | None) -> tuple[str | None, dict]:
@@ -107,36 +123,41 @@ class DuplicateFinder:
         sh = shingle_hashes(words)
         doc = {"print": sorted(prints), "outlet": outlet, "language": language}
         text_mh = minhash(sh) if len(sh) >= MIN_SHINGLES else None
-        print_mh = minhash(item_hashes(prints)) if prints else None
-        doc["text_mh"] = [int(v) for v in text_mh.hashvalues] if text_mh else None
-        doc["print_mh"] = [int(v) for v in print_mh.hashvalues] if print_mh else None
+        doc["text_mh"] = text_mh.hashvalues.tolist() if text_mh else None
+        doc["sketch"] = text_mh
         match = self._text_match(text_mh) if text_mh else None
-        if match is None and print_mh and (original or language):
-            match = self._print_match(print_mh, prints, original, language)
+        if match is None and len(prints) >= MIN_SHARED_PRINTS and self._may_be_translation(original, language):
+            match = self._print_match(prints, original, language)
         return match, doc
 
     def add(self, doc_id: str, doc: dict) -> None:
         self._index(doc_id, doc)
 
-    def _text_match(self, mh: MinHash) -> str | None:
+    def _may_be_translation(self, original: str | None, language: str | None) -> bool:
+        """Only a page whose metadata names an original outlet, or one in a language other than
+        some earlier page's, can be a translated copy."""
+        return original is not None or bool(language and self.languages - {language})
+
+    def _text_match(self, mh: LeanMinHash) -> str | None:
         best, best_sim = None, TEXT_JACCARD
         for cand in self.text_lsh.query(mh):
-            sim = mh.jaccard(from_values(self.docs[cand]["text_mh"]))
+            sim = mh.jaccard(self.sketches[cand])
             if sim >= best_sim:
                 best, best_sim = cand, sim
         return best
 
-    def _print_match(self, mh: MinHash, prints: set[str], original: str | None,
-                     language: str | None) -> str | None:
+    def _print_match(self, prints: set[str], original: str | None, language: str | None) -> str | None:
+        shared_counts = Counter(doc_id for item in prints for doc_id in self.print_index.get(item, ()))
         best, best_sim = None, 0.0
-        for cand in self.print_lsh.query(mh):
+        for cand, shared in shared_counts.items():
+            if shared < MIN_SHARED_PRINTS:
+                continue
             other = self.docs[cand]
-            shared = set(other["print"]) & prints
             sim = jaccard(prints, set(other["print"]))
             from_source = original is not None and original == other.get("outlet")
             is_copy = original is not None or (language and other.get("language") and language != other["language"])
             need = PRINT_JACCARD_SAME_SOURCE if from_source else PRINT_JACCARD_COPY
-            if is_copy and len(shared) >= MIN_SHARED_PRINTS and sim >= need and sim > best_sim:
+            if is_copy and sim >= need and sim > best_sim:
                 best, best_sim = cand, sim
         return best
 

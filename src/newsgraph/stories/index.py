@@ -10,44 +10,50 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date
 
-from newsgraph.records import Article, Entity, Event, Story
+from newsgraph.records import Article, Entity, Event, Story, Timex
 from newsgraph.stories import summary
 from newsgraph.stories.dupes import DuplicateFinder, fingerprint
 from newsgraph.stories.keys import (article_day, entity_keys, entity_name, event_keys, number_keys,
-                                    outlet_key, parse_day, protagonist_keys)
-from newsgraph.stories.vectors import Centroid, OnlineIdf, Vector, heaviest, tokens, weigh
+                                    outlet_key, parse_day, period_keys, protagonist_keys)
+from newsgraph.stories.vectors import Centroid, OnlineIdf, Vector, tokens, weigh
 
-
-SIMILARITY_CHANNELS = ("text", "title", "keys", "persons", "numbers")
+SIMILARITY_CHANNELS = ("text", "title", "keys", "persons", "numbers", "periods")
 CHANNELS = SIMILARITY_CHANNELS + ("protagonists",)
 
 
 @dataclass(frozen=True)
 class Params:
-    """Matching weights. The channel weights are a logistic regression's, fitted to tell an
-    article's own story from its same-kind sibling story on the ECB+ dev topics; threshold,
-    conflict and lead_words were swept on the same set."""
+    """Matching weights. The text..numbers channel weights are a logistic regression's, fitted
+    to tell an article's own story from its same-kind sibling story on the ECB+ dev topics;
+    periods, threshold, conflict, mutual_share, text_terms and candidates were swept on the same
+    set (mean pairwise F1 over the file order and 4 shuffles), so they are tuned on dev."""
     text: float = 1.0                # cosine of title+body words
     title: float = 0.57              # cosine of title words
     keys: float = 1.0                # cosine of entity and event keys
     persons: float = 0.54            # cosine of person names
     numbers: float = 1.26            # cosine of numbers in the text
+    periods: float = 0.6             # cosine of the years/months the article's dates name
     conflict: float = 0.5            # subtracted when the article's main people and the
                                      # story's main people have no one in common
-    keep_protagonists: bool = True   # an article joining despite a conflict does not add its
-                                     # people to the story's main people
-    threshold: float = 0.95          # weighted similarity needed to join a story
+    mutual_share: float = 0.45        # ...unless each names the other's main person this prominently
+                                     # (weight relative to its most named person)
+    threshold: float = 1.0           # weighted similarity needed to join a story
     title_repeat: int = 2            # title words count this many times in `text`
     lead_words: int = 40             # the first this many body words count twice in `text`
-    text_terms: int = 100            # the text vector keeps its heaviest terms only (speed)
+    text_terms: int = 60             # the text vector keeps its heaviest terms only (speed)
     grace_days: int = 180            # no time penalty within this gap
     span_days: int = 365             # gap beyond grace at which the full penalty applies
     time_penalty: float = 0.3        # subtracted at full gap
-    candidate_terms: int = 40        # query terms used to find candidate stories
-    candidates: int = 6              # stories scored exactly
+    candidate_terms: int = 30        # query terms used to find candidate stories
+    candidates: int = 3              # stories scored exactly
 
     def weight(self, channel: str) -> float:
         return getattr(self, channel)
+
+
+def prominent(key: str, vec: Vector, share: float) -> bool:
+    """`key` weighs at least `share` of the heaviest entry of `vec`."""
+    return key in vec and vec[key] >= share * max(vec.values())
 
 
 def story_id_for(article_id: str) -> str:
@@ -86,9 +92,9 @@ class StoryState:
 
     def to_state(self) -> dict:
         return {"id": self.id, "article_ids": self.article_ids,
-                "centroids": {ch: c.to_state() for ch, c in self.centroids.items()}, "first_day": self.first_day, "last_day": self.last_day,
-                "titles": self.titles, "actors": self.actors, "entity_ids": self.entity_ids,
-                "events": self.events}
+                "centroids": {ch: c.to_state() for ch, c in self.centroids.items()},
+                "first_day": self.first_day, "last_day": self.last_day, "titles": self.titles,
+                "actors": self.actors, "entity_ids": self.entity_ids, "events": self.events}
 
 
 class StoryIndex:
@@ -110,15 +116,18 @@ class StoryIndex:
             self._post(idx, story.centroids["text"].vec)
 
     # --- public interface -------------------------------------------------------------
-    def add(self, article: Article, entities: list[Entity], events: list[Event]) -> tuple[str, str | None]:
-        """Place one article: returns (story_id, duplicate_of). Adding an id again returns
-        its earlier answer."""
+    def add(self, article: Article, entities: list[Entity], events: list[Event],
+            timexes: list[Timex] | None = None) -> tuple[str, str | None]:
+        """Place one article: returns (story_id, duplicate_of). `timexes` (the timex stage's
+        output, optional) tell when its events happen. Adding an id again returns its earlier
+        answer."""
         if article.id in self.story_of:
             return self._stories[self.story_of[article.id]].id, self.duplicate_of.get(article.id)
         day = article_day(article, events)
         body = tokens(article.text or "")
-        vecs = self._vectors(article, body, entities, events)
-        original = self._find_original(article, body, entities, day)
+        numbers = number_keys(body)
+        vecs = self._vectors(article, body, numbers, entities, events, timexes)
+        original = self._find_original(article, body, numbers, entities, day)
         if original is not None:
             idx = self.story_of[original]
         else:
@@ -144,8 +153,8 @@ class StoryIndex:
                 "days": self.days}
 
     # --- matching ---------------------------------------------------------------------
-    def _vectors(self, article: Article, body: list[str], entities: list[Entity],
-                 events: list[Event]) -> dict[str, Vector]:
+    def _vectors(self, article: Article, body: list[str], numbers: list[str], entities: list[Entity],
+                 events: list[Event], timexes: list[Timex] | None) -> dict[str, Vector]:
         """One unit vector per channel, each weighted by its own online idf."""
         title = tokens(article.title or "")
         keys = entity_keys(entities) + event_keys(events)
@@ -154,14 +163,15 @@ class StoryIndex:
             "title": title,
             "keys": keys,
             "persons": [k for k in keys if k.startswith("PERSON:")],
-            "numbers": number_keys(body),
+            "numbers": numbers,
+            "periods": period_keys(article, timexes),
             "protagonists": protagonist_keys(entities, article.title),
         }
         vecs = {}
         for channel, feats in features.items():
             self.idfs[channel].add(feats)
-            vecs[channel] = weigh(Counter(feats), self.idfs[channel])
-        vecs["text"] = heaviest(vecs["text"], self.params.text_terms)
+            limit = self.params.text_terms if channel == "text" else None
+            vecs[channel] = weigh(Counter(feats), self.idfs[channel], limit)
         return vecs
 
     def _best_story(self, vecs: dict[str, Vector], day: date | None) -> int | None:
@@ -198,18 +208,23 @@ class StoryIndex:
             score -= p.time_penalty * min(1.0, (gap - p.grace_days) / p.span_days)
         return score
 
-    @staticmethod
-    def _protagonist_conflict(story: StoryState, vecs: dict[str, Vector]) -> bool:
-        """Both name their main people and have no one in common: the same kind of event
-        happening to someone else (another arrest, another player injured)."""
-        theirs = story.centroids["protagonists"]
-        return bool(vecs["protagonists"]) and theirs.norm2 > 0 and theirs.cosine(vecs["protagonists"]) == 0.0
+    def _protagonist_conflict(self, story: StoryState, vecs: dict[str, Vector]) -> bool:
+        """The article's main person is not the story's, and they do not name each other's
+        main person: the same kind of event happening to someone else (another arrest,
+        another player injured). Articles that name both sides' people are not in conflict."""
+        theirs_vec, ours_vec = story.centroids["protagonists"].vec, vecs["protagonists"]
+        if not ours_vec or not theirs_vec or any(key in theirs_vec for key in ours_vec):
+            return False
+        ours = max(ours_vec, key=ours_vec.get)
+        theirs = max(theirs_vec, key=theirs_vec.get)
+        return not (prominent(ours, story.centroids["persons"].vec, self.params.mutual_share)
+                    and prominent(theirs, vecs["persons"], self.params.mutual_share))
 
     # --- duplicates -------------------------------------------------------------------
-    def _find_original(self, article: Article, body: list[str], entities: list[Entity],
-                       day: date | None) -> str | None:
+    def _find_original(self, article: Article, body: list[str], numbers: list[str],
+                       entities: list[Entity], day: date | None) -> str | None:
         names = sorted({entity_name(e) for e in entities if e.name})
-        prints = fingerprint(names, number_keys(body), article.text or "")
+        prints = fingerprint(names, numbers, article.text or "")
         match, doc = self.dupes.find(body, prints, outlet_key(article.outlet),
                                      outlet_key(article.original_outlet), article.language)
         self.order[article.id] = len(self.order)
@@ -245,8 +260,6 @@ class StoryIndex:
     def _join(self, idx: int, article: Article, entities: list[Entity], events: list[Event],
               vecs: dict[str, Vector], day: date | None) -> None:
         story = self._stories[idx]
-        if self.params.keep_protagonists and self._protagonist_conflict(story, vecs):
-            vecs = {**vecs, "protagonists": {}}   # the story keeps the people it is about
         story.article_ids.append(article.id)
         for channel, vec in vecs.items():
             story.centroids[channel].add(vec)

@@ -11,9 +11,11 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from newsgraph.records import Article, Entity, Event
+from newsgraph.records import Article, Entity, Event, Timex
 
 DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+YEAR_RE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+PUBLISHED_WEIGHT = 2         # the publication date counts as this many date mentions
 WORD_RE = re.compile(r"\w+")
 POSSESSIVE_RE = re.compile(r"['’]s\b")
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WEAPON", "LAW"}
@@ -50,7 +52,13 @@ def outlet_key(name: str | None) -> str | None:
 
 
 def entity_name(entity: Entity) -> str:
-    name = fold(entity.name)
+    return name_key(entity.name)
+
+
+@lru_cache(maxsize=100_000)
+def name_key(raw: str) -> str:
+    """A name folded, its leading article dropped ("The Pentagon" -> "pentagon")."""
+    name = fold(raw)
     for article in lexicon()["leading_articles"]:
         if name.startswith(article + " "):
             name = name[len(article) + 1:]
@@ -100,11 +108,11 @@ def protagonist_keys(entities: list[Entity], title: str | None = None, top: int 
 
 
 def event_keys(events: list[Event]) -> list[str]:
-    """Event type/mode, its place and its month: what tells two same-kind events apart."""
+    """Each event's kind at its place and in its month: what tells two same-kind events apart
+    (the bare kind is left out, it is what two sibling events share)."""
     keys: list[str] = []
     for ev in events:
         kind = f"{ev.type}/{ev.mode}" if ev.mode else ev.type
-        keys.append(f"EV:{kind}")
         if ev.place and ev.place.name:
             keys.append(f"EVPLACE:{kind}@{fold(ev.place.name)}")
         if ev.date and ev.date.value and len(ev.date.value) >= 7 and ev.date.value[:4].isdigit():
@@ -143,3 +151,20 @@ def article_day(article: Article, events: list[Event]) -> date | None:
     days = [parse_day(ev.date.value) for ev in events if ev.date and ev.date.granularity == "day"]
     days = [d for d in days if d]
     return min(days) if days else None
+
+
+def period_keys(article: Article, timexes: list[Timex] | None) -> list[str]:
+    """When the article's events happen: one key per calendar date or time it names (year, and
+    year-month when known), resolved by the timex stage, plus its publication date. Two
+    same-kind events years apart differ here."""
+    values = [t.value for t in timexes or () if t.type in ("DATE", "TIME") and t.value]
+    values += [article.published] * PUBLISHED_WEIGHT if article.published else []
+    keys: list[str] = []
+    for value in values:
+        m = YEAR_RE.match(value)
+        if not m:
+            continue
+        keys.append("Y:" + m.group(1))
+        if m.group(2):
+            keys.append("M:" + m.group(0))
+    return keys

@@ -17,6 +17,8 @@ from newsgraph.stories.keys import lexicon
 
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d+(?:[.,]\d+)*")
 Vector = dict[str, float]
+TF_TABLE_SIZE = 64
+TF_TABLE = [0.0] + [1.0 + math.log(c) for c in range(1, TF_TABLE_SIZE)]   # sublinear tf by count
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +30,7 @@ def stop_words() -> frozenset[str]:
 def tokens(text: str) -> list[str]:
     """Lower-cased word and number tokens, stop words and one-letter words dropped."""
     stops = stop_words()
-    return [t.replace("’", "'") for t in TOKEN_RE.findall(text.lower()) if t not in stops]
+    return [t for t in TOKEN_RE.findall(text.lower().replace("’", "'")) if t not in stops]
 
 
 class OnlineIdf:
@@ -50,22 +52,20 @@ class OnlineIdf:
         return {"docs": self.docs, "df": dict(self.df)}
 
 
-def weigh(counts: Counter, idf: OnlineIdf, scale: float = 1.0) -> Vector:
-    """Sublinear tf times idf, L2-normalised, times scale."""
-    vec = {t: (1.0 + math.log(c)) * idf.idf(t) for t, c in counts.items()}
-    return normalised(vec, scale)
+def weigh(counts: Counter, idf: OnlineIdf, limit: int | None = None) -> Vector:
+    """Sublinear tf times idf, L2-normalised; with `limit`, only that many heaviest terms."""
+    log, get, tf = math.log, idf.df.get, TF_TABLE
+    log_docs = log(1 + idf.docs) + 1.0
+    vec = {t: (tf[c] if c < TF_TABLE_SIZE else 1.0 + log(c)) * (log_docs - log(1 + get(t, 0)))
+           for t, c in counts.items()}
+    if limit is not None and len(vec) > limit:
+        vec = dict(heapq.nlargest(limit, vec.items(), key=itemgetter(1)))
+    return normalised(vec)
 
 
-def normalised(vec: Vector, scale: float = 1.0) -> Vector:
+def normalised(vec: Vector) -> Vector:
     norm = math.sqrt(squared_norm(vec))
-    return {t: scale * w / norm for t, w in vec.items()} if norm else {}
-
-
-def heaviest(vec: Vector, limit: int) -> Vector:
-    """The `limit` heaviest terms of a unit vector, renormalised."""
-    if len(vec) <= limit:
-        return vec
-    return normalised(dict(heapq.nlargest(limit, vec.items(), key=itemgetter(1))))
+    return {t: w / norm for t, w in vec.items()} if norm else {}
 
 
 def dot(small: Vector, big: Vector) -> float:
@@ -89,8 +89,11 @@ class Centroid:
         self.norm2: float = state.get("norm2", 0.0)
 
     def add(self, vec: Vector) -> None:
+        """Add a unit vector (every vector `weigh` makes is one)."""
+        if not vec:
+            return
         cross = dot(vec, self.vec)
-        self.norm2 += 2 * cross + squared_norm(vec)
+        self.norm2 += 2 * cross + 1.0
         get = self.vec.get
         for t, w in vec.items():
             self.vec[t] = get(t, 0.0) + w
