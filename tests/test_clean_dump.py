@@ -193,3 +193,24 @@ def test_dump_without_blank_lines_still_cleans():
     assert "Emergency crews worked through the night" in art.text
     assert "Leave a Reply" not in art.text
     assert "Back to top" not in art.text
+
+
+def test_unknown_outlet_slug_takes_the_pages_own_spelling_and_caps_masthead_is_title_cased():
+    from newsgraph.clean import clean
+    from newsgraph.records import RawDoc
+    page = "\n".join([
+        "NORTHERN BEACON", "News from the fjords, every day", "",
+        "Fishermen block harbour in protest over new quotas", "",
+        "Published: Apr 2, 2024, 08:00 AM (CET)", "",
+        "Hundreds of fishermen blocked the harbour of Tromsvik on Monday, saying the new quotas set by the "
+        "ministry would ruin small family boats, according to the regional daily Il Faro del Nord.", "",
+        "The ministry said the quotas were needed to protect cod stocks and that it would meet the "
+        "fishermen's union next week to discuss compensation for the smallest boats.", "",
+        "Police said the protest was peaceful and that no one had been detained by the evening.", "",
+        "Source: ilfaronord", "",
+        "© Northern Beacon 2024 - All rights reserved",
+    ])
+    art = clean(RawDoc(source="beacon.txt", kind="raw_text", content=page), "b1")
+    assert art.outlet == "Northern Beacon"
+    assert art.original_outlet == "Il Faro del Nord"
+    assert "ilfaronord" not in art.text

@@ -219,14 +219,20 @@ def find_byline(doc: DumpLines, head: Header, start: int) -> None:
             return
 
 
-def name_like(text: str) -> bool:
-    """A short run of capitalized words (function words aside), no sentence punctuation."""
+def name_like(text: str, chrome_ok: bool = False) -> bool:
+    """A short run of capitalized words (function words aside), no sentence punctuation.
+    `chrome_ok`: a masthead may hold words that are chrome elsewhere ("Post", "Daily")."""
     words = text.split()
     if not 2 <= len(words) <= 5 or text[-1:] in ".!?:,;" or URL_RE.search(text):
         return False
-    if any(w.lower() in chrome_words() for w in words):
+    if not chrome_ok and any(w.lower() in chrome_words() for w in words):
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or len(w) <= FUNCTION_WORD_MAX for w in words) and words[0][:1].isupper()
+
+
+def masthead(text: str) -> str:
+    """A site name as printed, with an all-capitals masthead in title case."""
+    return text.title() if text.isupper() else text
 
 
 def site_name(doc: DumpLines, head: Header) -> str | None:
@@ -239,8 +245,9 @@ def site_name(doc: DumpLines, head: Header) -> str | None:
         if key in keys and len(doc.lines[i].text) > 3:
             return keys[key]
     first = doc.lines[0]
-    if 0 < title_at and first.blank_after and name_like(first.text):
-        return first.text
+    set_apart = first.blank_after or title_at > 1   # not the headline's first line
+    if 0 < title_at and set_apart and name_like(first.text, chrome_ok=True):
+        return masthead(first.text)
     return None
 
 
@@ -250,8 +257,29 @@ def source_outlet(doc: DumpLines, head: Header) -> str | None:
         m = source_re().match(ln.text)
         if not m:
             continue
-        name = resolve_outlet(m.group(1))
+        name = resolve_outlet(m.group(1)) or name_in_page(doc, m.group(1))
         if name:
             head.used.add(i)
             return name
     return None
+
+
+NAME_RUN_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){0,5}")
+
+
+def name_in_page(doc: DumpLines, slug: str) -> str | None:
+    """An outlet the list does not know, named by a slug ("lavoztelvar"): the page's own
+    spelling of it when a capitalized name there squeezes to the slug (short function words
+    may be dropped: "La Voz de Telvar"), else the slug as printed."""
+    want = squeeze(slug)
+    if not want:
+        return None
+    for ln in doc.lines:
+        for m in NAME_RUN_RE.finditer(ln.text):
+            words = m.group(0).split()
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    run = words[i:j]
+                    if squeeze("".join(run)) == want or squeeze("".join(w for w in run if not w.islower())) == want:
+                        return " ".join(run)
+    return slug.strip()
