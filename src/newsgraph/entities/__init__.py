@@ -5,4 +5,13 @@ from newsgraph.entities.extract import extract_entities
 from newsgraph.entities.recognize import add_entity_ruler
 from newsgraph.entities.resolve import resolve_entities
 
-__all__ = ["add_entity_ruler", "extract_entities", "resolve_entities", "entity_at", "actor_for_text"]
+__all__ = ["add_entity_ruler", "extract_entities", "resolve_entities", "entity_at", "actor_for_text", "preload"]
+
+
+def preload() -> None:
+    """Load the stage's language resources now (see `lexicon.preload`)."""
+    from newsgraph.entities import countries, lexicon, recognize
+    lexicon.preload()
+    countries.words()
+    recognize.resources()
+    recognize.weapon_designation()

@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities import lexicon as L
+from newsgraph.nlp import doc_ents
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "pcomp")
@@ -34,7 +35,7 @@ def token_country(token: Token) -> Optional[str]:
     """The country a token names or stands for as a modifier: a country name or demonym,
     or the whole GPE/NORP entity it belongs to ("South Korea's", "Myanmar")."""
     if token.ent_type_ in ("GPE", "NORP"):
-        for ent in token.doc.ents:
+        for ent in doc_ents(token.doc):
             if ent.start <= token.i < ent.end:
                 code = L.country_of_name(ent.text) or L.country_of_demonym(ent.text)
                 if code:

@@ -16,6 +16,7 @@ from newsgraph.entities import lexicon as L
 from newsgraph.entities import roles as R
 from newsgraph.entities.actors import compose_code, role_sector
 from newsgraph.entities.names import name_tokens, same_person
+from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Article, Entity, Mention, Role
 
 TYPE_OF_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC",
@@ -42,7 +43,12 @@ class Cluster:
 
 def extract_entities(article: Article, doc: Doc) -> list[Entity]:
     """The entities of one article, ids f"{article.id}#e{n}" in order of first mention."""
-    spans = [e for e in doc.ents if e.label_ in TYPE_OF_LABEL]
+    with reading(doc):
+        return article_entities(article, doc)
+
+
+def article_entities(article: Article, doc: Doc) -> list[Entity]:
+    spans = [e for e in doc_ents(doc) if e.label_ in TYPE_OF_LABEL]
     clusters: dict[str, Cluster] = {}
     key_of_span: dict[tuple[int, int], str] = {}
     for span in spans:
@@ -211,8 +217,8 @@ def merge_into(clusters: dict[str, Cluster], src: str, dst: str, key_of_span: di
 def add_unlabelled_repeats(doc: Doc, clusters: dict[str, Cluster]) -> None:
     """Later occurrences of a person's full name or surname, or an organisation's name, that the
     model did not label."""
-    text = doc.text
-    covered = [(e.start_char, e.end_char) for e in doc.ents]
+    text = doc_text(doc)
+    covered = [(e.start_char, e.end_char) for e in doc_ents(doc)]
     forms: dict[str, Optional[Cluster]] = {}
     for c in unique_clusters(clusters):
         if c.type not in ("PERSON", "ORG"):
@@ -280,7 +286,7 @@ def affiliation_of(doc: Doc, span: Span, clusters: dict[str, Cluster], key_of_sp
     i = span.end
     if i + 1 < len(doc) and doc[i].lower_ == "of":
         j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.start == j and (ent.start, ent.end) in key_of_span:
                 other = clusters[key_of_span[(ent.start, ent.end)]]
                 return name_country(ent) or (other.country.most_common(1)[0][0] if other.country else None)
@@ -291,7 +297,7 @@ def name_country(span: Span) -> Optional[str]:
     """A country named inside a name: "Russian Defense Ministry", "Justice for Myanmar"."""
     codes = {L.country_of_demonym(t.text) or L.country_of_name(t.text) for t in span} - {None}
     if len(span) > 1:
-        for ent in span.doc.ents:
+        for ent in doc_ents(span.doc):
             if span.start <= ent.start and ent.end <= span.end and ent.label_ == "GPE":
                 codes.add(L.country_of_name(ent.text))
     codes.discard(None)
@@ -305,7 +311,7 @@ def add_title_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
     if not persons:
         return
     taken = [(s, e) for c in unique_clusters(clusters) for s, e, _ in c.spans]
-    quoted = quoted_ranges(doc.text)
+    quoted = quoted_ranges(doc_text(doc))
     for token in doc:
         if token.lower_ != "the":
             continue
@@ -380,8 +386,8 @@ def add_pronoun_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
     if not persons:
         return
     mentions = sorted(((s, e, c) for c in persons for s, e, k in c.spans if k != "pronoun"), key=lambda m: (m[0], m[1]))
-    quoted = quoted_ranges(doc.text)
-    sents = list(doc.sents)
+    quoted = quoted_ranges(doc_text(doc))
+    sents = doc_sents(doc)
     for token in doc:
         if token.lower_ not in pronouns or token.pos_ not in ("PRON", "DET"):
             continue
@@ -487,7 +493,7 @@ def word_is_country(token) -> Optional[str]:
 # --- the entity record ---------------------------------------------------------------------
 
 def to_entity(article: Article, doc: Doc, c: Cluster, eid: str, date: Optional[str]) -> Entity:
-    text = doc.text
+    text = doc_text(doc)
     spans = sorted(set(c.spans))
     mentions = [Mention(article.id, s, e, text[s:e], k) for s, e, k in dedupe(spans)]
     surfaces = [m.text for m in mentions if m.kind in ("name", "alias", "acronym", "metonym", "demonym")]
@@ -504,7 +510,7 @@ def to_entity(article: Article, doc: Doc, c: Cluster, eid: str, date: Optional[s
 def org_context_sector(doc: Doc, c: Cluster) -> Optional[str]:
     if c.type != "ORG":
         return None
-    name = c.canonical or next((doc.text[s:e] for s, e, k in c.spans if k == "name"), "")
+    name = c.canonical or next((doc_text(doc)[s:e] for s, e, k in c.spans if k == "name"), "")
     sector = L.org_sector(name)
     if sector:
         return sector

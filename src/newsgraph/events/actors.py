@@ -10,6 +10,7 @@ from typing import Optional
 import pycountry
 from spacy.tokens import Token
 
+from newsgraph.nlp import doc_ents
 from newsgraph.records import Actor, Entity
 from .lexicon import actor_lexicon
 
@@ -97,8 +98,7 @@ def country_in_phrase(head: Token) -> Optional[str]:
 
 def _ent_span(tok: Token) -> str:
     if tok.ent_type_:
-        doc = tok.doc
-        for ent in doc.ents:
+        for ent in doc_ents(tok.doc):
             if ent.start <= tok.i < ent.end:
                 return ent.text
     return tok.text

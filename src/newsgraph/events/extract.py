@@ -9,6 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, EventDate, Evidence, Place, Timex
 from .actors import actor_for, country_of_name, entity_at, is_actor_like, phrase_text
 from .arguments import place_of, quantities, resolve_pronoun, source_heads, target_heads
@@ -25,10 +26,15 @@ CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "conj", "pcomp", "pobj", "prep", "advc
 
 def extract_events(article: Article, doc: Doc, entities: list[Entity], timexes: list[Timex]) -> list[Event]:
     """Events of one article, ids f"{article.id}#v{n}" in text order."""
+    with reading(doc):
+        return article_events(article, doc, entities, timexes)
+
+
+def article_events(article: Article, doc: Doc, entities: list[Entity], timexes: list[Timex]) -> list[Event]:
     ctx = context_country(entities, doc)
     drafts: list[Event] = []
     last_subject: Optional[Token] = None
-    quotes = quoted_ranges(doc.text)
+    quotes = quoted_ranges(doc_text(doc))
     for sent in sentences(doc):
         trigs = find_triggers(sent, quotes)
         trigs += obligation_triggers(sent, quotes)
@@ -47,7 +53,7 @@ def extract_events(article: Article, doc: Doc, entities: list[Entity], timexes: 
 def sentences(doc: Doc):
     """doc.sents, cut again at paragraph breaks (a headline without a full stop is no
     part of the next paragraph's sentence)."""
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n\n" in tok.text:
@@ -65,7 +71,7 @@ def context_country(entities: list[Entity], doc: Doc) -> Optional[str]:
         if e.country and e.type in {"GPE", "NORP", "ORG", "PERSON"}:
             counts[e.country] += max(1, len(e.mentions))
     if not counts:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in {"GPE", "NORP"}:
                 c = country_of_name(ent.text)
                 if c:
@@ -108,10 +114,11 @@ def obligation_triggers(sent: Span, quotes) -> list[Trigger]:
     """'X said (that) Y must/should do Z': a demand by X on Y."""
     out = []
     for tok in sent:
+        if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children):
+            continue
         if any(a <= tok.idx < b for a, b in quotes):
             continue
-        if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children) \
-                and reporting_verb_above(tok) is not None and not any(c.dep_ == "neg" for c in tok.children):
+        if reporting_verb_above(tok) is not None and not any(c.dep_ == "neg" for c in tok.children):
             out.append(Trigger(tok, OBLIGATION, tok))
     return out
 
@@ -186,7 +193,7 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
         id="", type=typ, mode=mode, cameo=cameo, source=source, target=target,
         date=date,
         place=place, modality=mod, attribution=attribution(t.token, t.anchor, sent), quantities=qty,
-        evidence=[Evidence(article.id, start, end, doc.text[start:end])],
+        evidence=[Evidence(article.id, start, end, doc_text(doc)[start:end])],
         trigger=" ".join(x.text for x in sorted({t.token.i: t.token, t.anchor.i: t.anchor}.values(), key=lambda x: x.i)),
     )
     ev._anchored = anchored

@@ -25,6 +25,8 @@ from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, ORTH, POS, SENT_START
 from spacy.parts_of_speech import AUX as AUX_POS, NOUN as NOUN_POS, PROPN as PROPN_POS, VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp import doc_ents, reading
+
 DATA = Path(__file__).with_name("main_event_data")
 VERB_TAGS = {"VBZ", "VBD", "VBP", "VBN", "VB", "MD"}
 EDGE_PUNCT = " \t\n,;:.!?'\"‘’“”()[]-–—|…"
@@ -44,6 +46,12 @@ def lexicon() -> dict:
         lex[key] = frozenset(lex[key])
     lex["time_regex"] = re.compile("|".join(lex["time_patterns"]), re.I)
     return lex
+
+
+def preload() -> None:
+    """Load the word lists, verb index and place names now (before worker processes fork)."""
+    for load in (lexicon, english_verbs, gazetteer):
+        load()
 
 
 def weight(name: str) -> float:
@@ -94,6 +102,11 @@ def main_event(article, doc: Doc, entities=None, events=None, timexes=None) -> O
     """The lead event as {who, what, when, where, why, how}, each {text, start, end} or None."""
     if not (article.text or article.title):
         return None
+    with reading(doc):
+        return lead_event(article, doc, timexes)
+
+
+def lead_event(article, doc: Doc, timexes) -> Optional[dict]:
     verbs = body_verb_lemmas(doc)
     head = parse_headline(article.title, doc, verbs) if article.title else None
     lead = make_lead(doc, head, article)
@@ -128,7 +141,7 @@ def make_lead(doc: Doc, head: Optional[Headline], article) -> Lead:
         overlap = len(keys & lemma_ids) / len(keys) if keys else 0.0
         prior.append(max(0.0, 1.0 - weight("position_decay") * rank) + weight("relevance") * overlap)
     published = published_date(getattr(article, "published", None))
-    ents = tuple(doc.ents)
+    ents = tuple(doc_ents(doc))
     return Lead(sents[:n], prior[:n], sents, prior, entities_by_sentence(sents, ents), ents, article.text or "", published)
 
 
@@ -628,7 +641,7 @@ def headline_places(head: Headline, lead: Lead, low: str) -> list[Candidate]:
     title_low = head.title.lower()
     names = {n for n in body_places if re.search(r"\b%s\b" % re.escape(n.lower()), title_low)}
     out = []
-    for name in names:
+    for name in sorted(names):   # sorted: ties resolve the same way in every process
         at = lead.body.find(name)
         score = 1.0 + weight("title") + weight("frequency") * min(low.count(name.lower()), 10)
         out.append(Candidate(name, at if at >= 0 else None, at + len(name) if at >= 0 else None, score))

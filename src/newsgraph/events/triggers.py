@@ -4,7 +4,9 @@ of them stand in a background position (a temporal subordinate clause, a quote) 
 name no new event here."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -64,15 +66,26 @@ def prep_objects(tok: Token, preps) -> list[Token]:
 
 def lemma_forms(tok: Token) -> list[str]:
     """The lemma and, for tagger/lemmatizer slips ('staged' -> 'stag'), the word's own stems."""
-    low = tok.lower_
-    forms = [tok.lemma_.lower(), low]
-    if tok.tag_ in {"VBD", "VBN"} and low.endswith("ed"):
+    return list(word_forms(tok.lemma_, tok.lower_, tok.tag_))
+
+
+@lru_cache(maxsize=65536)
+def word_forms(lemma: str, low: str, tag: str) -> tuple[str, ...]:
+    forms = [lemma.lower(), low]
+    if tag in {"VBD", "VBN"} and low.endswith("ed"):
         forms += [low[:-1], low[:-2]]
-    elif tok.tag_ == "VBZ" and low.endswith("s"):
+    elif tag == "VBZ" and low.endswith("s"):
         forms += [low[:-1]]
-    elif tok.tag_ == "VBG" and low.endswith("ing"):
+    elif tag == "VBG" and low.endswith("ing"):
         forms += [low[:-3], low[:-3] + "e"]
-    return forms
+    return tuple(forms)
+
+
+@lru_cache(maxsize=65536)
+def senses_of(lemma: str, low: str, tag: str) -> Optional[list[TriggerSense]]:
+    """The senses of the first of a word's forms that is a trigger lemma (memoised per spelling)."""
+    table = triggers()
+    return next((table[f] for f in word_forms(lemma, low, tag) if f in table), None)
 
 
 def light_head(tok: Token) -> Optional[Token]:
@@ -146,7 +159,7 @@ def sense_holds(tok: Token, sense: TriggerSense) -> bool:
 
 
 def match_sense(tok: Token) -> Optional[TriggerSense]:
-    senses = next((triggers()[f] for f in lemma_forms(tok) if f in triggers()), None)
+    senses = senses_of(tok.lemma_, tok.lower_, tok.tag_)
     if not senses:
         return None
     pc = pos_class(tok)
@@ -162,12 +175,18 @@ def match_sense(tok: Token) -> Optional[TriggerSense]:
     return None
 
 
+@lru_cache(maxsize=4)
+def quote_or_newline(marks: str) -> re.Pattern:
+    return re.compile("[" + re.escape(marks + "\n") + "]")
+
+
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks in a text (quotes may span sentences; a
     paragraph break closes an unmatched one)."""
     marks = cues()["quote_chars"]
     out, opened = [], None
-    for i, ch in enumerate(text):
+    for m in quote_or_newline(marks).finditer(text):     # the only characters the walk reacts to
+        i, ch = m.start(), m.group()
         if ch == "\n" and opened is not None and text[i + 1:i + 2] == "\n":
             opened = None
         elif ch in marks:

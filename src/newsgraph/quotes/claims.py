@@ -6,6 +6,8 @@ the ... (AAPP) cited by Reuters"). Years, dates, times, ordinals, model numbers 
 numbering are not claims."""
 from __future__ import annotations
 
+from newsgraph.nlp import doc_ents
+
 import re
 from typing import Optional
 
@@ -29,8 +31,8 @@ NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def _number_spans(doc: Doc) -> list[Span]:
     """Quantity entities, plus numeric tokens the entity model left out."""
-    spans = [e for e in doc.ents if e.label_ in QUANTITY_LABELS]
-    covered = {t.i for e in doc.ents for t in e}
+    spans = [e for e in doc_ents(doc) if e.label_ in QUANTITY_LABELS]
+    covered = {t.i for e in doc_ents(doc) for t in e}
     for tok in doc:
         if tok.i not in covered and tok.pos_ == "NUM" and tok.like_num:
             spans.append(doc[tok.i:tok.i + 1])

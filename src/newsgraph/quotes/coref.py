@@ -7,6 +7,8 @@ the one with the most weight, a mention weighing more as subject (most as subjec
 verb) and less with every sentence back."""
 from __future__ import annotations
 
+from newsgraph.nlp import doc_ents
+
 import bisect
 from dataclasses import dataclass
 from typing import Optional
@@ -89,7 +91,7 @@ class PersonIndex:
                 if m.kind != "pronoun" and self._add(m.start, m.end, key):
                     taken.append((m.start, m.end))
         by_surname: dict[str, str] = {}
-        for span in list(self.doc.ents) + self._unlabelled_speakers():
+        for span in list(doc_ents(self.doc)) + self._unlabelled_speakers():
             if span.label_ != "PERSON" or any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
             surname = span[-1].lower_

@@ -2,6 +2,8 @@
 "according to X" phrases, and the medium or relaying outlet of a reporting clause (via)."""
 from __future__ import annotations
 
+from newsgraph.nlp import doc_ents, doc_memo
+
 from typing import Optional
 
 from spacy.tokens import Token
@@ -69,7 +71,11 @@ def _circumstance(prep: Token) -> bool:
 
 
 def according_phrases(doc) -> list[tuple[Token, Token]]:
-    """(marker, source head) for every "according to X" in doc."""
+    """(marker, source head) for every "according to X" in doc (found once per reading scope)."""
+    return doc_memo(doc, "quotes.according", lambda: _according_phrases(doc))
+
+
+def _according_phrases(doc) -> list[tuple[Token, Token]]:
     found = []
     for tok in doc:
         if tok.lower_ == "according":
@@ -115,7 +121,7 @@ def entity_span(tok: Token):
     """The named-entity span of the parse that holds tok, or None."""
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.start <= tok.i < ent.end:
             return ent
     return None

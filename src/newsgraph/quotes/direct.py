@@ -3,6 +3,8 @@
 quote running over paragraphs, or the previous quote's speaker for a bare continuation)."""
 from __future__ import annotations
 
+from newsgraph.nlp import doc_ents, doc_text
+
 import bisect
 from dataclasses import dataclass
 from typing import Optional
@@ -195,7 +197,7 @@ def _speaker_label(label) -> bool:
 
 def _cue_candidate(doc: Doc, q: QuoteSpan, windows: Windows, resolver: SpeakerResolver) -> Candidate:
     before, after = windows.before(q), windows.after(q)
-    verb = _choose_verb(doc.text, q, before, after)
+    verb = _choose_verb(doc_text(doc), q, before, after)
     cand = Candidate(q.start, q.end, None, None, True, paragraph=q.paragraph, closed=q.closed)
     labelled = _inner_label(doc, q, windows)
     if labelled is not None:
@@ -226,7 +228,7 @@ def _name_beside(verb: Token, window: list[Token]) -> Optional[Token]:
 
 
 def _ent_root(tok: Token) -> Token:
-    for ent in tok.doc.ents:
+    for ent in doc_ents(tok.doc):
         if ent.start <= tok.i < ent.end:
             return ent.root
     return tok
@@ -242,7 +244,7 @@ def direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) -
     cands = [_cue_candidate(doc, q, windows, resolver) for q in spans]
     _borrow_from_next_piece(cands)
     _continue_previous_speaker(cands)
-    return [c for c in cands if (c.has_cue and not _fragment(doc.text, c)) or _words(doc.text[c.start:c.end]) >= MIN_UNCUED_WORDS]
+    return [c for c in cands if (c.has_cue and not _fragment(doc_text(doc), c)) or _words(doc_text(doc)[c.start:c.end]) >= MIN_UNCUED_WORDS]
 
 
 def _fragment(text: str, c: Candidate) -> bool:

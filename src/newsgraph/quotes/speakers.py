@@ -7,6 +7,8 @@ named as a subject; a description the entities stage did not resolve ("the senat
 familiar with the talks") keeps its own words; an unresolvable pronoun gives None."""
 from __future__ import annotations
 
+from newsgraph.nlp import doc_text
+
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -198,7 +200,7 @@ class SpeakerResolver:
             return None
         if head.pos_ == "NOUN":
             start, end = _span_of(described_tokens(head))
-        text = self.doc.text[start:end].strip()
+        text = doc_text(self.doc)[start:end].strip()
         return Speaker(None, text) if text else None
 
 

@@ -22,7 +22,15 @@ from newsgraph.timex.anchored import find_anchored, offset_of_text, shift_value
 from newsgraph.timex.extract import find_timexes
 from newsgraph.timex.govern import governing_timex
 
-__all__ = ["extract_timexes", "governing_timex", "resolve_anchored"]
+__all__ = ["extract_timexes", "governing_timex", "resolve_anchored", "preload"]
+
+
+def preload() -> None:
+    """Compile the grammar and load the lexicon now (before worker processes fork)."""
+    from newsgraph.timex.anchored import anchored_patterns, measure_gate
+    from newsgraph.timex.grammar import compiled_gates, compiled_rules
+    for load in (compiled_rules, compiled_gates, anchored_patterns, measure_gate):
+        load()
 
 
 def extract_timexes(article: Article, doc: Optional[Doc] = None) -> list[Timex]:

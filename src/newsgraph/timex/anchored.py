@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from newsgraph.timex import calendar as cal
-from newsgraph.timex.grammar import parts
+from newsgraph.timex.grammar import fold_case, parts
 from newsgraph.timex.lexicon import alternation, lexicon, number_value
 
 UNIT_DAYS = {"D": 1, "W": 7, "2W": 14, "M": 30, "Q": 91, "Y": 365, "DE": 3652, "H": 0, "MIN": 0, "S": 0, "WE": 7}
@@ -43,10 +43,19 @@ class Anchored:
     days: Optional[int]
 
 
+@lru_cache(maxsize=1)
+def measure_gate() -> re.Pattern:
+    """What every match of the measure pattern contains ("<unit> before"), in lower case, for
+    the case-folded text (see `grammar.fold_case`): a text without it is not scanned."""
+    units = alternation(k for k in lexicon()["units"])
+    return re.compile(rf"(?:{units})\s+(?:or\s+so\s+)?(?:before|after|prior\s+to|following|ahead\s+of)\s")
+
+
 def find_anchored(text: str) -> list[Anchored]:
     """Anchored expressions in text (whole phrase, anchor words, day offset)."""
     out = []
-    for rx in anchored_patterns():
+    fixed, measured = anchored_patterns()
+    for rx in (fixed, measured) if measure_gate().search(fold_case(text)) else (fixed,):
         for m in rx.finditer(text):
             parsed = parse_offset(m)
             if parsed is None:

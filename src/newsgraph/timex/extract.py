@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from newsgraph.timex import calendar as cal
 from newsgraph.timex import measure, normalize, relative
-from newsgraph.timex.grammar import compiled_rules
+from newsgraph.timex.grammar import compiled_gates, compiled_rules, fold_case
 from newsgraph.timex.normalize import Context, Found
 
 NORMALIZERS: dict[str, Callable[[re.Match, Context], Optional[Found]]] = {
@@ -50,9 +50,14 @@ def is_reported_period(value: str, dct) -> bool:
 
 
 def candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
-    """(start, end, priority, rule, match) for every rule match in text."""
+    """(start, end, priority, rule, match) for every rule match in text (a gated rule only
+    when its gate is in the text)."""
+    folded, gates = fold_case(text), compiled_gates()
     out = []
     for prio, (name, rx) in enumerate(compiled_rules()):
+        gate = gates.get(name)
+        if gate is not None and gate.search(folded) is None:
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), prio, name, m))

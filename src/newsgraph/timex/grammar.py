@@ -2,7 +2,11 @@
 from the lexicon, one per family (clock times, calendar dates, quarters, relative and
 deictic expressions, durations, sets, reference words). Span conventions follow the TimeML
 guidelines: determiners and temporal modifiers ("the", "last", "early", "nearly") are inside
-the span, prepositions ("on", "in", "since") are outside."""
+the span, prepositions ("on", "in", "since") are outside.
+
+Most rules match in few articles. Each of those has a gate: a lower-case pattern that every
+match of the rule contains, searched (fast, without IGNORECASE) in the case-folded text; a
+text without the gate's words is not scanned with the rule, which could not match there."""
 from __future__ import annotations
 
 import re
@@ -118,3 +122,60 @@ def _rules() -> list[tuple[str, str]]:
 def compiled_rules() -> list[tuple[str, re.Pattern]]:
     """(rule name, compiled pattern) in priority order (earlier wins a tie on the same span)."""
     return [(name, re.compile(r"(?<![\w'])(?:" + pat + r")(?![\w])", re.IGNORECASE)) for name, pat in _rules()]
+
+
+# The characters that re.IGNORECASE matches to an ASCII letter, folded to it: A-Z, and the four
+# non-ASCII ones ("İ", dotless "ı", long "ſ", the Kelvin sign) that Python's re also equates.
+CASE_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+                           "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """text with every character that re.IGNORECASE equates to an ASCII letter folded to
+    that lower-case letter (same length, so a gate found here is found in text)."""
+    return text.translate(CASE_FOLD)
+
+
+def _gates() -> dict[str, str]:
+    """Rule name -> a lower-case pattern that every match of the rule contains (read off the
+    rule's required parts in `_rules`)."""
+    p, lx = parts(), lexicon()
+    months = alternation(lx["months"])
+    return {
+        "clock": r"\d\s*(?:[ap]\.\s?m|[ap]m|o'clock)|\d:\d\d|noon|midnight|midday",
+        "clock_part": r"in\s+the\s+(?:morning|afternoon|evening)",
+        "mdy": rf"(?:{months})\s+\d",
+        "dmy": rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})",
+        "month_year": rf"(?:{months}),?\s+(?:of\s+)?(?:\d|'|nineteen|two|this|last|next)",
+        "quarter": r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-]+)?(?:quarter|half|period)",
+        "quarter_ref": r"quarter|period|half",
+        "year_ago_adj": r"year-(?:earlier|ago|before)",
+        "qn": r"q[1-4]",
+        "decade": rf"\d0'?s|{p['decade_words']}",
+        "century": r"century",
+        "season": r"spring|summer|fall|autumn|winter",
+        "fiscal_year": r"\d\s+(?:fiscal\s+year|period|season|calendar\s+year)",
+        "spelled_year": r"nineteen|two\s+thousand",
+        "numeric_date": r"\d-\d\d-\d|\d/\d",
+        "relative": r"(?:this|last|next|past|coming|previous|current|following|same)\s+"
+                    r"(?:week|month|year|quarter|weekend|decade|century|fiscal\s+year|season)",
+        "weekday": alternation(w for w in lx["weekdays"] if not w.endswith(".")),
+        "deictic": r"today|yesterday|tomorrow|tonight|(?:this|last)\s+(?:morning|afternoon|evening|night)",
+        "ago": rf"(?:{p['units']})\s+(?:or\s+(?:so|more|two|three)\s+)?(?:ago|earlier|later|from\s+now|hence|back|previously)",
+        "set": r"(?:every|each|per)\s",
+        "set_adverb": alternation(lx["set_adverbs"]),
+        "holiday": alternation(lx["holidays"]),
+        "year_end": r"year(?:-|\s+|'s\s+)end",
+        "that_unit": r"(?:that|same)\s+(?:year|month|week|day|quarter|morning|night|evening|afternoon)",
+        "vague_duration": alternation(lx["vague_durations"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def compiled_gates() -> dict[str, re.Pattern]:
+    """Rule name -> its gate, compiled case-sensitively for the folded text."""
+    gates = _gates()
+    for name, pat in gates.items():
+        if re.search(r"[A-Z]", pat):   # an upper-case letter (or \S, \W...) would not survive folding
+            raise ValueError(f"timex gate {name!r} must be lower case: {pat}")
+    return {name: re.compile(pat) for name, pat in gates.items()}
