@@ -92,11 +92,19 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+@lru_cache(maxsize=1)
+def lsh_bands() -> tuple[int, int]:
+    """(bands, rows) for the copy threshold: datasketch integrates for them on every index
+    it builds (~8 ms), so they are computed once per process."""
+    probe = MinHashLSH(threshold=TEXT_JACCARD, num_perm=NUM_PERM)
+    return probe.b, probe.r
+
+
 class DuplicateFinder:
     """A shingle LSH, a fingerprint inverted index and the per-article facts to verify a match."""
 
     def __init__(self, state: dict | None = None):
-        self.text_lsh = MinHashLSH(threshold=TEXT_JACCARD, num_perm=NUM_PERM)
+        self.text_lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_bands())
         self.print_index: dict[str, list[str]] = {}
         self.docs: dict[str, dict] = {}
         self.sketches: dict[str, LeanMinHash] = {}
