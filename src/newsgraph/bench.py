@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsgraph.records import Article, RawDoc
+from newsgraph.records import RawDoc
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRACT_DEV = ROOT.parent / "shared" / "eval" / "extract" / "dev.jsonl.gz"

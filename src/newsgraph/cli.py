@@ -137,7 +137,8 @@ def cmd_articles(args) -> int:
 
 def cmd_show(args) -> int:
     store = open_store(args)
-    analysis = store.analysis(args.id) or (store.article(args.id) and store.analysis(store.article(args.id).id))
+    found = store.article(args.id)   # an id or an id prefix
+    analysis = store.analysis(found.id) if found else None
     if analysis is None:
         print(f"no article {args.id}", file=sys.stderr)
         return 1

@@ -27,7 +27,7 @@ def build(analyses: Iterable[Analysis]) -> KnowledgeBase:
     from newsgraph.entities import resolve_entities
     from newsgraph.events import merge_events
 
-    analyses = list(analyses)
+    analyses = [without_body(a) for a in analyses]   # extractions are kept, article bodies are not
     kb = KnowledgeBase()
     kb.entities, kb.entity_map = resolve_entities([a.entities for a in analyses])
     by_id = {e.id: e for e in kb.entities}
@@ -39,6 +39,11 @@ def build(analyses: Iterable[Analysis]) -> KnowledgeBase:
         kb.claims.extend(a.claims)
     kb.events = merge_events(local_events, kb.entity_map, by_id)
     return kb
+
+
+def without_body(analysis: Analysis) -> Analysis:
+    """The analysis with its article's text and removed lines dropped: the KB needs neither."""
+    return replace(analysis, article=replace(analysis.article, text="", removed=[]))
 
 
 def remap_quote(quote: Quote, entity_map: dict[str, str], by_id: dict[str, Entity]) -> Quote:

@@ -2,10 +2,9 @@
 events by actor/type/country/date, quotes by speaker/word, claims by topic/source, stories."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import Optional
 
-from newsgraph.records import Claim, Entity, Event, Quote, Story, from_dict
+from newsgraph.records import Claim, Event, Quote, Story, from_dict
 from newsgraph.store import Store
 
 

@@ -3,7 +3,6 @@ knowledge base, and annotate a JSONL stream without a store."""
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, TextIO
 

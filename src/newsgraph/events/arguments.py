@@ -114,7 +114,6 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
     src = set(t.i for t in sources)
     if trig.sense.has("inverse"):
         return [t for t in verb_subjects(tok) if t.i not in src] if not _is_passive(tok) else _agents(tok)
-    preps = TARGET_PREPS | ({"at"} if trig.sense.type in {"ASSAULT", "COERCE"} else set())
     cands: list[Token] = []
     if trig.sense.has("victim_subject"):
         cands += [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -38,7 +38,6 @@ def _actor_dict(a: Actor) -> dict:
 def export_plover(events: Iterable[Event]) -> Iterator[dict]:
     """PLOVER-style JSON records (one per event)."""
     for ev in events:
-        first = ev.evidence[0] if ev.evidence else None
         yield {
             "id": ev.id,
             "date": ev.date.value if ev.date else None,

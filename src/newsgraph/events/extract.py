@@ -10,8 +10,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
-from newsgraph.records import Actor, Article, Entity, Event, EventDate, Evidence, Place, Timex
-from .actors import actor_for, country_of_name, entity_at, is_actor_like, phrase_text
+from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
+from .actors import actor_for, country_of_name, entity_at, is_actor_like
 from .arguments import place_of, quantities, resolve_pronoun, source_heads, target_heads
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import cues

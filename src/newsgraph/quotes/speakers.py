@@ -11,7 +11,7 @@ from newsgraph.nlp import doc_text
 
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.records import Entity, Speaker
 from newsgraph.quotes.coref import PersonIndex

@@ -107,19 +107,16 @@ def _unit_code(unit: str) -> str:
     return lexicon()["units"].get(unit.split()[-1], "Y")
 
 
+SHIFT_CODES = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+
 def _shift_unit(dct: dt.date, unit: str, n: int) -> str | None:
+    """The value n named units ("last month", "next quarter") from dct."""
     unit = unit.split()[-1]
-    if unit == "week":
-        return cal.fmt_week(dct + dt.timedelta(weeks=n))
+    if unit in SHIFT_CODES:
+        return _offset_value(dct, SHIFT_CODES[unit], n)
     if unit == "weekend":
         return cal.weekend_of(dct + dt.timedelta(weeks=n))
-    if unit == "month":
-        return cal.fmt_month(*cal.add_months(dct.year, dct.month, n))
-    if unit == "quarter":
-        y, q = cal.add_quarters(dct.year, cal.quarter_of(dct), n)
-        return f"{y}-Q{q}"
-    if unit == "year":
-        return f"{dct.year + n:04d}"
     if unit == "decade":
         return f"{dct.year // 10 + n:03d}"
     if unit == "century":
