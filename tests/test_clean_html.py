@@ -67,3 +67,22 @@ def test_removed_lists_the_chrome(article):
     assert "Ten tips for cheaper holidays" in article.removed
     assert any("All rights reserved" in line for line in article.removed)
     assert not any(p in article.removed for p in PARAGRAPHS)
+
+
+def test_headline_leaves_the_body_and_is_listed_removed(article):
+    assert not article.text.startswith("Central bank lifts rates")
+    assert article.text.startswith("The central bank raised")
+    assert "Central bank lifts rates by half a point" in article.removed
+
+
+def test_markdown_table_rows_become_plain_cells():
+    from newsgraph.clean.html import paragraphs
+    text = "Results by region:\n| Region | Seats | Share |\n|---|---|---|\n| North | 12 | 41% |"
+    assert paragraphs(text) == "Results by region:\n\nRegion Seats Share\n\nNorth 12 41%"
+
+
+def test_a_first_line_unlike_the_title_stays():
+    from newsgraph.clean.html import drop_headline_lines
+    body = "Parliament passed the budget late on Tuesday.\n\nThe vote was 210 to 190."
+    assert drop_headline_lines(body, "Budget clears parliament") == (body, [])
+    assert drop_headline_lines("Budget clears parliament\n\n" + body, "Budget clears parliament") == (body, ["Budget clears parliament"])

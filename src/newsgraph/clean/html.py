@@ -16,15 +16,45 @@ def extract(html: str, url: str | None):
     import trafilatura
     try:
         return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                           favor_precision=True,
                                            include_tables=True)
     except (ValueError, TypeError) as e:
         raise CleanError(f"trafilatura failed: {e}") from e
 
 
+TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
 def paragraphs(text: str) -> str:
-    """trafilatura puts one block a line; the contract wants paragraphs apart by a blank line."""
-    lines = [ln.strip() for ln in (text or "").split("\n")]
+    """trafilatura puts one block a line; the contract wants paragraphs apart by a blank line,
+    and table rows as plain cells (trafilatura writes them as markdown)."""
+    lines = [plain_table_row(ln.strip()) for ln in (text or "").split("\n")]
     return "\n\n".join(ln for ln in lines if ln)
+
+
+def plain_table_row(line: str) -> str:
+    """"| a | b |" → "a b"; a markdown rule row ("|---|---|") → ""."""
+    if not (line.startswith("|") and line.endswith("|")):
+        return line
+    if TABLE_RULE_RE.match(line):
+        return ""
+    return " ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
+
+
+def drop_headline_lines(text: str, title: str | None) -> tuple[str, list[str]]:
+    """trafilatura often keeps the headline as the body's first paragraph; it is metadata,
+    so it leaves the body and is listed as removed. (A deck cannot be told from a lead
+    paragraph in the text alone, so it stays.)"""
+    paras = text.split("\n\n")
+    if len(paras) > 1 and title and same_line(paras[0], title):
+        return "\n\n".join(paras[1:]), [paras[0]]
+    return text, []
+
+
+def same_line(line: str, meta: str) -> bool:
+    from rapidfuzz import fuzz
+    a, b = loose(line), loose(meta)
+    return bool(a) and bool(b) and fuzz.ratio(a, b) >= H1_MATCH
 
 
 def split_authors(value: str | None) -> list[str]:
@@ -44,9 +74,11 @@ def clean_html(raw: RawDoc, article_id: str) -> Article:
     outlet = resolve_outlet(sitename) if sitename else None
     outlet = outlet or sitename or outlet_for_domain(url)
     tree = parse_tree(raw.content or "")
+    title = headline(tree, (doc.title or "").strip() or None)
+    text, dropped = drop_headline_lines(text, title)
     return Article(id=article_id, source=raw.source, text=text, url=url, outlet=outlet,
-                   removed=removed_lines(tree, text),
-                   title=headline(tree, (doc.title or "").strip() or None), subtitle=deck_from(doc.description, text),
+                   removed=dropped + removed_lines(tree, text),
+                   title=title, subtitle=deck_from(doc.description, text),
                    authors=split_authors(doc.author), published=with_time(normalize_date(doc.date), raw.content or ""),
                    language=doc.language or None)
 
