@@ -149,6 +149,39 @@ def test_resolution_is_order_independent(nlp):
     assert len(lavrov) == 1 and lavrov[0].country == "RUS"
 
 
+
+def entity(eid, name, type_, article):
+    return Entity(eid, name, type_, [name], None, None, [], [Mention(article, 0, len(name), name, "name")])
+
+
+def test_one_full_name_in_many_articles_stays_one_person_beside_a_fuller_name():
+    """Copies of "Tom Ashby" must not each stay apart because two fuller names fit them."""
+    local = [[entity(f"p{i}", "Tom Ashby", "PERSON", f"a{i}")] for i in range(4)]
+    local.append([entity("p8", "Tom Ashby Jr", "PERSON", "a8"), entity("p9", "Tom Ashby Sr", "PERSON", "a8")])
+    glob, mapping = resolve_entities(local)
+    assert len({mapping[f"p{i}"] for i in range(4)}) == 1
+    assert len({e.id for e in glob}) == len(glob)
+
+
+def test_ids_stay_unique_when_same_names_are_kept_apart():
+    """A bare surname that fits two people joins neither; copies of it keep distinct ids."""
+    local = [[entity("a", "Ann Hale", "PERSON", "x1"), entity("b", "Bill Hale", "PERSON", "x1")],
+             [entity("c", "Hale", "PERSON", "x2")], [entity("d", "Hale", "PERSON", "x3")]]
+    glob, mapping = resolve_entities(local)
+    assert len({e.id for e in glob}) == len(glob)
+    assert mapping["c"] not in (mapping["a"], mapping["b"])
+    again, _ = resolve_entities(local[::-1])
+    assert sorted(e.id for e in again) == sorted(e.id for e in glob)
+
+
+def test_unexpanded_acronyms_and_weapon_names_link_across_articles():
+    local = [[entity("o1", "NTSB", "ORG", "x1")], [entity("o2", "NTSB", "ORG", "x2")],
+             [entity("w1", "AK-47", "WEAPON", "x1")], [entity("w2", "AK-47", "WEAPON", "x3")]]
+    glob, mapping = resolve_entities(local)
+    assert mapping["o1"] == mapping["o2"] and mapping["w1"] == mapping["w2"]
+    assert len(glob) == 2
+
+
 # --- actors ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,country,expected", [

@@ -48,14 +48,28 @@ def resolve_entities(local: list[list[Entity]]) -> tuple[list[Entity], dict[str,
     groups: dict[str, list[Entity]] = defaultdict(list)
     for e in ents:
         groups[uf.find(e.id)].append(e)
-    merged, mapping = [], {}
-    for members in groups.values():
-        ent = merge(members)
-        merged.append(ent)
-        for m in members:
-            mapping[m.id] = ent.id
-    merged.sort(key=lambda e: e.id)
-    return merged, mapping
+    merged = distinct_ids([(merge(members), members) for members in groups.values()])
+    mapping = {m.id: ent.id for ent, members in merged for m in members}
+    return sorted((ent for ent, _ in merged), key=lambda e: e.id), mapping
+
+
+def distinct_ids(merged: list[tuple[Entity, list[Entity]]]) -> list[tuple[Entity, list[Entity]]]:
+    """Groups left apart on purpose can share a canonical key ("Clinton" in one article, too
+    ambiguous to join either Clinton of another). The group with the most mentions keeps the
+    plain id; each other one is told apart by its first member's id, so ids stay unique and
+    independent of the input order."""
+    by_id: dict[str, list[tuple[Entity, list[Entity]]]] = defaultdict(list)
+    for ent, members in merged:
+        by_id[ent.id].append((ent, members))
+    out = []
+    for eid, same in by_id.items():
+        same.sort(key=lambda g: (-len(g[0].mentions), min(m.id for m in g[1])))
+        out.append(same[0])
+        for ent, members in same[1:]:
+            first = min(m.id for m in members)
+            ent.id = "ent-" + hashlib.sha1(f"{eid}|{first}".encode("utf-8")).hexdigest()[:16]
+            out.append((ent, members))
+    return out
 
 
 # --- blocking and linking ------------------------------------------------------------------
@@ -86,12 +100,18 @@ def link_by_keys(ents: list[Entity], uf: UnionFind) -> None:
         for a in e.aliases:
             if is_acronym(a) and longs:
                 acronym_of[name_key(a)].add(uf.find(e.id))
+    bare: dict[str, list[str]] = defaultdict(list)
     for e in ents:
         if e.type == "ORG" and all(is_acronym(a) for a in e.aliases):
             for a in e.aliases:
                 roots = {uf.find(r) for r in acronym_of.get(name_key(a), ())}
                 if len(roots) == 1:
                     uf.union(roots.pop(), e.id)
+                elif not roots:
+                    bare[name_key(a)].append(e.id)
+    for ids in bare.values():          # an acronym nobody spells out: one organisation throughout
+        for other in ids[1:]:
+            uf.union(ids[0], other)
 
 
 def strong_keys(e: Entity) -> set[tuple[str, str]]:
@@ -102,7 +122,8 @@ def strong_keys(e: Entity) -> set[tuple[str, str]]:
     if e.type == "ORG" and L.known_org(e.name):
         return {("org", L.known_org(e.name).name)}
     family = "PLACE" if e.type in ("GPE", "LOC") else e.type   # one place, whichever label a sentence gave it
-    keys = {(family, name_key(a)) for a in e.aliases + [e.name] if not is_acronym(a) and name_key(a)}
+    keys = {(family, name_key(a)) for a in e.aliases + [e.name]
+            if name_key(a) and not (e.type == "ORG" and is_acronym(a))}   # org acronyms: link_by_keys
     if e.type in GAZETTEER_TYPES:
         keys |= {(family, name_key(e.name))}
     return keys
@@ -132,10 +153,25 @@ def is_acronym(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,7}", text))
 
 
+def link_identical_full_names(people: list[Entity], uf: UnionFind) -> None:
+    """The same full name (two parts or more) in several articles is one person: joined first,
+    so that a third, fuller name cannot make each copy ambiguous on its own."""
+    first_of: dict[tuple[str, ...], str] = {}
+    for e in people:
+        tokens = tuple(L.fold(t) for t in name_tokens(e.name))
+        if len(tokens) < 2:
+            continue
+        if tokens in first_of:
+            uf.union(first_of[tokens], e.id)
+        else:
+            first_of[tokens] = e.id
+
+
 def link_persons(ents: list[Entity], uf: UnionFind) -> None:
     """People whose names fit (`same_person`) within a block of the same last name part; a
     shorter name joins only when exactly one fuller name fits it."""
     people = [e for e in ents if e.type == "PERSON"]
+    link_identical_full_names(people, uf)
     blocks: dict[str, list[tuple[tuple[str, ...], Entity]]] = defaultdict(list)
     for e in people:
         tokens = name_tokens(e.name)
