@@ -44,17 +44,21 @@ def parts() -> dict[str, str]:
     mod = r"(?:early|late|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of|the\s+close\s+of)"
     part = r"(?:morning|afternoon|evening|night)"
     holidays = r"(?-i:(?:%s))" % alternation(" ".join(_cap(x.split())) for x in lx["holidays"])
+    day_ref = (rf"(?:{weekday}(?:,?\s+{month}\s+{day_num}(?![\d:]))?|today|yesterday|tomorrow|tonight|"
+               rf"{month}\s+{day_num}(?![\d:])(?:,\s*{year4})?)")
     return dict(month=month, weekday=weekday, num=num, num_word=num_word, amount=amount, units=units,
                 ordinal=ordinal, approx=approx, zones=zones, year4=year4, decade_words=decade_words,
-                spelled_year=spelled_year, day_num=day_num, mod=mod, part=part, holidays=holidays, vague=vague)
+                spelled_year=spelled_year, day_num=day_num, mod=mod, part=part, holidays=holidays, vague=vague,
+                day_ref=day_ref)
 
 
 def _rules() -> list[tuple[str, str]]:
     p = parts()
     y, mon, wd, dn, mod, part = p["year4"], p["month"], p["weekday"], p["day_num"], p["mod"], p["part"]
     clock = (r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b|o'clock)"
-             r"|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?![\d:])|(?P<cw>noon|midnight|midday))")
-    day_ref = rf"(?:{wd}(?:,?\s+{mon}\s+{dn}(?![\d:]))?|today|yesterday|tomorrow|tonight|{mon}\s+{dn}(?![\d:])(?:,\s*{y})?)"
+             r"|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?![\d:])|(?P<cw>noon|midnight|midday)"
+             rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s+{p['zones']}\b))")   # "0735 GMT": 24-hour, zone required
+    day_ref = p["day_ref"]
     q_ord = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
     q_pre = (r"(?:fiscal|current|latest|most\s+recent|same|year-earlier|year-ago|comparable|previous|prior|"
              r"recent|calendar|preceding|just-ended|just\s+ended|final|seasonally\s+slow)")
@@ -69,7 +73,7 @@ def _rules() -> list[tuple[str, str]]:
                   rf"just\s+before|after|before)\s+)?{clock}(?:\s+(?P<zone>{p['zones']})\b)?"
                   rf"(?:,?\s+(?:on\s+)?(?P<dayref>{day_ref}))?"),
         ("clock_part", rf"(?P<h>\d{{1,2}}|{p['num_word']})(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)"),
-        ("mdy", rf"(?:(?P<wd>{wd}),?\s+)?(?:(?P<mod>early|late|mid-?)\s*)?(?P<mon>{mon})\s+(?P<day>{dn})(?!\d|:\d)"
+        ("mdy", rf"(?:(?:(?:this\s+)?(?:past|coming)\s+|(?:last|next|this)\s+)?(?P<wd>{wd}),?\s+)?(?:(?P<mod>early|late|mid-?)\s*)?(?P<mon>{mon})\s+(?P<day>{dn})(?!\d|:\d)"
                 rf"(?!\s*(?:%|percent|million|billion|points|cents))(?:(?:,\s*|\s+)(?P<year>{y})(?!\d))?"),
         ("dmy", rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<day>{dn})\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{y})(?!\d))?"),
         ("month_year", rf"(?:(?P<mod>{mod})[\s-]*)?(?P<mon>{mon}),?\s+(?:of\s+)?(?:(?P<year>{y})(?!\d)|'(?P<yy>\d\d)\b|"
@@ -92,13 +96,13 @@ def _rules() -> list[tuple[str, str]]:
         ("spelled_year", rf"(?:the\s+year\s+)?(?P<spelled>{p['spelled_year']})\b"),
         ("numeric_date", r"(?<![\d/.-])(?:(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{2}|\d{4}))(?![\d/])"),
         ("relative", rf"(?:(?P<mod>early|late|earlier|later|mid|{mod}|the\s+rest\s+of|the\s+remainder\s+of)[\s-]+)?"
-                     rf"(?P<dir>this|last|next|past|coming|previous|current|the\s+current|the\s+past|the\s+last|"
+                     rf"(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|the\s+current|the\s+past|the\s+last|"
                      rf"the\s+previous|the\s+coming|the\s+next|the\s+following|the\s+same)\s+(?P<unit>{rel_unit})\b"),
         ("deictic", rf"(?:(?P<mod>early|late|earlier|later|mid-?afternoon|late\s+in\s+the\s+day)\s+)?"
                     rf"(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?"
                     rf"|(?P<mod2>mid-?afternoon|late\s+afternoon|early\s+morning)\s+(?P<word2>yesterday|today)"
                     rf"|(?:(?P<mod3>earlier|later)\s+)?(?P<dir3>this|last)\s+(?P<part3>{part})"),
-        ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?:(?P<dir>last|this|next|coming|past)\s+)?"
+        ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?:(?P<dir>this\s+past|this\s+coming|last|this|next|coming|past)\s+)?"
                     rf"(?P<wd>{wd})(?P<pl>s)?(?:\s+(?P<part>{part})(?P<pl2>s)?)?(?:\s+(?P<rel>last|this|next)\s+week)?"),
         ("ago", rf"(?:(?P<approx>{p['approx']})\s+)?(?P<amount>{p['amount']})?[\s-]*(?P<unit>{p['units']})\s+"
                 rf"(?:or\s+(?:so|more|two|three)\s+)?(?P<rel>ago|earlier|later|from\s+now|hence|back|previously)\b"),
@@ -112,6 +116,7 @@ def _rules() -> list[tuple[str, str]]:
         ("set_adverb", rf"\b(?P<adv>{alternation(lexicon()['set_adverbs'])})\b"),
         ("holiday", rf"(?:(?P<dir>last|this|next)\s+)?(?P<hol>{p['holidays']})(?:\s+(?P<year>{y}))?\b"),
         ("the_unit", r"(?P<det>the)\s+(?:(?P<adj>full|fiscal|calendar|entire|whole)\s+)?(?P<unit>weekend|year)\b(?!-)"),
+        ("adjacent_day", r"(?P<det>the)\s+(?P<dir>previous|next|following|prior)\s+(?P<unit>day|morning|afternoon|evening|night)\b"),
         ("that_unit", r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<det>that|the\s+same)\s+(?P<unit>year|month|week|day|quarter|morning|night|evening|afternoon)\b"),
         ("year_end", r"(?P<w>year-end|year\s+end|year's\s+end)"),
         ("vague_duration", rf"(?P<vd>{alternation(lexicon()['vague_durations'])})"),
@@ -142,7 +147,7 @@ def _gates() -> dict[str, str]:
     p, lx = parts(), lexicon()
     months = alternation(lx["months"])
     return {
-        "clock": r"\d\s*(?:[ap]\.\s?m|[ap]m|o'clock)|\d:\d\d|noon|midnight|midday",
+        "clock": r"\d\s*(?:[ap]\.\s?m|[ap]m|o'clock)|\d:\d\d|noon|midnight|midday|\d\d\d\d\s+[a-z]",
         "clock_part": r"in\s+the\s+(?:morning|afternoon|evening)",
         "mdy": rf"(?:{months})\s+\d",
         "dmy": rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})",
@@ -166,6 +171,7 @@ def _gates() -> dict[str, str]:
         "set_adverb": alternation(lx["set_adverbs"]),
         "holiday": alternation(lx["holidays"]),
         "year_end": r"year(?:-|\s+|'s\s+)end",
+        "adjacent_day": r"(?:previous|next|following|prior)\s+(?:day|morning|afternoon|evening|night)",
         "that_unit": r"(?:that|same)\s+(?:year|month|week|day|quarter|morning|night|evening|afternoon)",
         "vague_duration": alternation(lx["vague_durations"]),
     }

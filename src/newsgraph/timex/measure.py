@@ -33,6 +33,8 @@ def norm_duration(m: re.Match, ctx: Context) -> Found | None:
         return None
     if amount_word in ("some",) and not unit_word.endswith("s"):
         return None
+    if _is_one_day_adverb(m, ctx):
+        return Found("DATE", "FUTURE_REF", *span(m))
     amount = _amount(amount_word)
     if amount_word == "a half":
         amount = 0.5
@@ -49,6 +51,18 @@ def norm_duration(m: re.Match, ctx: Context) -> Found | None:
         return None
     value = _duration_value(amount, code, m.group("half"))
     return Found("DURATION", value, start, end)
+
+
+DURATION_PREPOSITIONS = {"for", "in", "within", "after", "than", "of", "every", "per", "by", "over", "about",
+                         "a", "the", "only", "just", "around", "nearly", "almost", "last", "first", "each"}
+
+
+def _is_one_day_adverb(m: re.Match, ctx: Context) -> bool:
+    """'will one day be the largest': "one day" as a bare adverb of a future or modal clause
+    is an indefinite future (FUTURE_REF), not a duration ("for one day", "one day later")."""
+    if " ".join(m.group(0).lower().split()) != "one day" or ctx.word_before(m.start()) in DURATION_PREPOSITIONS:
+        return False
+    return ctx.tense(m.start()) in ("FUTURE", "MODAL")
 
 
 def _is_age_or_fraction(m: re.Match, ctx: Context, unit_word: str) -> bool:
@@ -109,6 +123,9 @@ def norm_bare_units(m: re.Match, ctx: Context) -> Found | None:
 def norm_set(m: re.Match, ctx: Context) -> Found | None:
     unit = m.group("unit")
     low = unit.lower()
+    season = lexicon()["seasons"].get(low)
+    if season and not m.group("amount"):                  # "every summer": each summer, XXXX-SU
+        return Found("SET", f"XXXX-{season}", *span(m))
     if low in lexicon()["units"]:
         amount = _amount(m.group("amount")) if m.group("amount") else 1
         return Found("SET", cal.duration_value(amount, lexicon()["units"][low]), *span(m))

@@ -46,13 +46,20 @@ class Context:
         if t in ("FUTURE", "PRESENT_PROGRESSIVE"):
             return "future"
         if cues and future_cue(self.doc, char, "strong_future_cues" if cues == "strong" else "future_cues",
-                               words_only=t == "PAST"):
+                               words_only=t == "PAST" and not self.present_perfect(char)):
             return "future"
         if t == "MODAL":                  # "could be located Wednesday" looks back, "would meet" forward
             return "past" if self.past_modal(char) else "future"
         if t == "PRESENT":
             return present
         return "past" if t == "PAST" else none
+
+    def present_perfect(self, char: int) -> bool:
+        """The clause is in the present perfect ("has extended the deadline until Tuesday"): a
+        past act whose preposition still points forward, unlike "had not named him until Thursday"."""
+        tok = token_at(self.doc, char) if self.doc is not None else None
+        verb = governing_verb(tok) if tok is not None else None
+        return verb is not None and any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in verb.children)
 
     def past_modal(self, char: int) -> bool:
         """The clause's modal is a past form ("could", "might"), not a forward-looking one."""
@@ -445,8 +452,12 @@ def norm_holiday(m: re.Match, ctx: Context) -> Found | None:
     mon, day = int(md[:2]), int(md[3:])
     if not m.group("year"):
         d = (m.group("dir") or "").lower()
-        direction = {"last": "past", "next": "future", "this": "future"}.get(d) or ctx.direction(m.start())
-        year = cal.day_year(ctx.dct, mon, day, direction)
+        named = {"last": "past", "next": "future", "this": "future"}.get(d)
+        if named:
+            year = cal.day_year(ctx.dct, mon, day, named)
+        else:                             # like a month-day: the tense's side of publication, when near
+            direction = ctx.direction(m.start(), present="future", none="nearest", cues=True)
+            year = cal.day_year_near(ctx.dct, mon, day, direction)
     return Found("DATE", f"{year:04d}-{mon:02d}-{day:02d}", *span(m))
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from newsgraph.timex import calendar as cal
+from newsgraph.timex.grammar import parts
 from newsgraph.timex.lexicon import lexicon, number_value
 from newsgraph.timex.normalize import Context, Found, g, is_title, month_num, span, weekday_num
 
@@ -33,6 +35,28 @@ def norm_deictic(m: re.Match, ctx: Context) -> Found | None:
     return Found("DATE", cal.fmt_day(day), *span(m))
 
 
+def norm_adjacent_day(m: re.Match, ctx: Context) -> Found | None:
+    """'the previous day', 'the next morning': the day before or after the day in focus (the
+    last date named); unresolved (None) when no day is in focus, the reference being an event."""
+    base = _focus_day(ctx)
+    if base is None:
+        return Found("DATE", None, *span(m))
+    day = base + dt.timedelta(days=-1 if m.group("dir").lower() in ("previous", "prior") else 1)
+    code = PART.get(m.group("unit").lower())
+    if code:
+        return Found("TIME", f"{cal.fmt_day(day)}T{code}", *span(m))
+    return Found("DATE", cal.fmt_day(day), *span(m))
+
+
+def _focus_day(ctx: Context) -> dt.date | None:
+    """The date in focus when it names a day ("2021-06-22", "2021-06-22TNI")."""
+    mm = re.match(r"(\d{4})-(\d\d)-(\d\d)", ctx.focus or "")
+    try:
+        return dt.date(*map(int, mm.groups())) if mm else None
+    except ValueError:
+        return None
+
+
 def _this_part(m: re.Match, ctx: Context) -> Found | None:
     """'this morning', 'last night', 'later this afternoon'."""
     part, d = m.group("part3").lower(), m.group("dir3").lower()
@@ -47,7 +71,7 @@ def _this_part(m: re.Match, ctx: Context) -> Found | None:
 def norm_relative(m: re.Match, ctx: Context) -> Found | None:
     if is_title(m, ctx):
         return None
-    d = " ".join(m.group("dir").lower().split()).replace("the ", "")
+    d = " ".join(m.group("dir").lower().split()).replace("the ", "").replace("this ", "")   # "this past weekend"
     unit = " ".join(m.group("unit").lower().split())
     has_the = m.group("dir").lower().startswith("the ")
     if d == "following" and ctx.focus and ctx.focus[:4].isdigit() and unit in ("year", "month"):
@@ -130,16 +154,16 @@ def norm_weekday(m: re.Match, ctx: Context) -> Found | None:
     code = PART.get(part)
     if m.group("pl") or m.group("pl2"):
         return Found("SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""), *span(m))
-    if ctx.dct is None:
-        return Found("DATE", f"XXXX-WXX-{wd}", *span(m))
     if (m.group("mod") or "").lower() in ("earlier", "later"):
         return None
-    day = _weekday_date(m, ctx, wd)      # TimeBank normalizes "Friday night" to the day
-    return Found("DATE", cal.fmt_day(day), *span(m))
+    day = cal.fmt_day(_weekday_date(m, ctx, wd)) if ctx.dct is not None else f"XXXX-WXX-{wd}"
+    if code:                              # "Friday night" is a part of that day: TIME ...TNI
+        return Found("TIME", f"{day}T{code}", *span(m))
+    return Found("DATE", day, *span(m))
 
 
 def _weekday_date(m: re.Match, ctx: Context, wd: int) -> dt.date:
-    d = (m.group("dir") or "").lower()
+    d = (m.group("dir") or "").lower().split()[-1] if m.group("dir") else ""     # "this coming Sunday"
     rel = (m.group("rel") or "").lower()
     if rel:
         monday = ctx.dct - dt.timedelta(days=ctx.dct.isoweekday() - 1)
@@ -220,7 +244,7 @@ def norm_clock(m: re.Match, ctx: Context) -> Found | None:
         return None
     start, end = span(m)
     if (g(m, "approx") or "").lower() in ("after", "before"):
-        start = m.start("h") if g(m, "h") else (m.start("h2") if g(m, "h2") else m.start("cw"))
+        start = next(m.start(k) for k in ("h", "h2", "h3", "cw") if g(m, k))
     end = _trim_sentence_period(ctx.text, start, end)
     day = _clock_day(m, ctx)
     date_part = cal.fmt_day(day) if day else "XXXX-XX-XX"
@@ -234,6 +258,8 @@ def _clock_hhmm(m: re.Match) -> str | None:
     if g(m, "h2"):
         h, mi = int(m.group("h2")), int(m.group("mi2"))
         return f"{h:02d}:{mi:02d}" if h < 25 and mi < 60 else None
+    if g(m, "h3"):
+        return f"{m.group('h3')}:{m.group('mi3')}"
     h, mi, ap = int(m.group("h")), int(m.group("mi") or 0), m.group("ap").lower().replace(" ", "")
     if h > 12 or mi > 59 or h == 0:
         return None
@@ -254,7 +280,14 @@ def _trim_sentence_period(text: str, start: int, end: int) -> int:
 def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
     ref = g(m, "dayref")
     if not ref:
-        return ctx.dct
+        hhmm = _clock_hhmm(m)
+        parallel = _parallel_clock_day(ctx, m.start(), m.end(), int(hhmm[:2])) if hhmm else None
+        return parallel or ctx.dct
+    return _day_of_ref(ref, m, ctx)
+
+
+def _day_of_ref(ref: str, m: re.Match, ctx: Context) -> dt.date | None:
+    """The date a clock time's day reference names ("Tuesday", "Nov. 9", "tomorrow")."""
     sub = re.match(r"(?i)(today|tonight|yesterday|tomorrow)$", ref)
     if sub:
         return ctx.dct + dt.timedelta(days=DAY_SHIFT[sub.group(1).lower()]) if ctx.dct else None
@@ -269,10 +302,65 @@ def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _parallel_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A clock time's day given beside it: after a parenthetical ("10:35 a.m. (0735 GMT) Friday"),
+    inside the parenthetical after it ("4 a.m. (0900 GMT Thursday)"), or, for a time inside
+    parentheses, with the time before them ("1:15 a.m. Tuesday (2315 GMT)")."""
+    p = parts()
+    clock = r"(?:(?P<ph>\d{1,2})(?:[:.]\d\d)?\s*(?P<pap>[ap]\.\s?m\.?|[ap]m\b)|(?P<ph24>[01]\d|2[0-3])[0-5]\d)"
+    zone = rf"(?:\s+(?:{p['zones']}\b|local\s+time))?"
+    ref = rf"(?:,?\s*(?:on\s+)?(?P<ref>{p['day_ref']}))"
+    tail = rf",?\s*(?:on\s+)?(?P<tail>{p['day_ref']})"
+    after = (rf"(?:\s+local\s+time(?=,?\s*(?:on\s+)?{p['day_ref']})|"
+             rf"{zone}\s*\((?:[^()]{{0,40}}?(?<![\w.]){clock}{zone}{ref}?)?[^()]{{0,40}}\))(?:{tail})?")
+    before = rf"(?<![\w.]){clock}{zone}{ref}?\s*\([^()]{{0,20}}$"
+    closing = rf"[^()]{{0,30}}\)\s*{tail}"
+    return tuple(re.compile(x, re.IGNORECASE) for x in (after, before, closing))
+
+
+def _parallel_clock_day(ctx: Context, start: int, end: int, hour: int) -> dt.date | None:
+    """The date of a clock time named without a day, from the same moment named beside it in
+    another zone: the other time's day, moved by the zone difference the two hours imply
+    ("1:15 a.m. Tuesday (2315 GMT)" is 23:15 on Monday in GMT)."""
+    after, before, closing = _parallel_patterns()
+    m = after.match(ctx.text, end, min(len(ctx.text), end + 120))
+    if m and m.group("tail"):
+        return _day_of_ref(m.group("tail"), m, ctx)          # the day after the parenthesis is ours
+    if m and m.group("ref"):
+        return _shifted(_day_of_ref(m.group("ref"), m, ctx), _hour_of(m), hour)
+    b = before.search(ctx.text, max(0, start - 120), start)
+    if b is None:
+        return None
+    if b.group("ref"):
+        return _shifted(_day_of_ref(b.group("ref"), b, ctx), _hour_of(b), hour)
+    c = closing.match(ctx.text, end, min(len(ctx.text), end + 80))
+    return _shifted(_day_of_ref(c.group("tail"), c, ctx), _hour_of(b), hour) if c else None
+
+
+def _hour_of(m: re.Match) -> int:
+    if m.group("ph24"):
+        return int(m.group("ph24"))
+    h, ap = int(m.group("ph")) % 12, m.group("pap").lower()
+    return h + 12 if ap.startswith("p") else h
+
+
+def _shifted(other_day: dt.date | None, other_hour: int, hour: int) -> dt.date | None:
+    """The day of `hour` when it is the same moment as `other_hour` on `other_day` in another zone:
+    the day shift that keeps the zone difference within UTC-12..UTC+14."""
+    if other_day is None:
+        return None
+    for shift in (0, -1, 1):
+        if -14 <= hour - other_hour + 24 * shift <= 14:
+            return other_day + dt.timedelta(days=shift)
+    return other_day
+
+
 def norm_clock_part(m: re.Match, ctx: Context) -> Found | None:
     h = number_value(m.group("h"))
     if h is None or not 1 <= h <= 12:
         return None
     hour = int(h) + (12 if m.group("part").lower() in ("afternoon", "evening") and h < 12 else 0)
-    day = cal.fmt_day(ctx.dct) if ctx.dct else "XXXX-XX-XX"
+    day = _parallel_clock_day(ctx, m.start(), m.end(), hour) or ctx.dct
+    day = cal.fmt_day(day) if day else "XXXX-XX-XX"
     return Found("TIME", f"{day}T{hour:02d}:00", *span(m))

@@ -1,0 +1,114 @@
+"""Timex classes normalized the TimeML way (issue #4): parts of a named day, clock times given in
+two zones, the day before/after the date in focus, "this past"/"this coming", "one day" as an
+indefinite future, seasons as sets, fixed-date holidays near publication and deadlines in the
+present perfect. Sentences are invented; publication is Wednesday 2021-06-23 unless given."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.records import Article
+from newsgraph.timex import extract_timexes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.nlp import get_nlp
+    try:
+        return get_nlp()
+    except Exception:                      # the entity ruler may be mid-edit; the parse is what we need
+        import spacy
+        from newsgraph.nlp import MODEL
+        return spacy.load(MODEL)
+
+
+def tag(nlp, text, published="2021-06-23"):
+    return extract_timexes(Article(id="t", source="test", text=text, published=published), nlp(text))
+
+
+def one(nlp, text, phrase, published="2021-06-23"):
+    found = [t for t in tag(nlp, text, published) if t.text == phrase]
+    assert found, f"{phrase!r} not tagged in {text!r}: {[t.text for t in tag(nlp, text, published)]}"
+    return found[0]
+
+
+def test_part_of_a_named_day_is_a_time_past_and_future(nlp):
+    t = one(nlp, "Gunmen stormed the hotel on Monday night, the ministry said.", "Monday night")
+    assert (t.type, t.value, t.granularity) == ("TIME", "2021-06-21TNI", "time")
+    t = one(nlp, "The envoy will fly to the capital on Friday morning.", "Friday morning")
+    assert (t.type, t.value) == ("TIME", "2021-06-25TMO")
+    assert one(nlp, "Crowds gathered again Tuesday evening.", "Tuesday evening").value == "2021-06-22TEV"
+
+
+def test_clock_takes_the_day_named_after_a_parenthetical(nlp):
+    text = "The first bomb went off at about 9:40 a.m. (0640 GMT) Monday near the market."
+    assert one(nlp, text, "9:40 a.m.").value == "2021-06-21T09:40"
+    gmt = one(nlp, text, "0640 GMT")
+    assert (gmt.type, gmt.value) == ("TIME", "2021-06-21T06:40Z")
+
+
+def test_a_time_zone_that_moves_the_day(nlp):
+    # 1:15 a.m. on Tuesday in the capital is still Monday evening in GMT
+    text = "The earthquake struck at 1:15 a.m. Tuesday (2215 GMT), officials said."
+    assert one(nlp, text, "1:15 a.m. Tuesday").value == "2021-06-22T01:15"
+    assert one(nlp, text, "2215 GMT").value == "2021-06-21T22:15Z"
+    # and the other way: late on Thursday in New York is Friday in GMT (future tense)
+    text = "Voting will end at 11 p.m. EDT Thursday (0300 GMT), organizers said."
+    assert one(nlp, text, "11 p.m. EDT Thursday").value == "2021-06-24T23:00-04:00"
+    assert one(nlp, text, "0300 GMT").value == "2021-06-25T03:00Z"
+
+
+def test_local_time_before_the_day_and_a_parallel_time(nlp):
+    text = "The ferry sank at 2:30 a.m. local time Sunday, the coast guard said."
+    assert one(nlp, text, "2:30 a.m.").value == "2021-06-20T02:30"
+    text = "The convoy will leave at 6 in the morning (6 a.m. EDT Friday), the army said."
+    assert one(nlp, text, "6 in the morning").value == "2021-06-25T06:00"
+
+
+def test_previous_and_next_day_follow_the_date_in_focus(nlp):
+    text = "Rebels seized the airport on June 3. Troops retook it the next day."
+    assert one(nlp, text, "the next day").value == "2021-06-04"
+    text = "The verdict came on Monday. The lawyers had met the judge the previous day."
+    assert one(nlp, text, "the previous day").value == "2021-06-20"
+    text = "The envoy arrives on July 2 and will meet the president the following morning."
+    t = one(nlp, text, "the following morning")
+    assert (t.type, t.value) == ("TIME", "2021-07-03TMO")
+    text = "Gunmen attacked the base on Monday night. The next day troops sealed the town."
+    assert one(nlp, text, "The next day").value == "2021-06-22"
+    # no date named before it: the reference is an event, so the value stays open
+    assert one(nlp, "He was released the next morning.", "the next morning").value is None
+
+
+def test_this_past_and_this_coming(nlp):
+    text = "Thousands marched this past weekend, and more rallies are planned this coming Saturday."
+    assert one(nlp, text, "this past weekend").value == "2021-W24-WE"
+    assert one(nlp, text, "this coming Saturday").value == "2021-06-26"
+    assert one(nlp, "The board met this past Monday.", "this past Monday").value == "2021-06-21"
+    t = one(nlp, "The summit opens this coming Sunday, June 27.", "this coming Sunday, June 27")
+    assert t.value == "2021-06-27"
+
+
+def test_one_day_as_an_indefinite_future(nlp):
+    assert one(nlp, "Her supporters say she will one day lead the party.", "one day").value == "FUTURE_REF"
+    t = one(nlp, "The border was closed for one day last month.", "one day")
+    assert (t.type, t.value) == ("DURATION", "P1D")
+
+
+def test_a_season_each_year_is_a_set(nlp):
+    t = one(nlp, "Herders move to the hills every summer.", "every summer")
+    assert (t.type, t.value) == ("SET", "XXXX-SU")
+    assert one(nlp, "The committee meets every year.", "every year").value == "P1Y"
+
+
+def test_fixed_holiday_without_a_year_lies_near_publication(nlp):
+    # present tense, a few days ahead: this year's date, not last year's
+    t = one(nlp, "Christmas is this Saturday and shops are crowded.", "Christmas", "2021-12-22")
+    assert t.value == "2021-12-25"
+    assert one(nlp, "Shops were crowded before Christmas.", "Christmas", "2022-01-04").value == "2021-12-25"
+
+
+def test_present_perfect_deadline_points_forward(nlp):
+    pub = "2021-06-21"                                   # a Monday
+    t = one(nlp, "The agency has given the tenants until 9 a.m. Thursday to leave.", "9 a.m. Thursday", pub)
+    assert t.value == "2021-06-24T09:00"
+    # the past perfect still looks back
+    assert one(nlp, "Until Thursday, police had not named a suspect.", "Thursday", pub).value == "2021-06-17"
