@@ -186,6 +186,17 @@ def test_merge_across_articles_keeps_every_article_and_the_precise_date():
     assert again[0].id == merged[0].id
 
 
+def test_two_alike_events_in_one_article_keep_distinct_ids():
+    """Within-article decisions are kept: two unmerged records alike in every keyed field
+    (one per sentence) must not share an id, or the store refuses the KB."""
+    a = _event("a1", 0, "2023-07-26", "day", "a1#e1")
+    b = _event("a1", 0, "2023-07-26", "day", "a1#e1")
+    merged = merge_events([a, b], {}, {})
+    assert len(merged) == 2 and merged[0].id != merged[1].id
+    c = _event("a1", 40, "2023-07-26", "day", "a1#e1")
+    assert len({e.id for e in merge_events([_event("a1", 0, "2023-07-26", "day", "a1#e1"), c], {}, {})}) == 2
+
+
 def test_merge_keeps_different_actors_apart():
     a = _event("a1", 0, "2023-07-26", "day", "a1#e1")
     b = _event("a2", 0, "2023-07-26", "day", "a2#e2")

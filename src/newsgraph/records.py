@@ -4,6 +4,8 @@ timex -> quotes -> stories -> store). Field names follow ../shared/contract/SCHE
 from __future__ import annotations
 
 import dataclasses
+import functools
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
@@ -215,22 +217,25 @@ class Analysis:
 
 def from_dict(cls, data: Any):
     """Rebuild a record (and its nested records) from its `to_dict` form."""
-    import typing
     if data is None or not dataclasses.is_dataclass(cls):
         return data
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    kwargs = {name: _coerce(hint, data[name]) for name, hint in field_hints(cls) if name in data}
     return cls(**kwargs)
 
 
-def _coerce(hint, value):
+@functools.lru_cache(maxsize=None)
+def field_hints(cls) -> tuple[tuple[str, Any], ...]:
+    """(field name, resolved type) of a record class, resolved once: `get_type_hints`
+    compiles the annotations' strings on every call."""
     import typing
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
+def _coerce(hint, value):
     if value is None:
         return None
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    origin, args = _shape(hint)
     if origin is typing.Union:
         inner = [a for a in args if a is not type(None)]
         return _coerce(inner[0], value) if len(inner) == 1 else value
@@ -239,3 +244,8 @@ def _coerce(hint, value):
     if dataclasses.is_dataclass(hint):
         return from_dict(hint, value)
     return value
+
+
+@functools.lru_cache(maxsize=None)
+def _shape(hint) -> tuple[Any, tuple]:
+    return typing.get_origin(hint), typing.get_args(hint)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from collections import Counter, defaultdict
 
 from newsgraph.records import Actor, Entity, Event
 from .same import actor_key, fold, same_event
@@ -52,24 +53,37 @@ def merged_id(ev: Event) -> str:
         ",".join(sorted(actor_key(a) for a in ev.source)),
         ",".join(sorted(actor_key(a) for a in ev.target)),
         (ev.date.value or "") if ev.date else "",
-        ",".join(sorted({e.article_id for e in ev.evidence})),
+        ",".join(sorted({f"{e.article_id}:{e.start}" for e in ev.evidence})),
     ])
     return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def merge_events(events: list[Event], entity_map: dict[str, str], entities_by_id: dict[str, Entity]) -> list[Event]:
-    """One record per real-world event across articles; evidence lists every article."""
+    """One record per real-world event across articles; evidence lists every article. Only
+    events of one type, modality and mode can merge, so each is compared within that block."""
     rewritten = sorted((_rewrite(e, entity_map, entities_by_id) for e in events), key=lambda e: (e.evidence[0].article_id if e.evidence else "", e.evidence[0].start if e.evidence else 0))
     out: list[Event] = []
+    blocks: dict[tuple, list[Event]] = defaultdict(list)
     for ev in rewritten:
-        match = next((o for o in out if _mergeable(o, ev)), None)
+        block = blocks[(ev.type, ev.modality, ev.mode)]
+        match = next((o for o in block if _mergeable(o, ev)), None)
         if match is None:
             out.append(ev)
+            block.append(ev)
         else:
             fold(match, ev)
-    for ev in out:
-        ev.id = merged_id(ev)
-    return out
+    return distinct_ids(out)
+
+
+def distinct_ids(events: list[Event]) -> list[Event]:
+    """Ids from each event's content; two events alike in every keyed field (one sentence
+    read twice) are told apart by their order in the input, which is sorted."""
+    seen: Counter = Counter()
+    for ev in events:
+        base = merged_id(ev)
+        ev.id = base if not seen[base] else "ev-" + hashlib.sha1(f"{base}#{seen[base]}".encode()).hexdigest()[:16]
+        seen[base] += 1
+    return events
 
 
 def _mergeable(a: Event, b: Event) -> bool:
