@@ -274,3 +274,19 @@ def test_dates_named_in_the_text_pull_same_kind_events_apart():
         return index._similarity(index._stories[0], vecs, None)
 
     assert score_against_first("2017") < score_against_first("2009") - 0.3
+
+
+def test_only_the_lead_of_a_long_body_is_matched():
+    """A roundup whose lead is the Chile quake and whose tail is other news joins the Chile
+    story; words past `body_chars` never reach the story's vectors."""
+    from newsgraph.stories import Params
+    roundup = art("roundup", "Chile earthquake: rescuers dig through rubble in Copiapo",
+                  CHILE_2.text + "\n\nIn other news: " + TURKEY_1.text + " " + TURKEY_2.text, "2024-03-13")
+    index = StoryIndex(params=Params(body_chars=len(CHILE_2.text)))
+    chile, _ = index.add(CHILE_1, ents("chile-1", *ENTITIES["chile-1"]), [])
+    index.add(TURKEY_1, ents("turkey-1", *ENTITIES["turkey-1"]), [])
+    story, dup = index.add(roundup, ents("roundup", *ENTITIES["chile-2"]), [])
+    assert (story, dup) == (chile, None)
+    text_vec = index._stories[index.story_of["roundup"]].centroids["text"].vec
+    assert "copiapo" in text_vec and "malatya" not in text_vec
+

@@ -13,7 +13,8 @@ centroids over six channels with their own online idf (title+lead+body words, ti
 entity/event keys, person names, numbers, and the years/months its resolved timexes and
 publication date name), minus a penalty when the article's main person and the story's differ
 (unless each names the other's prominently), minus a penalty for a gap in time beyond half a
-year.
+year. Only the first Params.body_chars characters of a body are read (the lead; speed on long
+bodies).
 Copies (dupes.py): MinHash LSH over word shingles; translated copies through the original
 outlet / language metadata plus shared entity names, numbers and quote openings."""
 from newsgraph.stories.bench import bench
