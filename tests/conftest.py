@@ -91,3 +91,10 @@ def examples_kb(examples_store) -> dict:
     result = run_cli(examples_store.db, "export", "--format", "json", "-o", str(out))
     assert result.rc == 0, result.stderr[-3000:]
     return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pipeline's spaCy model with our components, loaded once for the whole session."""
+    from newsgraph.nlp import get_nlp
+    return get_nlp()

@@ -9,12 +9,6 @@ from newsgraph.entities.names import same_person
 from newsgraph.records import Article, Entity, Mention
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.nlp import get_nlp
-    return get_nlp()
-
-
 def run(nlp, text, aid="t1", published="2023-05-02"):
     return extract_entities(Article(id=aid, source=aid, text=text, published=published), nlp(text))
 
@@ -147,7 +141,6 @@ def test_resolution_is_order_independent(nlp):
     assert [e.id for e in first] == [e.id for e in second] and map1 == map2
     lavrov = [e for e in first if e.type == "PERSON" and "Lavrov" in e.name]
     assert len(lavrov) == 1 and lavrov[0].country == "RUS"
-
 
 
 def entity(eid, name, type_, article):

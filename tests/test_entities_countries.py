@@ -8,12 +8,6 @@ from newsgraph.entities import actor_for_text, extract_entities, resolve_entitie
 from newsgraph.records import Article
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.nlp import get_nlp
-    return get_nlp()
-
-
 def run(nlp, text, aid="c1"):
     return extract_entities(Article(id=aid, source=aid, text=text, published="2024-02-03"), nlp(text))
 

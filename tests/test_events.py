@@ -10,12 +10,6 @@ from newsgraph.records import Actor, Article, Event, EventDate, Evidence, Timex
 from newsgraph.events import export_acled, export_gdelt, export_plover, extract_events, merge_events
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.nlp import get_nlp
-    return get_nlp()
-
-
 def events_of(nlp, text, published="2023-05-10", timexes=None, art_id="t1"):
     art = Article(id=art_id, source="test", text=text, published=published)
     return extract_events(art, nlp(text), [], timexes or [])

@@ -8,17 +8,6 @@ from newsgraph.records import Article
 from newsgraph.timex import extract_timexes, governing_timex, resolve_anchored
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.nlp import get_nlp
-    try:
-        return get_nlp()
-    except Exception:                      # the entity ruler may be mid-edit; the parse is what we need
-        import spacy
-        from newsgraph.nlp import MODEL
-        return spacy.load(MODEL)
-
-
 def tag(nlp, text, published="2021-06-23"):
     art = Article(id="t1", source="test", text=text, published=published)
     return extract_timexes(art, nlp(text))

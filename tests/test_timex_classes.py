@@ -10,17 +10,6 @@ from newsgraph.records import Article
 from newsgraph.timex import extract_timexes
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.nlp import get_nlp
-    try:
-        return get_nlp()
-    except Exception:                      # the entity ruler may be mid-edit; the parse is what we need
-        import spacy
-        from newsgraph.nlp import MODEL
-        return spacy.load(MODEL)
-
-
 def tag(nlp, text, published="2021-06-23"):
     return extract_timexes(Article(id="t", source="test", text=text, published=published), nlp(text))
 
