@@ -2,7 +2,6 @@
 direction, time zones, anchored expressions and the governing timex of an event trigger."""
 from __future__ import annotations
 
-import pytest
 
 from newsgraph.records import Article
 from newsgraph.timex import extract_timexes, governing_timex, resolve_anchored

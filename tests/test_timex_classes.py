@@ -4,7 +4,6 @@ indefinite future, seasons as sets, fixed-date holidays near publication and dea
 present perfect. Sentences are invented; publication is Wednesday 2021-06-23 unless given."""
 from __future__ import annotations
 
-import pytest
 
 from newsgraph.records import Article
 from newsgraph.timex import extract_timexes
