@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity, Speaker
-from newsgraph.quotes.lexicon import gender_words
+from newsgraph.quotes.lexicon import gender_words, pronouns
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SENTENCES_BACK = 4
@@ -28,10 +28,18 @@ WEIGHT_EMBEDDED_SUBJECT = 2.0
 WEIGHT_PRONOUN = 0.8           # a resolved pronoun adds (a share of) its weight to its person
 EMBEDDED_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp")
 WEIGHT_OTHER = 1.0
+UNKNOWN_FOR_SHE = 0.5          # a person whose gender the article does not show, for "she": news names
+                               # women with a marked name or title far more often than men
 
 
 def gender_lexicon() -> dict[str, frozenset[str]]:
     return gender_words()
+
+
+def person_titles() -> frozenset[str]:
+    """Honorifics and titles written before a person's name ("Mr.", "Mrs.", "President")."""
+    lex = gender_lexicon()
+    return lex["honorific_male"] | lex["honorific_female"] | pronouns()["person_titles"]
 
 
 def pronoun_gender(word: str) -> Optional[str]:
@@ -69,13 +77,15 @@ class PersonIndex:
 
     @staticmethod
     def _sentence_numbers(doc: Doc, quoted: list[bool]) -> list[int]:
-        """Each token's sentence number, counting only sentences with words outside quotation
-        marks: a long quote does not push the narrative's persons out of reach."""
+        """Each token's sentence number; a paragraph break the parser ran a sentence across
+        starts a new one."""
         out = [0] * len(doc)
         n = 0
         for sent in doc.sents:
             n += 1
             for i in range(sent.start, sent.end):
+                if i > sent.start and "\n" in doc[i - 1].text and "\n" not in doc[i].text:
+                    n += 1
                 out[i] = n
         return out
 
@@ -83,7 +93,7 @@ class PersonIndex:
     def _collect(self, entities: list[Entity]) -> None:
         taken: list[tuple[int, int]] = []
         for ent in entities:
-            if ent.type != "PERSON":
+            if ent.type != "PERSON" and not self._titled(ent):
                 continue
             key = f"e:{ent.id}"
             self.speakers[key] = Speaker(ent.id, ent.name)
@@ -100,6 +110,18 @@ class PersonIndex:
             if known is None or len(span.text) > len(known.name):
                 self.speakers[key] = Speaker(None, span.text)
             self._add(span.start_char, span.end_char, key)
+
+    def _titled(self, ent: Entity) -> bool:
+        """An entity the parse typed as a place or body but the article writes with a personal
+        honorific or title ("Mr. Obama", "President Obama"): a person."""
+        titles = person_titles()
+        for m in ent.mentions:
+            if m.kind == "pronoun":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.start > 0 and self.doc[span.start - 1].lower_ in titles:
+                return True
+        return False
 
     def _unlabelled_speakers(self) -> list:
         """Proper nouns the parse left without an entity label that speak ("Bozell says"):
@@ -230,7 +252,8 @@ class PersonIndex:
                 break
             if gender and self.gender.get(m.key) not in (None, gender):
                 continue
-            salience[m.key] = salience.get(m.key, 0.0) + m.weight * DECAY ** (here - m.sent)
+            agreement = UNKNOWN_FOR_SHE if gender == "f" and self.gender.get(m.key) is None else 1.0
+            salience[m.key] = salience.get(m.key, 0.0) + agreement * m.weight * DECAY ** (here - m.sent)
             latest.setdefault(m.key, m.start)
         if not salience:
             return None

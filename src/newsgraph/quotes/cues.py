@@ -16,26 +16,69 @@ OBJECT_PREPS = ("for", "on", "about", "of", "against", "at")
 
 def is_reporting_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or lemma not in reporting_verbs():
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in reporting_verbs() or not _used_as_verb(tok):
         return False
+    if lemma in attribution()["naming_verbs"] and _names_something(tok):
+        return False
+    if lemma in attribution()["aspectual_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
+        return False            # "continued to rise"
     required = prepositional_cues()["required"].get(lemma)
     return required is None or any(c.dep_ in ("prt", "prep") and c.lower_ in required for c in tok.children)
+
+
+def _used_as_verb(tok: Token) -> bool:
+    """Not a participle used as an adjective ("pledged delegates") nor markup ("<tweet id=...")."""
+    return tok.dep_ != "amod" and not (tok.i > 0 and tok.nbor(-1).text == "<")
+
+
+def _names_something(tok: Token) -> bool:
+    """"a group called X", "a book dubbed X": naming a thing, not saying something."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+        return False
+    after_noun = tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN")
+    return tok.dep_ == "acl" or (tok.tag_ == "VBN" and after_noun)
 
 
 def frame_of(tok: Token) -> str:
     return reporting_verbs().get(tok.lemma_.lower(), "clause")
 
 
+def _same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def _object_first(verb: Token) -> bool:
+    """An object-frame verb with an object of its own after it."""
+    return frame_of(verb) == "object" and any(c.dep_ in ("dobj", "oprd") and c.i > verb.i for c in verb.children) \
+        and bool(_object_content(verb))
+
+
 def _clause_children(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("ccomp",)]
 
 
+def _stranded_subjects(verb: Token, clauses: list[Token]) -> list[Token]:
+    """"said the days when ... are gone": a noun phrase the parser hung on the verb between it
+    and a subjectless clause it frames is that clause's subject."""
+    clause = clauses[0]
+    if clause.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return []
+    return [c for c in verb.children if verb.i < c.i < clause.left_edge.i
+            and c.dep_ in ("npadvmod", "dobj", "nsubj", "attr") and c.pos_ in ("NOUN", "PROPN", "PRON")
+            and c.ent_type_ not in ("DATE", "TIME")]
+
+
 def content_tokens(verb: Token) -> list[Token]:
     """The tokens of what a reporting verb reports, or [] when it frames no content."""
-    clauses = _clause_children(verb)
+    clauses = [c for c in _clause_children(verb) if _same_paragraph(c, verb)]
+    if clauses and all(c.i < verb.i for c in clauses) and _object_first(verb):
+        clauses = []                  # "S - he called her “weak”": the object, not the clause before
     if clauses:
-        return sorted(t for c in clauses for t in c.subtree)
+        return sorted(t for c in clauses + _stranded_subjects(verb, clauses) for t in c.subtree)
     head = verb.head
+    if verb.dep_ == "parataxis" and head.pos_ not in ("VERB", "AUX"):
+        head = clause_head(verb)      # "The difference, he said, is ..." hung on "difference"
     if (verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and head.i < verb.i) and head.pos_ in ("VERB", "AUX"):
         return _around_parenthetical(verb, head)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
@@ -55,18 +98,30 @@ def _around_parenthetical(verb: Token, head: Token) -> list[Token]:
 
 def _object_content(verb: Token) -> list[Token]:
     """"accused Y of Z", "urged Y to Z", "called for Z", "criticized Z": object and its complement."""
-    after = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "prep", "ccomp", "dative")]
+    after = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "prep", "ccomp", "dative")
+             or _question_clause(c)]
     preps = set(OBJECT_PREPS) | prepositional_cues()["object_preps"].get(verb.lemma_.lower(), frozenset())
     parts = [c for c in after if c.dep_ != "prep" or (c.lower_ in preps and not _circumstance(c))]
     if not parts or all(c.dep_ == "dative" for c in parts):
         return []
-    if verb.lemma_.lower() in ("tell", "ask", "warn") and not any(c.dep_ in ("xcomp", "ccomp") for c in parts):
+    if verb.lemma_.lower() in ("tell", "ask", "warn") and not any(
+            c.dep_ in ("xcomp", "ccomp") or _question_clause(c) or c.lower_ == "about" for c in parts):
         return []
     return sorted(t for c in parts for t in c.subtree)
 
 
+def _question_clause(tok: Token) -> bool:
+    """"asked them if they would run", "whether": an indirect question the parser hung as a
+    modifier clause."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+
+
 def _circumstance(prep: Token) -> bool:
-    """"on Sunday", "at Mediaite", "in Iowa": a time or place, not what was said."""
+    """"on Sunday", "at Mediaite", "in Iowa", "on condition of anonymity", "to a request for
+    comment": a time, place or circumstance, not what was said."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if any(c.lemma_.lower() in attribution()["not_content_nouns"] for c in objects):
+        return True
     return any(c.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG") for c in prep.children if c.dep_ == "pobj")
 
 

@@ -22,10 +22,12 @@ OPEN_ENDINGS = tuple(",?!—–-…")
 WINDOW = 30
 MIN_UNCUED_WORDS = 6
 MAX_FRAGMENT_WORDS = 3
+QUOTE_MARK_CHARS = "\"'“”„«»‘’"
 DASHES = {"―", "—", "–", "-", "--"}
 MAX_DASH_LINE = 8
 MAX_TITLE_WORDS = 5
 MAX_LABEL_WORDS = 4
+MAX_FRAME_WORDS = 6
 TITLE_FUNCTION_WORDS = {"the", "of", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by"}
 
 
@@ -137,7 +139,28 @@ def _choose_verb(text: str, q: QuoteSpan, before: list[Token], after: list[Token
         return after_verbs[0]
     if before_verbs:
         return before_verbs[-1]
-    return after_verbs[0] if after_verbs else _colon_speaker_verb(before)
+    if after_verbs:
+        return after_verbs[0]
+    return _colon_speaker_verb(before) or (_frame_verb(after) if ends_open else None)
+
+
+def _frame_verb(after: list[Token]) -> Optional[Token]:
+    """"“...,” Jane Roe fumed" / "“...?” interjected Roe": a quote left open by its punctuation
+    is framed by the clause right after it, whatever its verb (the lexicon cannot list them all)."""
+    words = [t for t in after if not (t.is_punct or t.is_space)][:MAX_FRAME_WORDS]
+    for n, tok in enumerate(words):
+        if tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "nsubj" and c in words and _names_someone(c) for c in tok.children):
+            return tok
+        if n == 0 and len(words) > 1 and _names_someone(words[1]):
+            return tok
+        return None
+    return None
+
+
+def _names_someone(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG") or tok.lower_ in ("he", "she", "they")
 
 
 def _label_name(before: list[Token], after: list[Token]) -> tuple[Optional[Token], Optional[str]]:
@@ -211,14 +234,28 @@ def _cue_candidate(doc: Doc, q: QuoteSpan, windows: Windows, resolver: SpeakerRe
             cand.speaker, cand.cue, cand.cue_start, cand.has_cue = resolver.speaker_of(name), cue, name.idx, True
         return cand
     subject = speaker_head(verb)
+    if verb in after and (subject is None or subject.i > verb.i):
+        subject = _name_opening(after, verb) or subject
     if subject is None or windows.quoted[subject.i]:
         subject = _name_beside(verb, before + after)
     cand.speaker = resolver.speaker_of(subject)
-    cand.cue = ":" if not is_reporting_verb(verb) else verb.text
+    cand.cue = verb.text if is_reporting_verb(verb) or verb in after else ":"
     cand.cue_start = verb.idx
     cand.via = via_of(verb, set())
     cand.has_cue = True
     return cand
+
+
+def _name_opening(after: list[Token], verb: Token) -> Optional[Token]:
+    """"“...,” Jane Roe, a lawyer, said on Fox News": a name opening the frame after the quote
+    and before its verb is who speaks, whatever the parser made of the words after the verb."""
+    words = [t for t in after if not (t.is_punct or t.is_space)]
+    if not words or words[0].i >= verb.i or not (words[0].ent_type_ == "PERSON" or words[0].pos_ == "PROPN"):
+        return None
+    last = words[0]                 # "Texas delegate Bill Eastland": the end of the name run
+    while last.i + 1 < verb.i and (last.nbor().pos_ == "PROPN" or last.nbor().dep_ == "compound"):
+        last = last.nbor()
+    return _ent_root(last)
 
 
 def _name_beside(verb: Token, window: list[Token]) -> Optional[Token]:
@@ -254,7 +291,19 @@ def _fragment(text: str, c: Candidate) -> bool:
     words = text[c.start:c.end]
     if _words(words) <= MAX_TITLE_WORDS and _title_case(words):
         return True
+    if _words(words) <= MAX_FRAGMENT_WORDS and _after_a_word(text, c.start):
+        return True             # "called the plan “a disaster.”": the quote is part of a sentence
     return _words(words) <= MAX_FRAGMENT_WORDS and not words.rstrip().endswith(OPEN_ENDINGS + (".",))
+
+
+def _after_a_word(text: str, start: int) -> bool:
+    """Is the opening quotation mark before start preceded by a word of the same sentence?"""
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in QUOTE_MARK_CHARS):
+        if text[i] == "\n":
+            return False
+        i -= 1
+    return i >= 0 and text[i].isalnum()
 
 
 def _title_case(words: str) -> bool:

@@ -1,6 +1,8 @@
 """Reported speech from the parse: a reporting verb's clause or object ("Russia said in March
-it was deeply concerned ...", "X told Y that ...", "X accused Y of ...", "X warned that ...")
-and "according to X" clauses; direct is False for all of them."""
+it was deeply concerned ...", "X told Y that ...", "X accused Y of ...", "X warned that ..."),
+"according to X" sentences, speech nouns ("his warning that ...", "made remarks about ..."),
+speaker labels ("Jane Roe: ...") and a headline's "X Warns ..."; content never leaves the cue's
+paragraph. direct is False for all of them."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
@@ -8,13 +10,15 @@ from spacy.tokens import Doc, Token
 from newsgraph.quotes.cues import (according_phrases, clause_head, content_tokens, is_reporting_verb,
                                    relays_of, short_name, source_head, via_of)
 from newsgraph.quotes.direct import Candidate
-from newsgraph.quotes.lexicon import attribution
+from newsgraph.quotes.lexicon import attribution, reporting_verbs
 from newsgraph.quotes.speakers import SpeakerResolver, speaker_head, subject_of
 
 EDGE_DEPS = ("punct", "cc", "mark")
 MIN_CONTENT_TOKENS = 2
 MAX_LABEL_TOKENS = 6
 MIN_LABEL_CONTENT_WORDS = 3
+MAX_TITLED_LABEL = 2           # "Lopez:", "Poll:": capitalised words the tagger took for common nouns
+MAX_HEADLINE_TOKENS = 30
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
@@ -36,14 +40,66 @@ def _one_paragraph(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def paragraph_bounds(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of tok's paragraph: the parser's sentences sometimes run across a
+    paragraph break, but what a cue reports never does."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return start, end
+
+
+def _in_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
+    start, end = paragraph_bounds(cue)
+    return [t for t in tokens if start <= t.i < end]
+
+
+def _before_frame(tokens: list[Token], verb: Token, quoted: list[bool]) -> list[Token]:
+    """"“...,” Jane Roe, a lawyer, said": when the content of a verb after it runs past a closing
+    quotation mark into a name, the words from that name to the verb are the speaker's frame."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens or verb.i < tokens[-1].i:
+        return tokens
+    for n, tok in enumerate(tokens[:-1]):
+        if not quoted[tok.i]:
+            continue
+        rest = [t for t in tokens[n + 1:] if not (t.is_punct or t.is_space)]
+        if rest and not quoted[rest[0].i]:
+            if rest[0].pos_ == "PROPN" or rest[0].ent_type_ == "PERSON":
+                return tokens[:n + 1]
+    return tokens
+
+
+def _name_between(last: Token, verb: Token):
+    """The end of the first name run between a content and its verb ("..., Texas delegate Jane
+    Roe, wearing a hat, said"), or None."""
+    doc = verb.doc
+    for i in range(last.i + 1, verb.i):
+        if doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON":
+            while i + 1 < verb.i and (doc[i + 1].pos_ == "PROPN" or doc[i + 1].dep_ == "compound"):
+                i += 1
+            return doc[i]
+    return None
+
+
 def _is_reporting_clause(tokens: list[Token]) -> bool:
     """"She added", "Bloomberg also reported": content that is itself just a reporting clause."""
     return len(tokens) <= 4 and any(is_reporting_verb(t) for t in tokens)
 
 
+def _says_a_name_or_answer(tok: Token) -> bool:
+    """A one-word content worth a report: a name ("praised Obama") or an answer ("said yes")."""
+    return tok.pos_ == "PROPN" or tok.lower_ in ("yes", "no")
+
+
 def _candidate(tokens: list[Token], **fields) -> Candidate | None:
     tokens = _trimmed(_one_paragraph(tokens))
-    if len(tokens) < MIN_CONTENT_TOKENS or _is_reporting_clause(tokens):
+    if len(tokens) < MIN_CONTENT_TOKENS and not (tokens and _says_a_name_or_answer(tokens[0])) \
+            or _is_reporting_clause(tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return Candidate(start, end, direct=False, has_cue=True, **fields)
@@ -61,7 +117,7 @@ def _nested_reports(tokens: list[Token]) -> list[Token]:
     inside = {t.i for t in tokens}
     return [tok for tok in tokens
             if tok.i > first and tok.dep_ in NESTED_DEPS and tok.head.i in inside and is_reporting_verb(tok)
-            and tok.left_edge.i > first]
+            and tok.left_edge.i > first and len(content_tokens(tok)) >= MIN_CONTENT_TOKENS]
 
 
 def _has_own_subject(verb: Token) -> bool:
@@ -79,7 +135,11 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
         subject = subject_of(verb)
         speaker = inherited.get(verb.i) or resolver.speaker_of(speaker_head(verb))
         own = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
-        content = [t for t in content_tokens(verb) if t.i not in own and t.sent.start == verb.sent.start]
+        content = [t for t in _in_paragraph(content_tokens(verb), verb)
+                   if t.i not in own and t.sent.start == verb.sent.start]
+        content = _before_frame(content, verb, resolver.quoted)
+        if speaker is None and content and content[-1].i < verb.i:
+            speaker = resolver.speaker_of(_name_between(content[-1], verb))
         nested = _nested_reports(content)
         dropped = {t.i for n in nested for t in n.subtree}
         content = [t for t in content if t.i not in dropped]
@@ -93,14 +153,34 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     return found
 
 
+def _according_content(marker: Token, head: Token) -> list[Token]:
+    """What "according to X" vouches for: the rest of its sentence when the phrase opens or
+    closes it ("According to X, S." / "S, according to X."), else the clause it hangs from."""
+    doc = marker.doc
+    para_start, para_end = paragraph_bounds(marker)
+    start, end = max(marker.sent.start, para_start), min(marker.sent.end, para_end)
+    phrase = [t.i for t in _in_paragraph(list(marker.subtree), marker)]
+    first, last = min(phrase), max(phrase)
+    before = [t for t in doc[start:first] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[last + 1:end] if not (t.is_punct or t.is_space)]
+    if not after and before:
+        return list(doc[start:first])
+    if not before and after:
+        return list(doc[last + 1:end])
+    return [t for t in _in_paragraph(list(head.subtree), marker)
+            if t.i not in set(phrase) and t.sent.start == marker.sent.start]
+
+
 def according_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     found = []
     for marker, obj in according_phrases(doc):
         head = clause_head(marker)
         if is_reporting_verb(head):
             continue
-        phrase = {t.i for t in marker.subtree}
-        content = [t for t in head.subtree if t.i not in phrase and t.sent.start == marker.sent.start]
+        content = _according_content(marker, head)
+        if any(resolver.quoted[t.i] for t in content) \
+                and any(is_reporting_verb(t) and not resolver.quoted[t.i] for t in content):
+            continue                # "X wrote: “...”, according to AFP": a relay of X's quoted words
         relays = relays_of(obj)
         cand = _candidate(content, speaker=resolver.speaker_of(source_head(obj)), cue="according to",
                           via=short_name(relays[-1]) if relays else None, cue_start=marker.idx)
@@ -125,7 +205,8 @@ def _label_before_colon(doc: Doc, first: int) -> int | None:
         if tok.text == ":":
             label = doc[first:i]
             named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE")
-                        or (t.is_upper and t.is_alpha and len(t) >= 3) for t in label)
+                        or (t.is_upper and t.is_alpha and len(t) >= 3) for t in label) \
+                or 0 < len(label) <= MAX_TITLED_LABEL and all(t.is_title and t.is_alpha for t in label)
             if label and named and label[0].text[:1].isupper() \
                     and label.text.lower() not in attribution()["not_speaker_labels"]:
                 return i
@@ -157,5 +238,79 @@ def label_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     return found
 
 
+def _noun_content(noun: Token, preps) -> list[Token]:
+    """"claim that S", "vow to V", "calls for X", "remarks about X": what a speech noun reports."""
+    tokens = []
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp", "relcl") and (
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+                or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in preps and not _after_comma(noun, child):
+            tokens.extend(t for t in child.subtree if t is not child)
+    return sorted((t for t in tokens if t.i > noun.i), key=lambda t: t.i)
+
+
+def _after_comma(noun: Token, child: Token) -> bool:
+    return any(t.text in (",", ";", "(") for t in noun.doc[noun.i + 1:child.i])
+
+
+def noun_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
+    """"his warning that S", "Rubio's claim to be X", "her criticism of X", "made remarks about X":
+    a speech noun with a possessor, or the object of a light verb; the possessor or the verb's
+    subject speaks."""
+    found = []
+    lex = attribution()
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or lemma not in lex["cue_nouns"] and lemma not in lex["talk_nouns"]:
+            continue
+        preps = lex["cue_noun_preps"] + lex["talk_noun_preps"] if lemma in lex["cue_nouns"] else lex["talk_noun_preps"]
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            speaker = resolver.speaker_of_possessor(owner)
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex["light_verbs"]:
+            speaker = resolver.speaker_of(speaker_head(noun.head))
+        else:
+            continue
+        content = _in_paragraph(_noun_content(noun, preps), noun)
+        cand = _candidate(content, speaker=speaker, cue=noun.text, cue_start=noun.idx)
+        if cand:
+            found.append(cand)
+    return found
+
+
+def _verb_in_headline(tok: Token) -> bool:
+    """"Says", "Promises", "Warns", "blasts": a reporting verb a title-cased headline hides from
+    the tagger."""
+    word = tok.lower_
+    stems = {word, word[:-1], word[:-2], word[:-1] + "e"} if word.endswith("s") else {word}
+    return tok.is_alpha and bool(stems & set(reporting_verbs())) and tok.pos_ != "VERB" or is_reporting_verb(tok)
+
+
+def headline_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
+    """"Jane Roe Warns Plan Will Fail.": a headline opening the article, a name and a reporting
+    verb at its start; the rest of its first clause is what was said."""
+    end = paragraph_bounds(doc[0])[1] if len(doc) else 0
+    words = [t for t in doc[:end] if not t.is_space]
+    if not words or len(words) > MAX_HEADLINE_TOKENS:
+        return []
+    n = 0
+    while n < len(words) and (words[n].pos_ == "PROPN" or words[n].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) \
+            and not _verb_in_headline(words[n]):
+        n += 1
+    if n == 0 or n >= len(words) - 1 or not _verb_in_headline(words[n]):
+        return []
+    content = []
+    for tok in words[n + 1:]:
+        if tok.text in (",", ";", ".", ":", "?"):
+            break
+        content.append(tok)
+    cand = _candidate(content, speaker=resolver.speaker_of(words[n - 1]), cue=words[n].text,
+                      cue_start=words[n].idx)
+    return [cand] if cand else []
+
+
 def reported_speech(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
-    return verb_reports(doc, resolver) + according_reports(doc, resolver) + label_reports(doc, resolver)
+    return verb_reports(doc, resolver) + according_reports(doc, resolver) + label_reports(doc, resolver) \
+        + noun_reports(doc, resolver) + headline_reports(doc, resolver)

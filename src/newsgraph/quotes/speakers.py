@@ -176,6 +176,15 @@ class SpeakerResolver:
                 return tok
         return None
 
+    def speaker_of_possessor(self, owner: Token) -> Optional[Speaker]:
+        """The Speaker of a possessor ("Rubio's", "his", "their")."""
+        if owner.lower_ in ("his", "her"):
+            return self.as_written(self.index.resolve(owner), owner.idx)
+        if owner.lower_ in ("their", "its"):
+            antecedent = self.group_antecedent(owner)
+            return self.speaker_of(antecedent) if antecedent is not None else None
+        return self.speaker_of(owner)
+
     def speaker_of(self, head: Optional[Token]) -> Optional[Speaker]:
         """The Speaker named by the phrase headed by `head`, or None when nothing is recoverable."""
         if head is None:
@@ -233,7 +242,8 @@ def subject_of(verb: Token) -> Optional[Token]:
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    for tok in verb.children if verb.tag_ not in ("VBG", "VBN") else ():     # not "telling CBS"
+    inverted = verb.tag_ not in ("VBG", "VBN") and verb.lemma_.lower() not in attribution()["addressee_verbs"]
+    for tok in verb.children if inverted else ():     # not "telling CBS", "tells Fox News"
         if tok.i > verb.i and tok.left_edge.i == verb.i + 1 and tok.dep_ in ("dobj", "attr", "npadvmod", "nsubj") \
                 and (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
             return tok          # "..., said Smith"
@@ -262,7 +272,8 @@ def speaker_head(verb: Token) -> Optional[Token]:
         subject = subject_of(root)
         if subject is not None and subject.i < verb.i:
             return subject
-    return _opening_name(verb) or _name_after(verb)
+    addressee = verb.lemma_.lower() in attribution()["addressee_verbs"]
+    return _opening_name(verb) or (None if addressee else _name_after(verb))
 
 
 def _name_after(verb: Token) -> Optional[Token]:
