@@ -144,3 +144,35 @@ def test_unknown_country_code_survives_resolution(nlp):
     b = run(nlp, "Joao Mendes later left for the coast.", aid="m2")
     merged, _ = resolve_entities([a, b])
     assert person(merged, "Mendes").actor_code == "---GOV"
+
+
+# --- regions and platforms -----------------------------------------------------------------------
+
+def named(ents, text):
+    found = [e for e in ents if text in e.aliases + [e.name]]
+    assert found, f"no entity {text!r} in {[(e.name, e.type) for e in ents]}"
+    return found[0]
+
+
+def test_a_state_is_the_state_not_a_small_town_of_the_same_name(nlp):
+    ents = run(nlp, "Floods cut power to thousands of homes in Florida and Ohio on Monday.")
+    florida, ohio = named(ents, "Florida"), named(ents, "Ohio")
+    assert (florida.name, florida.type, florida.country) == ("Florida", "GPE", "USA")
+    assert (ohio.type, ohio.country) == ("GPE", "USA")
+
+
+def test_a_region_two_countries_share_gets_no_country(nlp):
+    ents = run(nlp, "Heavy monsoon rains flooded villages across Punjab on Sunday.")
+    assert named(ents, "Punjab").country is None
+
+
+def test_a_big_city_wins_over_a_region_of_its_name(nlp):
+    from newsgraph.entities import lexicon as L
+    assert L.place("Aleppo").country == "SYR" and L.place("Aleppo").population > 1_000_000
+    assert L.place("Kachin").country == "MMR"
+
+
+def test_social_platforms_are_media_organisations(nlp):
+    ents = run(nlp, "The senator attacked the ruling on Twitter, and his aides repeated it on Telegram.")
+    twitter = named(ents, "Twitter")
+    assert twitter.type == "ORG" and twitter.actor_code.endswith("MED")

@@ -107,7 +107,7 @@ def whole_phrase_actor(phrase: str) -> Optional[tuple[Optional[str], Optional[st
     org = L.known_org(phrase)
     if org:
         return org.country, compose_code("ORG", org.country, org.sector)
-    place = L.city(phrase)
+    place = L.place(phrase)
     if place and place.is_capital:
         return place.country, place.country + "GOV"
     return None

