@@ -3,6 +3,7 @@ knowledge base, and annotate a JSONL stream without a store."""
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, TextIO
 
@@ -66,10 +67,22 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
         status = store.put_analysis(result, hashes[result.article.id], story_id=story_id, duplicate_of=duplicate_of)
         setattr(report, status, getattr(report, status) + 1)
     if report.ingested or report.updated or was_dirty:
+        write_settled_stories(store, index)
         store.set_state("stories", index.to_state())
         rebuild(store)
         store.set_state("dirty", False)
     return report
+
+
+def write_settled_stories(store: Store, index) -> None:
+    """Settle the articles the index placed in this run and store the story ids (and copy
+    links) of those that settle moved."""
+    placed = {aid: index.assignments_of(aid) for aid in index.pending}
+    index.settle()
+    for aid, before in placed.items():
+        after = index.assignments_of(aid)
+        if after != before:
+            store.set_article_fields(aid, story_id=after[0], duplicate_of=after[1])
 
 
 def replay_stories(store: Store):
@@ -106,7 +119,9 @@ def annotation_record(analysis: Analysis) -> dict:
 def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Optional[int] = None,
              on_failure: Callable[[str], None] = lambda s: None) -> IngestReport:
     """Stateless batch mode: one output line per input document, in input order. A document
-    that cannot be analyzed gives a line with its id and an `error`, so ids stay aligned."""
+    that cannot be analyzed gives a line with its id and an `error`, so ids stay aligned.
+    With `stories`, lines wait in a temporary file until the whole input is in and the story
+    index has settled, then get their final story_id and duplicate_of."""
     from pathlib import Path
     from newsgraph.stories import StoryIndex
 
@@ -118,17 +133,32 @@ def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Option
                 item.id = article_id(item)
             yield item
 
-    for result in analyze_stream(tagged(), processes=processes):
-        if isinstance(result, InputFailure):
-            report.failed += 1
-            on_failure(str(result))
-            if result.article_id is not None:
-                out.write(json.dumps({"id": result.article_id, "error": result.reason}, ensure_ascii=False) + "\n")
-            continue
-        kbmod.date_anchored(result, result.events)
-        rec = annotation_record(result)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as held:
+        sink = held if index is not None else out
+        for result in analyze_stream(tagged(), processes=processes):
+            if isinstance(result, InputFailure):
+                report.failed += 1
+                on_failure(str(result))
+                if result.article_id is not None:
+                    sink.write(json.dumps({"id": result.article_id, "error": result.reason}, ensure_ascii=False) + "\n")
+                continue
+            kbmod.date_anchored(result, result.events)
+            rec = annotation_record(result)
+            if index is not None:
+                index.add(result.article, result.entities, result.events, result.timexes, place=False)
+            report.ingested += 1
+            sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
         if index is not None:
-            rec["story_id"], rec["duplicate_of"] = index.add(result.article, result.entities, result.events, result.timexes)
-        report.ingested += 1
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            index.settle()
+            held.seek(0)
+            write_with_stories(held, out, index.assignments())
     return report
+
+
+def write_with_stories(lines: Iterable[str], out: TextIO, assigned: dict[str, tuple[str, str | None]]) -> None:
+    """Copy annotate lines to `out`, each article line given its settled story id and copy link."""
+    for line in lines:
+        rec = json.loads(line)
+        if "error" not in rec:
+            rec["story_id"], rec["duplicate_of"] = assigned.get(rec["id"], (None, None))
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")

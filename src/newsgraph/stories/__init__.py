@@ -1,12 +1,20 @@
 """Stories stage: near-duplicate detection and online story clustering.
 
-`StoryIndex.add(article, entities, events, timexes=None)` places one article at a time and returns
-(story_id, duplicate_of); nothing is re-clustered, so an article's story never changes.
+`StoryIndex.add(article, entities, events, timexes=None, place=True)` places one article at a time
+and returns (story_id, duplicate_of) (with place=False it only waits for settle: story None).
+`StoryIndex.settle()` then settles the batch added since the last settle: its articles are
+taken out of their stories, weighed again with the idf as it stands, placed one by one in the
+order of a hash of their ids (threshold Params.settle_threshold), and re-visited (each taken
+out and placed again) until nothing moves, at most SETTLE_ROUNDS times, so an article that
+came early gets a second chance against the stories that grew after it; a copy moves with its
+original. The batch's stories do not depend on its arrival order; earlier batches are not
+moved. Until settle, each article of the batch keeps its term counts and vectors in memory
+(not in the saved state, which holds no per-article vectors).
 `StoryIndex.stories()` lists the stories (title = most representative headline, entity ids
 ranked by co-occurrence centrality, event ids in date order); `to_state()` / `StoryIndex(state)`
 persist the index as JSON; `assignments()` gives every article's current (story_id,
-duplicate_of), which differs from what `add` returned only when an earlier-published copy
-arrived later and became the original. `bench(articles)` measures throughput.
+duplicate_of), which differs from what `add` returned when settle moved it or an
+earlier-published copy arrived later and became the original. `bench(articles)` measures throughput.
 
 Matching (index.py): a weighted sum of cosines between the article and each story's
 centroids over six channels with their own online idf (title+lead+body words, title words,

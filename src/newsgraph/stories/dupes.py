@@ -41,10 +41,9 @@ def word_hashes(words: list[str]) -> list[int]:
     table = WORD_HASHES
     if len(table) > WORD_HASHES_MAX:
         table.clear()
-    missing = [w for w in set(words) if w not in table]
-    for w in missing:
+    for w in set(words).difference(table):
         table[w] = zlib.crc32(w.encode("utf-8"))
-    return [table[w] for w in words]
+    return list(map(table.__getitem__, words))
 
 
 @lru_cache(maxsize=1)

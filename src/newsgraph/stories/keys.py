@@ -122,12 +122,15 @@ def event_keys(events: list[Event]) -> list[str]:
 
 def number_keys(words: list[str]) -> list[str]:
     """The numbers among the tokens (thousand separators dropped), skipping one-digit ones."""
+    if all(map(str.isascii, words)):
+        candidates = filter(":".__gt__, words)      # ASCII tokens that start with a digit sort before ":"
+    else:
+        candidates = (w for w in words if w[0].isdigit())
     out = []
-    for word in words:
-        if word[0].isdigit():
-            value = word.replace(",", "")
-            if len(value) >= 2:
-                out.append(value)
+    for word in candidates:
+        value = word.replace(",", "")
+        if len(value) >= 2:
+            out.append(value)
     return out
 
 

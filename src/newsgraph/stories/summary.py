@@ -14,22 +14,24 @@ from newsgraph.stories.vectors import OnlineIdf, tokens, weigh
 MAX_ACTORS_PER_ARTICLE = 30
 
 
-def note_actors(story, entities: list[Entity]) -> None:
-    """Remember which named entities this article brings (one key each, first id kept)."""
-    keys = []
+def actor_entries(entities: list[Entity]) -> tuple[list[str], dict[str, str]]:
+    """The named entities an article brings: one key each (at most MAX_ACTORS_PER_ARTICLE),
+    and each key's first entity id."""
+    keys: list[str] = []
+    first_ids: dict[str, str] = {}
     for ent in entities:
         if ent.type not in NAME_TYPES or not ent.name:
             continue
         key = f"{ent.type}:{entity_name(ent)}"
-        story.entity_ids.setdefault(key, ent.id)
+        first_ids.setdefault(key, ent.id)
         if key not in keys:
             keys.append(key)
-    story.actors.append(keys[:MAX_ACTORS_PER_ARTICLE])
+    return keys[:MAX_ACTORS_PER_ARTICLE], first_ids
 
 
-def note_events(story, events: list[Event]) -> None:
-    for ev in events:
-        story.events.append([ev.date.value if ev.date and ev.date.value else None, ev.id])
+def event_entries(events: list[Event]) -> list[list]:
+    """[date value, event id] per event, as a story's timeline keeps them."""
+    return [[ev.date.value if ev.date and ev.date.value else None, ev.id] for ev in events]
 
 
 def ranked_actors(story) -> list[str]:
