@@ -214,3 +214,23 @@ def test_unknown_outlet_slug_takes_the_pages_own_spelling_and_caps_masthead_is_t
     assert art.outlet == "Northern Beacon"
     assert art.original_outlet == "Il Faro del Nord"
     assert "ilfaronord" not in art.text
+
+
+def test_fallback_keeps_long_lines_when_nothing_ends_like_a_sentence():
+    from newsgraph.clean.dump import DumpLines, fallback_body
+    from newsgraph.clean.lines import split_lines
+
+    run_on = " ".join(["the ferry left the island late in the evening with two hundred passengers on board"] * 3)
+    lines = split_lines(f"Home\nNews\n{run_on} Share\nFacebook")
+    keep = fallback_body(DumpLines(lines, [0.01, 0.02, 0.01, 0.0], "en"))
+    assert keep == [False, False, True, False]
+
+
+def test_fallback_when_the_only_body_line_is_the_headline():
+    from newsgraph.clean.dump import DumpLines, body_and_removed
+    from newsgraph.clean.lines import split_lines
+
+    lines = split_lines("Ferry service resumes after storm\n\nBoats left the harbour again on Monday morning, the operator said.\n\nShare")
+    body, removed = body_and_removed(DumpLines(lines, [0.6, 0.4, 0.01], "en"), {0})
+    assert body == ["Boats left the harbour again on Monday morning, the operator said."]
+    assert removed == ["Ferry service resumes after storm", "Share"]

@@ -68,3 +68,75 @@ def test_rejoin_capitalized_link_fragment():
 def test_menu_items_are_not_joined():
     dump = "Home\nnews\nsport\nweather"
     assert len(rejoin_fragments(split_lines(dump))) == 4
+
+
+# ---------------------------------------------------------------- page-level line features
+
+TEASER_PAGE = """Home
+World
+Business
+
+Port strike enters its third week as talks stall
+
+Dock workers in the northern harbour extended their walkout on Friday after negotiators failed to agree on a new wage deal.
+
+The union said it would not return to the table until the operator withdrew its plan to cut night shifts.
+
+Shipping companies have begun diverting vessels to smaller ports further along the coast, adding days to deliveries.
+
+More from World
+
+Farmers block motorway over diesel prices
+By Anna Berg
+Tractors lined the road for twelve kilometres on Thursday as farmers protested against the end of a fuel rebate.
+Museum returns looted bronzes to their owners
+By Tom Reyes
+The collection of forty pieces will go on show in the capital next spring after a ceremony at the embassy.
+Storm cuts power to thousands on the islands
+By Lea Martin
+Crews expect to restore most connections by Sunday evening, the grid operator said in a statement.
+Farmers block motorway over diesel prices
+"""
+
+
+def test_page_features_mark_teaser_lists_and_repeats():
+    from newsgraph.clean.lines import features, occurrences, periodicity, prefix_repeats, shape_signature, split_lines
+    import numpy as np
+
+    lines = split_lines(TEASER_PAGE)
+    texts = [ln.text for ln in lines]
+    own = features(lines, "en")[:, :27]
+    per3 = periodicity(shape_signature(own), 3)
+    body = texts.index("The union said it would not return to the table until the operator withdrew its plan to cut night shifts.")
+    teaser = texts.index("By Tom Reyes")
+    assert per3[teaser] > per3[body]
+    first, later = occurrences(lines)
+    headline = texts.index("Farmers block motorway over diesel prices")
+    assert first[headline] == 1.0 and later[-1] == 1.0 and later[body] == 0.0
+    words = [ln.text.lower().split() for ln in lines]
+    assert prefix_repeats(words)[headline] > 0 and prefix_repeats(words)[body] == 0
+
+
+def test_common_words_need_no_stopword_list():
+    from newsgraph.clean.lines import common_word_share
+
+    sentences = ["der Rat sagte, dass der Plan zu spät sei und die Stadt warten müsse",
+                 "die Bürgermeisterin sagte, dass die Abstimmung knapp sei und der Rat zögere",
+                 "die Kämmerei sagte, dass der Haushalt eng sei und die Schulen sparen müssten",
+                 "Anmelden", "Newsletter Abo", "Impressum Datenschutz Kontakt",
+                 "Wetter Verkehr Polizeibericht Sport Kultur Wirtschaft Gesundheit Reisen Auto Immobilien"]
+    share = common_word_share([s.lower().replace(",", "").split() for s in sentences])
+    assert min(share[:3]) > 0.3 and max(share[3:]) == 0.0
+
+
+def test_best_run_follows_the_scored_stretch():
+    import numpy as np
+
+    from newsgraph.clean.classify import best_run_features
+
+    probs = [0.1, 0.9, 0.1, 0.1, 0.8, 0.9, 0.95, 0.85, 0.2, 0.1]
+    feats = np.zeros((10, 2))
+    feats[:, 1] = np.log1p([2, 3, 2, 3, 30, 28, 35, 25, 4, 2])      # a short liked line, then the body
+    out = best_run_features(probs, feats)
+    assert out[:, 0].tolist() == [0, 0, 0, 0, 1, 1, 1, 1, 0, 0]
+    assert out[1, 1] < 0 < out[9, 1]

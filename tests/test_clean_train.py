@@ -59,6 +59,6 @@ def test_two_stage_training_runs_and_separates_body():
         model = fit_two_stage(pages, range(6), sites, TrainSettings(leaves=4, min_leaf=2, trees=8))
     feats = pages[0][0]
     p1 = model["stage1"].predict_proba(feats)[:, 1]
-    p2 = model["stage2"].predict_proba(np.hstack([feats, np.asarray(context_features(p1))]))[:, 1]
+    p2 = model["stage2"].predict_proba(np.hstack([feats, context_features(p1, feats)]))[:, 1]
     labels = pages[0][1]
     assert all((p >= 0.5) == (y == 1.0) for p, y in zip(p2, labels) if y is not None)

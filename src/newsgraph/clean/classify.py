@@ -1,6 +1,7 @@
-"""The boilerplate classifier over dump lines: a two-stage gradient-boosted model
+"""The boilerplate classifier over dump lines: two-stage gradient-boosted models
 (model.joblib, trained by train.py) whose second stage also reads the first stage's
-scores of the neighbouring lines. Without a model file a hand-set score is used."""
+scores of the neighbouring lines; the file holds members of different tree shapes whose
+scores are averaged. Without a model file a hand-set score is used."""
 from __future__ import annotations
 
 import math
@@ -13,6 +14,7 @@ import numpy as np
 MODEL_PATH = Path(__file__).with_name("model.joblib")
 WINDOWS = (1, 2, 4, 8, 16)
 IN_CORE, CORE_DISTANCE = 47, 48          # columns of lines.features: inside / distance to the text core
+WORDS_COL = 1                            # column of lines.features: log1p(words)
 
 
 def make_model(seed: int = 0, trees: int = 120, leaves: int = 31, min_leaf: int = 40):
@@ -22,24 +24,59 @@ def make_model(seed: int = 0, trees: int = 120, leaves: int = 31, min_leaf: int 
                                           min_samples_leaf=min_leaf, l2_regularization=1.0, random_state=seed)
 
 
-def context_features(probs) -> list[list[float]]:
-    """For each line: mean stage-1 score in windows around it, and the best score before/after."""
+def context_features(probs, feats) -> np.ndarray:
+    """For each line: mean stage-1 score in windows around it, the best score before/after,
+    and where the run of lines stage 1 likes best lies (see `best_run_features`)."""
+    return np.hstack([window_scores(probs), best_run_features(probs, feats)])
+
+
+def window_scores(probs) -> np.ndarray:
+    """Per line: its score, mean scores in WINDOWS, best before/after, share of the score mass
+    before it, and mean scores of the eight lines before and after."""
     p = np.asarray(probs, dtype=float)
     n = len(p)
+    if n == 0:
+        return np.zeros((0, 1 + len(WINDOWS) + 5))
     csum = np.concatenate([[0.0], np.cumsum(p)])
-    run_max_before = np.maximum.accumulate(np.concatenate([[0.0], p[:-1]])) if n else p
-    run_max_after = np.maximum.accumulate(np.concatenate([p[1:], [0.0]])[::-1])[::-1] if n else p
-    total = csum[-1] if n else 0.0
-    rows = []
-    for i in range(n):
-        row = [p[i]]
-        for w in WINDOWS:
-            lo, hi = max(0, i - w), min(n, i + w + 1)
-            row.append((csum[hi] - csum[lo] - p[i]) / max(hi - lo - 1, 1))
-        row += [run_max_before[i], run_max_after[i], csum[i] / (total + 1e-9),
-                (csum[i] - csum[max(0, i - 8)]) / 8.0, (csum[min(n, i + 9)] - csum[i + 1]) / 8.0]
-        rows.append(row)
-    return rows
+    idx = np.arange(n)
+    cols = [p]
+    for w in WINDOWS:
+        lo, hi = np.maximum(idx - w, 0), np.minimum(idx + w + 1, n)
+        cols.append((csum[hi] - csum[lo] - p) / np.maximum(hi - lo - 1, 1))
+    cols += [np.maximum.accumulate(np.concatenate([[0.0], p[:-1]])),
+             np.maximum.accumulate(np.concatenate([p[1:], [0.0]])[::-1])[::-1],
+             csum[:-1] / (csum[-1] + 1e-9),
+             (csum[idx] - csum[np.maximum(0, idx - 8)]) / 8.0,
+             (csum[np.minimum(n, idx + 9)] - csum[idx + 1]) / 8.0]
+    return np.stack(cols, axis=1)
+
+
+def best_run(gain) -> tuple[int, int, float]:
+    """The run of consecutive lines with the largest sum of gains: (first, last, sum)."""
+    best, best_lo, best_hi, run, lo = 0.0, 0, -1, 0.0, 0
+    for i, g in enumerate(gain):
+        if run <= 0:
+            run, lo = g, i
+        else:
+            run += g
+        if run > best:
+            best, best_lo, best_hi = run, lo, i
+    return best_lo, best_hi, best
+
+
+def best_run_features(probs, feats) -> np.ndarray:
+    """Inside the run of lines that stage 1 scores best (lines weighted by their length in
+    words), the signed log distance to it, and that run's share of all positive evidence:
+    an article body is mostly one contiguous stretch."""
+    p = np.asarray(probs, dtype=float)
+    n = len(p)
+    gain = (p - 0.5) * np.asarray(feats, dtype=float)[:, WORDS_COL]
+    lo, hi, best = best_run(gain)
+    positive = float(np.clip(gain, 0, None).sum()) or 1.0
+    idx = np.arange(n)
+    dist = np.where(idx < lo, idx - lo, np.where(idx > hi, idx - hi, 0))
+    return np.stack([((idx >= lo) & (idx <= hi)).astype(float), np.sign(dist) * np.log1p(np.abs(dist)),
+                     np.full(n, best / positive)], axis=1).reshape(n, 3)
 
 
 @lru_cache(maxsize=4)
@@ -71,13 +108,18 @@ def body_scores(feats: np.ndarray) -> list[float]:
     if model is None:
         return heuristic_scores(feats)
     X = np.asarray(feats, dtype=float)
-    if X.shape[1] != model["stage1"].n_features_in_:
-        warn_stale_model(X.shape[1], model["stage1"].n_features_in_)
+    members = model.get("members") or [model]
+    if X.shape[1] != members[0]["stage1"].n_features_in_:
+        warn_stale_model(X.shape[1], members[0]["stage1"].n_features_in_)
         return heuristic_scores(feats)
     with single_thread():
-        p1 = model["stage1"].predict_proba(X)[:, 1]
-        X2 = np.hstack([X, np.asarray(context_features(p1))])
-        return model["stage2"].predict_proba(X2)[:, 1].tolist()
+        return np.mean([two_stage_scores(m, X) for m in members], axis=0).tolist()
+
+
+def two_stage_scores(member: dict, X: np.ndarray) -> np.ndarray:
+    """One member's scores: stage 2 reads the lines and stage 1's scores around them."""
+    p1 = member["stage1"].predict_proba(X)[:, 1]
+    return member["stage2"].predict_proba(np.hstack([X, context_features(p1, X)]))[:, 1]
 
 
 @lru_cache(maxsize=1)

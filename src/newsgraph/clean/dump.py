@@ -98,14 +98,15 @@ def teaser_lines(doc: DumpLines) -> set[int]:
     return out
 
 
-def fallback_body(doc: DumpLines) -> list[bool]:
-    """When no line is clearly body: the best-scored lines if some score is fair, else the
-    sentence-like lines."""
-    best = max(doc.scores, default=0.0)
+def fallback_body(doc: DumpLines, skip: frozenset[int] | set[int] = frozenset()) -> list[bool]:
+    """When no line outside `skip` is clearly body: the best-scored lines if some score is fair,
+    else the sentence-like lines, else the long lines (a page whose text the dump ran into one line)."""
+    best = max((s for i, s in enumerate(doc.scores) if i not in skip), default=0.0)
     if best >= FALLBACK_MIN_SCORE:
-        return [s >= best / 2 for s in doc.scores]
-    return [len(WORD_RE.findall(ln.text)) >= FALLBACK_MIN_WORDS and ln.text.endswith(SENTENCE_END)
-            for ln in doc.lines]
+        return [s >= best / 2 and i not in skip for i, s in enumerate(doc.scores)]
+    long_lines = [len(WORD_RE.findall(ln.text)) >= FALLBACK_MIN_WORDS for ln in doc.lines]
+    sentences = [k and ln.text.endswith(SENTENCE_END) for k, ln in zip(long_lines, doc.lines)]
+    return sentences if any(sentences) else long_lines
 
 
 def body_and_removed(doc: DumpLines, skip: set[int]) -> tuple[list[str], list[str]]:
@@ -113,8 +114,8 @@ def body_and_removed(doc: DumpLines, skip: set[int]) -> tuple[list[str], list[st
     body, removed = [], []
     skip = skip | teaser_lines(doc)
     keep = [s >= BODY_THRESHOLD for s in doc.scores]
-    if not any(keep):
-        keep = fallback_body(doc)
+    if not any(k and i not in skip for i, k in enumerate(keep)):
+        keep = fallback_body(doc, skip)
     for i, (ln, k) in enumerate(zip(doc.lines, keep)):
         if k and i not in skip:
             body.append(ln.text)

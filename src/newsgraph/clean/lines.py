@@ -231,4 +231,149 @@ def features(lines: list[Line], language: str | None) -> np.ndarray:
     prev1 = np.vstack([pad, own[:-1]])[:, [0, 2, 12, 7]]
     next1 = np.vstack([own[1:], pad])[:, [0, 2, 12, 7]]
     return np.hstack([own, prev1, next1, neighbour_summary(own, 3), neighbour_summary(own, 10), docf,
-                      extra_features(lines, own, language)])
+                      extra_features(lines, own, language), page_features(lines, own)])
+
+
+# ---------------------------------------------------------------- page-level, site-independent features
+
+GLUED_RE = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")     # "SteakhouseA party of six": a teaser's headline glued to its lede
+WORDS_COL, END_COL, PARAGRAPH_COL, CHROME_COL, DATE_COL = 1, 2, 12, 22, 23   # columns of the own features
+SHORT_LINE_WORDS = 5
+BLOCK_GAP = 2              # other lines a text block may hold between two sentence-like lines
+PAGE_COMMON_WORDS = 30     # the page's most frequent words: its function words, whatever its language
+COMMON_MIN_COUNT = 3       # ... if they occur at least this often
+
+
+def page_features(lines: list[Line], own: np.ndarray) -> np.ndarray:
+    """Features that compare a line with the rest of its page rather than with a lexicon:
+    glued headline+lede, repeated starts and texts, share of the page's most common words,
+    runs of short lines, date density, length rank, text blocks, list-like periodicity, and
+    the shape of the lines two away."""
+    words = [WORD_RE.findall(ln.text.lower()) for ln in lines]
+    glued = [len(GLUED_RE.findall(ln.text)) / (len(w) + 1) for ln, w in zip(lines, words)]
+    run, near_run = short_runs(own)
+    first, later = occurrences(lines)
+    sig = shape_signature(own)
+    cols = [glued, prefix_repeats(words), common_word_share(words), run, near_run,
+            window_mean(own[:, DATE_COL], 4), length_rank(own[:, 0]),
+            periodicity(sig, 2), periodicity(sig, 3), periodicity(sig, 4), first, later]
+    pad = np.zeros((2, own.shape[1]))
+    padded = np.vstack([pad, own, pad])[:, [WORDS_COL, END_COL, CHROME_COL, DATE_COL]]
+    return np.hstack([np.asarray(cols, dtype=float).T.reshape(len(lines), len(cols)),
+                      block_features(lines, own), padded[:-4], padded[4:]])
+
+
+
+def common_word_share(words: list[list[str]]) -> list[float]:
+    """Share of a line's words among the page's most frequent ones (a stop-word density that
+    needs no stop-word list)."""
+    counts = Counter(w for ws in words for w in ws if not w.isdigit())
+    top = {w for w, c in counts.most_common(PAGE_COMMON_WORDS) if c >= COMMON_MIN_COUNT}
+    return [sum(1 for w in ws if w in top) / (len(ws) + 1) for ws in words]
+
+
+def prefix_repeats(words: list[list[str]]) -> list[float]:
+    """How often other lines start with the same four words (a headline repeated as a teaser)."""
+    keys = [" ".join(ws[:4]) if len(ws) >= 3 else "" for ws in words]
+    counts = Counter(k for k in keys if k)
+    return [math.log1p(counts[k] - 1) if k else 0.0 for k in keys]
+
+
+def short_runs(own: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Length of the run of short unpunctuated lines (a menu) a line sits in, and the longest
+    such run within three lines of it (both log)."""
+    short = (own[:, WORDS_COL] <= math.log1p(SHORT_LINE_WORDS)) & (own[:, END_COL] == 0)
+    n = len(short)
+    run = np.zeros(n)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short[j]:
+            j += 1
+        run[i:j] = j - i
+        i = max(j, i + 1)
+    near = np.array([run[max(0, k - 3):k + 4].max() for k in range(n)]) if n else run
+    return np.log1p(run), np.log1p(near)
+
+
+def window_mean(col: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of a column over the lines within `radius` (the line itself included)."""
+    n = len(col)
+    csum = np.concatenate([[0.0], np.cumsum(col)])
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - radius, 0), np.minimum(idx + radius + 1, n)
+    return (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)
+
+
+def length_rank(lengths: np.ndarray) -> np.ndarray:
+    return np.argsort(np.argsort(lengths)) / max(len(lengths) - 1, 1)
+
+
+def occurrences(lines: list[Line]) -> tuple[list[float], list[float]]:
+    """For texts that occur more than once on the page: first occurrence, later occurrence."""
+    counts = Counter(ln.text for ln in lines)
+    seen: set[str] = set()
+    first, later = [], []
+    for ln in lines:
+        later.append(float(ln.text in seen))
+        first.append(float(ln.text not in seen and counts[ln.text] > 1))
+        seen.add(ln.text)
+    return first, later
+
+
+def shape_signature(own: np.ndarray) -> np.ndarray:
+    """A coarse shape per line: length bucket, sentence end, paragraph of its own."""
+    length = np.minimum((own[:, WORDS_COL] / 0.8).astype(int), 5)
+    return length * 4 + own[:, END_COL].astype(int) * 2 + own[:, PARAGRAPH_COL].astype(int)
+
+
+def periodicity(sig: np.ndarray, period: int, radius: int = 6) -> np.ndarray:
+    """Share of nearby lines whose shape recurs `period` lines on but differs from the next
+    line's: headline / byline / lede triplets of teaser lists and comment threads."""
+    n = len(sig)
+    hit = np.zeros(n)
+    if n > period:
+        head = sig[:n - period]
+        hit[:n - period] = (head == sig[period:]) & (head != sig[1:n - period + 1])
+    return window_mean(hit, radius)
+
+
+def text_blocks(mass: list[float]) -> list[tuple[int, int]]:
+    """Runs of sentence-like lines with at most BLOCK_GAP other lines between them."""
+    blocks: list[tuple[int, int]] = []
+    start = last = None
+    for i, m in enumerate(mass):
+        if m <= 0:
+            continue
+        if start is None or i - last > BLOCK_GAP + 1:
+            if start is not None:
+                blocks.append((start, last))
+            start = i
+        last = i
+    if start is not None:
+        blocks.append((start, last))
+    return blocks
+
+
+def block_features(lines: list[Line], own: np.ndarray) -> np.ndarray:
+    """The text block a line sits in: its mass against the largest block's, its rank, whether
+    it is the first major block, the signed distance to the largest block, and outside any."""
+    n = len(lines)
+    mass = text_mass(lines, own.tolist())
+    blocks = text_blocks(mass)
+    out = np.zeros((n, 5))
+    out[:, 4] = 1.0
+    if not blocks:
+        return out
+    block_mass = [sum(mass[a:b + 1]) for a, b in blocks]
+    top = max(block_mass)
+    order = sorted(range(len(blocks)), key=lambda k: -block_mass[k])
+    first_major = next(k for k in range(len(blocks)) if block_mass[k] >= 0.3 * top)
+    for rank, k in enumerate(order):
+        a, b = blocks[k]
+        out[a:b + 1] = [block_mass[k] / top, math.log1p(rank), float(k == first_major), 0.0, 0.0]
+    lo, hi = blocks[order[0]]
+    idx = np.arange(n)
+    dist = np.where(idx < lo, idx - lo, np.where(idx > hi, idx - hi, 0))
+    out[:, 3] = np.sign(dist) * np.log1p(np.abs(dist))
+    return out
