@@ -234,3 +234,32 @@ def test_fallback_when_the_only_body_line_is_the_headline():
     body, removed = body_and_removed(DumpLines(lines, [0.6, 0.4, 0.01], "en"), {0})
     assert body == ["Boats left the harbour again on Monday morning, the operator said."]
     assert removed == ["Ferry service resumes after storm", "Share"]
+
+
+@pytest.mark.parametrize("line,teaser", [
+    ("READ  Dam inspectors were warned of cracks two years before the collapse", True),
+    ("ALSO READ: Army chief replaced after weeks of protests in the capital city", True),
+    ("Related: Aid convoy reaches the besieged town after three weeks of talks", True),
+    ("Home secretary promises new border rules within the next six months", False),
+    ("NATO leaders end their summit without a deal on air defence funding", False),
+    ("Read the full statement from the ministry on its website.", False),
+])
+def test_labelled_links_inside_the_body_are_teasers(line, teaser):
+    from newsgraph.clean.dump import labelled_teaser
+    assert labelled_teaser(" ".join(line.split())) is teaser
+
+
+def test_a_labelled_link_between_body_paragraphs_is_removed():
+    paragraphs = [
+        "Engineers opened the spillway of the Ribeira dam on Friday after three days of heavy rain across the valley.",
+        "The regional water authority said the reservoir had reached 97 percent of its capacity by Thursday night.",
+        "Farmers downstream moved cattle to higher ground while the fire service handed out sandbags in two villages.",
+        "READ  Storm warning extended to the whole northern coast until the weekend",
+        "The authority said it expected the level to fall by Sunday if the forecast for drier weather held.",
+        "Residents were told to avoid the riverbanks and the old footbridge, which was closed to traffic.",
+    ]
+    raw = "Valley Courier\n\nDam spillway opened as reservoir nears capacity\n\n" + "\n\n".join(paragraphs) + "\n"
+    art = clean(RawDoc(source="dam.txt", kind="raw_text", content=raw), "dam")
+    assert "Storm warning extended" not in art.text
+    assert any("Storm warning extended" in r for r in art.removed)
+    assert "Residents were told to avoid" in art.text

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .classify import body_scores
 from .language import detect_language
-from .lines import BULLETS, Line, SENTENCE_END, WORD_RE, features, split_lines
+from .lines import BULLETS, Line, SENTENCE_END, WORD_RE, chrome_words, features, split_lines
 
 CONTINUATION_START = re.compile(r"^(?:[^\W\d_]|[,;:.)\]’”'])", re.UNICODE)
 FRAGMENT_MAX_WORDS = 6
@@ -98,6 +98,27 @@ def teaser_lines(doc: DumpLines) -> set[int]:
     return out
 
 
+def labelled_teaser(text: str) -> bool:
+    """A link to another article inside the body: a label of one to three page-chrome words,
+    shouted or set off by a colon ("READ ...", "ALSO READ ...", "Related: ..."), before a
+    headline-shaped rest."""
+    for label, sep, rest in label_splits(text):
+        if not all(w in chrome_words() for w in label.casefold().split()):
+            continue
+        set_off = label.isupper() and len(label) >= 4 or sep.strip() != ""
+        if set_off and teaser_like(rest):
+            return True
+    return False
+
+
+def label_splits(text: str):
+    """(label, separator, rest) for labels of one, two and three leading words."""
+    for n in (1, 2, 3):
+        m = re.match(r"^((?:[^\W\d_]+ ){%d}[^\W\d_]+)( ?[:|»›>] ?| )(.+)$" % (n - 1), text)
+        if m:
+            yield m.groups()
+
+
 def fallback_body(doc: DumpLines, skip: frozenset[int] | set[int] = frozenset()) -> list[bool]:
     """When no line outside `skip` is clearly body: the best-scored lines if some score is fair,
     else the sentence-like lines, else the long lines (a page whose text the dump ran into one line)."""
@@ -112,7 +133,7 @@ def fallback_body(doc: DumpLines, skip: frozenset[int] | set[int] = frozenset())
 def body_and_removed(doc: DumpLines, skip: set[int]) -> tuple[list[str], list[str]]:
     """Body paragraphs and removed lines, in page order; `skip` are lines used as metadata."""
     body, removed = [], []
-    skip = skip | teaser_lines(doc)
+    skip = skip | teaser_lines(doc) | {i for i, ln in enumerate(doc.lines) if labelled_teaser(ln.text)}
     keep = [s >= BODY_THRESHOLD for s in doc.scores]
     if not any(k and i not in skip for i, k in enumerate(keep)):
         keep = fallback_body(doc, skip)
