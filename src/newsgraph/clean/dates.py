@@ -11,7 +11,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
-NUMERIC_RE = re.compile(r"\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4}))\b")
+YEAR_END = r"(?:(?!\d)|(?=\d{1,2}[.\s]))"    # a year may run into the next date ("201914. Januar")
+NUMERIC_RE = re.compile(r"(?<![\d.])(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})"
+                        r"|(\d{2})\.(\d{2})\.(\d{2})(?![\d.]))" + YEAR_END)
 TIME_RE = re.compile(r"(?<![\d.:/-])(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(?:(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?(?:\s*uhr)?", re.I)
 ZONE_RE = re.compile(r"^[\s(,]*(?:(?:GMT|UTC)\s*([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}:?\d{2})|\b([A-Z]{1,5})\b)")
 
@@ -29,34 +31,63 @@ def zones() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def month_date_res() -> tuple[re.Pattern, re.Pattern]:
     names = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
-    month_first = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-    day_first = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+)?(\d{{4}})\b", re.I)
+    year = rf"(\d{{4}}|[’']\d{{2}}){YEAR_END}"
+    month_first = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year}", re.I)
+    day_first = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\.\s*|\s+)(?:de\s+)?({names})\.?,?\s+(?:del?\s+)?{year}", re.I)
     return month_first, day_first
 
 
-def find_calendar_date(text: str) -> tuple[date, int, int] | None:
-    """The first calendar date in text, with its span."""
+def find_calendar_date(text: str, day_first: bool | None = None) -> tuple[date, int, int] | None:
+    """The first calendar date in text, with its span. `day_first` reads 03/05/2022 (True: 3 May,
+    False: March 5); None leaves such a date out unless one number is over 12."""
     found = []
-    month_first, day_first = month_date_res()
+    month_first, day_first_re = month_date_res()
     for m in month_first.finditer(text):
-        found.append((m.start(), m.end(), safe_date(int(m.group(3)), months()[m.group(1).lower()], int(m.group(2)))))
-    for m in day_first.finditer(text):
-        found.append((m.start(), m.end(), safe_date(int(m.group(3)), months()[m.group(2).lower()], int(m.group(1)))))
+        found.append((m.start(), m.end(), safe_date(year_of(m.group(3)), months()[m.group(1).lower()], int(m.group(2)))))
+    for m in day_first_re.finditer(text):
+        found.append((m.start(), m.end(), safe_date(year_of(m.group(3)), months()[m.group(2).lower()], int(m.group(1)))))
     for m in NUMERIC_RE.finditer(text):
-        g = m.groups()
-        if g[0]:
-            d = safe_date(int(g[2]), int(g[1]), int(g[0]))
-        elif g[3]:
-            d = safe_date(int(g[3]), int(g[4]), int(g[5]))
-        else:
-            a, b = int(g[6]), int(g[7])
-            d = safe_date(int(g[8]), b, a) if a > 12 else (safe_date(int(g[8]), a, b) if b > 12 else None)
-        found.append((m.start(), m.end(), d))
+        found.append((m.start(), m.end(), numeric_date(m.groups(), day_first)))
     found = [f for f in found if f[2] is not None]
     if not found:
         return None
     start, end, d = min(found, key=lambda f: f[0])
     return d, start, end
+
+
+def year_of(text: str) -> int:
+    """A printed year: 2019, or '19 / ’19 (this century)."""
+    digits = text.lstrip("'’")
+    return int(digits) + 2000 if len(digits) == 2 else int(digits)
+
+
+def numeric_date(g: tuple, day_first: bool | None) -> date | None:
+    if g[0]:
+        return safe_date(int(g[2]), int(g[1]), int(g[0]))
+    if g[3]:
+        return safe_date(int(g[3]), int(g[4]), int(g[5]))
+    if g[9]:
+        return safe_date(2000 + int(g[11]), int(g[10]), int(g[9]))
+    a, b, y = int(g[6]), int(g[7]), int(g[8])
+    if a > 12 or (day_first and b <= 12):
+        return safe_date(y, b, a)
+    if b > 12 or day_first is False:
+        return safe_date(y, a, b)
+    return None
+
+
+def slash_order(texts) -> bool | None:
+    """Whether the page writes slashed dates day first (31/12/2021), month first (12/31/2021),
+    or gives no unambiguous example."""
+    votes = [0, 0]
+    for text in texts:
+        for m in NUMERIC_RE.finditer(text):
+            g = m.groups()
+            if g[6] and (int(g[6]) > 12) != (int(g[7]) > 12):
+                votes[int(g[6]) > 12] += 1
+    if votes[0] == votes[1]:
+        return None
+    return votes[1] > votes[0]
 
 
 def safe_date(y: int, m: int, d: int) -> date | None:
@@ -106,14 +137,15 @@ def parse_offset(text: str) -> timezone | None:
     return timezone(-delta if m.group(1) == "-" else delta)
 
 
-def parse_datetime(text: str) -> str | None:
-    """ISO 8601 for the first date (and time, and zone) printed in `text`, else None."""
+def parse_datetime(text: str, day_first: bool | None = None) -> str | None:
+    """ISO 8601 for the first date (and time, and zone) printed in `text`, else None.
+    `day_first`: how to read an ambiguous slashed date (see find_calendar_date)."""
     if not text:
         return None
     iso = ISO_RE.search(text)
     if iso:
         return iso_as_given(iso)
-    found = find_calendar_date(text)
+    found = find_calendar_date(text, day_first)
     if not found:
         return None
     day, start, end = found

@@ -10,13 +10,33 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .dates import parse_datetime
+from .dates import ISO_RE, find_calendar_date, parse_datetime, slash_order
 from .dump import BODY_THRESHOLD, DumpLines
-from .lines import SENTENCE_END, CJK_RE, URL_RE, WORD_RE, chrome_words
+from .lines import SENTENCE_END, CJK_RE, URL_RE, WORD_RE, caption_words, chrome_words
 from .outlets import outlet_keys, resolve_outlet, squeeze
 
-HEADER_REACH = 15
+HEADER_REACH = 15           # lines above the body searched for a byline
+TITLE_REACH = 25            # lines above a body anchor searched for the headline
 DATE_LINE_MAX_OTHER_WORDS = 6
+DATE_NEAR_MAX_WORDS = 30    # a dateline next to the headline may carry tags, names, a category
+DATE_NEAR_OFFSET = 40       # ... when its date comes first (within this many characters) or after a cue
+NEAR_REACH = 8              # lines under the headline searched for its date
+NEAR_BELOW_BODY = 3         # ... reaching this far past the body start
+BLOCK_GAP = 2               # non-body lines a run of body lines may hold (main_block_start)
+ECHO_PREFIX_MIN = 15        # letters a shortened copy of a headline must keep
+TITLE_WEIGHTS = {           # pick_title: what each trait of a candidate line adds (set on half the dev sites)
+    "meta_below_1": 2.0, "meta_below_2": 1.5, "tail": 0.0, "meta_above": 1.0, "echo": 1.0,
+    "paragraph": 3.0, "sentence": -1.5, "body_line": -1.0, "short": -0.5, "headline_length": 0.5,
+    "distance": -0.1,
+}
+META_BELOW_REACH = 3         # lines under a headline its dateline or byline may sit on
+DECK_MIN_WORDS = 8
+DECK_SLACK = 1.0            # a headline over a deck may score this much lower than the deck
+BREADCRUMB_SPLIT_RE = re.compile(r"\s+(?:[»›→>/])\s+")
+TAIL_HEAD_MIN_WORDS = 5     # words a headline keeps when a byline or date run onto it is cut off
+BYLINE_LEAD_WORDS = 3       # words a byline may print before its cue ("Eine Kolumne von ...")
+COPYRIGHT_RE = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
+TAIL_JUNK_RE = re.compile(r"[\s|·•/,–—:-]*(?:\b(?:on|am|at|le|el|il|the|den|der|vom|on)\b[\s|·•/,–—:-]*)*$", re.I)
 NAME_STOP_RE = re.compile(r"\s*(?:[|•·(/–—]| - | am | on | the |\d|datum\b|date\b|updated\b|published\b|aktualisiert\b).*$", re.I)
 NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
@@ -39,16 +59,67 @@ def n_words(text: str) -> int:
     return max(len(WORD_RE.findall(text)), len(CJK_RE.findall(text)) // 2)
 
 
-def date_line(text: str) -> str | None:
-    """ISO date of a line that is mostly a date (a dateline), else None."""
-    if n_words(text) > 20:
+@lru_cache(maxsize=1)
+def date_cues() -> dict:
+    return json.loads(Path(__file__).with_name("date_cues.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def update_cue_re() -> re.Pattern:
+    return re.compile(rf"(?:^|\W)(?:{alternation(date_cues()['updated'])})\W*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def publish_cue_re() -> re.Pattern:
+    return re.compile(rf"(?:^|\W)(?:{alternation(date_cues()['published'])})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def relative_time_re() -> re.Pattern:
+    """"vor 11 Minuten", "2 hours ago": a time only the crawl date could resolve."""
+    cues = date_cues()
+    amount = r"(?:\d+|an?|one|eine[rmn]?|un[ea]?)"
+    return re.compile(rf"(?:\b(?:{alternation(cues['relative_before'])})\s+{amount}\s+\w+"
+                      rf"|\b{amount}\s+\w+\s+(?:{alternation(cues['relative_after'])}))(?!\w)", re.I)
+
+
+def first_stamp(text: str, day_first: bool | None) -> str | None:
+    """The publication stamp of a line: its first date, or the next one when the first is
+    introduced as an update ("Updated 3 May 2020 / Published 1 May 2020")."""
+    found = find_calendar_date(text, day_first)
+    iso = ISO_RE.search(text)
+    start = min(x for x in (found[1] if found else None, iso.start() if iso else None) if x is not None) if (found or iso) else None
+    if start is None:
         return None
-    stamp = parse_datetime(text)
-    if not stamp:
+    if update_cue_re().search(text[max(0, start - 30):start]):
+        end = found[2] if found and found[1] == start else iso.end()
+        later = parse_datetime(text[end:], day_first)
+        if later:
+            return later
+    return parse_datetime(text, day_first)
+
+
+def date_start(text: str, day_first: bool | None) -> int | None:
+    found = find_calendar_date(text, day_first)
+    iso = ISO_RE.search(text)
+    starts = [x for x in (found[1] if found else None, iso.start() if iso else None) if x is not None]
+    return min(starts) if starts else None
+
+
+def date_line(text: str, day_first: bool | None = None, near: bool = False) -> str | None:
+    """ISO date of a line that is mostly a date (a dateline), else None. `near` (a line next to
+    the headline) also takes a date at the head of a longer line of tags or names."""
+    words = n_words(text)
+    if words > (DATE_NEAR_MAX_WORDS if near else 20):
+        return None
+    at = date_start(text, day_first)
+    if at is None:
         return None
     rest = re.sub(r"\d+", " ", text)
     other = [w for w in WORD_RE.findall(rest) if len(w) > 2]
-    return stamp if len(other) <= DATE_LINE_MAX_OTHER_WORDS else None
+    if len(other) <= DATE_LINE_MAX_OTHER_WORDS or (near and (at <= DATE_NEAR_OFFSET or publish_cue_re().search(text[:at]))):
+        return first_stamp(text, day_first)
+    return None
 
 
 def headline_like(text: str) -> bool:
@@ -61,13 +132,32 @@ def headline_like(text: str) -> bool:
     return chrome <= 0.3 * len(words) and not byline_start_re().match(text)
 
 
-def is_paragraph(doc: DumpLines, i: int, need: bool) -> bool:
-    ln = doc.lines[i]
-    return not need or (ln.blank_before and ln.blank_after)
+def caption_like(text: str) -> bool:
+    """A photo credit or caption label ("© Foto: ...", "Photo: Reuters")."""
+    first = WORD_RE.findall(text.lower())[:1]
+    return "©" in text or (bool(first) and first[0] in caption_words() and ":" in text[:25])
 
 
 def body_start(doc: DumpLines) -> int | None:
     return next((i for i, s in enumerate(doc.scores) if s >= BODY_THRESHOLD), None)
+
+
+def main_block_start(doc: DumpLines) -> int | None:
+    """First line of the run of body lines (gaps of a few lines bridged) holding most words."""
+    best, best_words, run_start, run_words, gap = None, 0, None, 0, 0
+    for i, score in enumerate(doc.scores + [0.0] * (BLOCK_GAP + 1)):
+        if score >= BODY_THRESHOLD:
+            if run_start is None:
+                run_start, run_words = i, 0
+            run_words += n_words(doc.lines[i].text)
+            gap = 0
+            continue
+        gap += 1
+        if run_start is not None and gap > BLOCK_GAP:
+            if run_words > best_words:
+                best, best_words = run_start, run_words
+            run_start = None
+    return best
 
 
 def read_header(doc: DumpLines) -> Header:
@@ -75,73 +165,284 @@ def read_header(doc: DumpLines) -> Header:
     start = body_start(doc)
     if start is None:
         return head
-    need_blank = any(ln.blank_before and ln.blank_after for ln in doc.lines[:start + 1])
-    candidates = []
-    first = doc.lines[start].text
-    if not first.endswith(SENTENCE_END) and headline_like(first) and start + 1 < len(doc.lines):
-        candidates.append(start)            # a deck the classifier took for body
-    for i in range(start - 1, max(-1, start - HEADER_REACH - 1), -1):
-        text = doc.lines[i].text
-        stamp = date_line(text)
-        if stamp:
-            if head.published is None:
-                head.published = stamp
-                head.used.add(i)
-            continue
-        if byline_start_re().match(text):
-            continue
-        if is_paragraph(doc, i, need_blank) and headline_like(text):
-            candidates.append(i)
-            if len(candidates) == 2:
-                break
-    pick_title_and_deck(doc, head, candidates)
+    day_first = page_day_first(doc)
+    anchors = sorted({start, main_block_start(doc) or start})
+    title_at = pick_title(doc, head, anchors, day_first)
+    anchor = next((a for a in anchors if title_at is None or a > title_at), anchors[-1])
+    head.published = (date_near_title(doc, head, title_at, anchor, day_first)
+                      or publication_statement(doc, head, anchor, day_first)
+                      or dateline_below(doc, head, anchor, day_first)
+                      or nearest_dateline(doc, head, anchor, day_first))
     if head.published is None:
-        head.published = dateline_below(doc, head, start)
-    if head.published is None:
-        head.published = published_elsewhere(doc, head, start)
-    find_byline(doc, head, start)
+        head.published = published_elsewhere(doc, head, anchor, day_first)
+    find_byline(doc, head, anchor)
     head.outlet = site_name(doc, head)
     head.original_outlet = source_outlet(doc, head)
     return head
 
 
-def pick_title_and_deck(doc: DumpLines, head: Header, candidates: list[int]) -> None:
-    """Nearest headline-like paragraph above the body is the title, unless a shorter one
-    sits just above it: then that one is the title and the nearer one the deck."""
-    if not candidates:
+def page_day_first(doc: DumpLines) -> bool | None:
+    """How this page writes 03/05/2022: by its own unambiguous examples, else day first
+    outside English."""
+    order = slash_order(ln.text for ln in doc.lines)
+    if order is None and doc.language and doc.language != "en":
+        return True
+    return order
+
+
+def is_meta(text: str, day_first: bool | None) -> bool:
+    """A dateline, a byline, or a relative time ("2 hours ago") under or over a headline."""
+    if n_words(text) > DATE_NEAR_MAX_WORDS:
+        return False
+    if date_line(text, day_first, near=True) or relative_time_re().search(text):
+        return True
+    if byline_start_re().match(text):
+        return True
+    m = byline_re().search(text)
+    return bool(m) and n_words(text[:m.start()]) <= BYLINE_LEAD_WORDS and n_words(text) <= 12 and bool(byline_names_of(text))
+
+
+def split_title_tail(text: str, day_first: bool | None) -> tuple[str, bool]:
+    """A headline with its byline or date run onto the same line ("Title by Ann Lee on May 4,
+    2020", "Title vor 11 Minuten von ...", "Title | SITE"): the headline, and whether a tail went."""
+    cuts = [x for x in (date_start(text, day_first), rel_start(text)) if x]
+    if cuts:
+        head = TAIL_JUNK_RE.sub("", text[:min(cuts)])
+        m = None
+        for m in byline_cut_re().finditer(head):
+            pass
+        if m and n_words(head[m.end():]) <= 5:
+            head = TAIL_JUNK_RE.sub("", head[:m.start()])
+        return (head, True) if n_words(head) >= TAIL_HEAD_MIN_WORDS else (text, False)
+    crumbs = BREADCRUMB_SPLIT_RE.split(text)
+    if len(crumbs) > 2 and n_words(crumbs[-1]) >= 4:
+        return crumbs[-1].strip(), False
+    parts = text.rsplit(" | ", 1)
+    if len(parts) == 2 and n_words(parts[1]) <= 4 and n_words(parts[0]) >= 3 and not parts[0].endswith("|"):
+        return parts[0].rstrip(), True
+    return text, False
+
+
+def rel_start(text: str) -> int | None:
+    m = relative_time_re().search(text)
+    return m.start() if m else None
+
+
+@lru_cache(maxsize=1)
+def byline_cut_re() -> re.Pattern:
+    """A byline cue inside a line, after a space or separator."""
+    return re.compile(rf"(?:\s+|\s*[|·•/–—]\s*)(?:{alternation(cue_lexicon()['cues'])})\b[:：]?", re.I)
+
+
+def echo_keys(doc: DumpLines) -> tuple[dict, list[str]]:
+    """How often each line's text is printed on the page (whole, or as the last step of a
+    breadcrumb), and the openings of shortened copies ("Title of the sto..."), all squeezed."""
+    counts: dict[str, int] = {}
+    prefixes = []
+    for ln in doc.lines:
+        text = ln.text
+        keys = {loose(text)}
+        crumbs = re.split(r"\s*(?:[»›→>]|/\s)\s*", text)
+        if len(crumbs) > 1:
+            keys.add(loose(crumbs[-1]))
+        for key in keys:
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+        if text.endswith(("...", "…")) and len(loose(text)) >= ECHO_PREFIX_MIN:
+            prefixes.append(loose(text))
+    return counts, prefixes
+
+
+def loose(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def echoed(key: str, counts: dict, prefixes: list[str]) -> bool:
+    return counts.get(key, 0) >= 2 or any(key.startswith(p) and key != p for p in prefixes)
+
+
+def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], echo, day_first) -> tuple[dict, str] | None:
+    """What makes line i look like the headline: headline-shaped, a dateline or byline under it
+    (or run onto it), printed again elsewhere on the page (breadcrumb, share text), set apart as
+    a paragraph, a headline's length, near the body and not itself a body sentence."""
+    text = doc.lines[i].text
+    head, had_tail = split_title_tail(text, day_first)
+    if caption_like(text) or (not had_tail and is_meta(text, day_first)):
+        return None
+    below = meta_below(doc, i, day_first)
+    words = n_words(head)
+    one_word = words == 1 and len(head) >= 4 and head[:1].isupper() and head.lower() not in chrome_words()
+    if not headline_like(head) and not (one_word and below):
+        return None
+    ln = doc.lines[i]
+    feats = {
+        f"meta_below_{below}": 1.0,
+        "tail": float(had_tail),
+        "meta_above": float(i > 0 and is_meta(doc.lines[i - 1].text, day_first)),
+        "echo": float(words >= 3 and echoed(loose(head), *echo)),
+        "paragraph": float(ln.blank_before and ln.blank_after),
+        "sentence": float(head.endswith(".") and words >= 10),
+        "body_line": float(doc.scores[i] >= BODY_THRESHOLD and i not in anchors),
+        "name": float(person_name_like(head)),
+        "short": float(words <= 2),
+        "headline_length": float(4 <= words <= 20),
+        "distance": float(anchor_gap),
+    }
+    return feats, head
+
+
+def title_score(feats: dict) -> float:
+    return sum(TITLE_WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
+
+
+def person_name_like(text: str) -> bool:
+    """Two or three capitalized words and nothing else: an author's name on a line of its own."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(NAME_WORD_RE.match(w) and w[:1].isupper() and not w.isupper() for w in words)
+
+
+def meta_below(doc: DumpLines, i: int, day_first) -> int:
+    """1-3: a dateline or byline is the next line, the one after, or the third; 0: none."""
+    for k in range(1, META_BELOW_REACH + 1):
+        if i + k < len(doc.lines) and is_meta(doc.lines[i + k].text, day_first):
+            return k
+    return 0
+
+
+def pick_title(doc: DumpLines, head: Header, anchors: list[int], day_first) -> int | None:
+    """The best-scored headline candidate above a body anchor (or the anchor line itself when
+    it reads as a headline); a shorter candidate just above it makes it the deck."""
+    echo = echo_keys(doc)
+    scored = {}
+    for a in anchors:
+        first = doc.lines[a].text
+        lines = range(max(0, a - TITLE_REACH), a + (0 if first.endswith(SENTENCE_END) else 1))
+        for i in lines:
+            found = title_features(doc, i, a - i, anchors, echo, day_first)
+            if found and (i not in scored or title_score(found[0]) > scored[i][0]):
+                scored[i] = (title_score(found[0]), found[1])
+    if not scored:
+        return None
+    best = max(scored, key=lambda i: (scored[i][0], i))
+    title_at = best
+    for up in range(best - 1, max(-1, best - 3), -1):
+        if deck_after_dateline(doc, best, day_first):
+            break          # "tagline / headline / date / deck": the deck is below, so best is the headline
+        if up in scored and is_deck_pair(scored[up][1], scored[best][1]) and scored[up][0] >= scored[best][0] - DECK_SLACK:
+            head.subtitle = scored[best][1]
+            head.used.add(best)
+            title_at = up
+            break
+    head.title = scored[title_at][1]
+    head.used.add(title_at)
+    if head.subtitle is None:
+        deck_below(doc, head, title_at, anchors, day_first)
+    return title_at
+
+
+def deck_below(doc: DumpLines, head: Header, title_at: int, anchors: list[int], day_first) -> None:
+    """A deck printed under the headline (datelines and bylines may sit between them)."""
+    anchor = next((a for a in anchors if a > title_at), None)
+    for j in range(title_at + 1, anchor if anchor is not None else title_at + 1):
+        text = doc.lines[j].text
+        if is_meta(text, day_first):
+            continue
+        if (doc.scores[j] < BODY_THRESHOLD and headline_like(text) and not caption_like(text)
+                and is_deck_pair(head.title or "", text)):
+            head.subtitle = text
+            head.used.add(j)
         return
-    lower = candidates[0]
-    upper = candidates[1] if len(candidates) > 1 else None
-    low_text = doc.lines[lower].text
-    if upper is not None and lower - upper <= 5:
-        up_text = doc.lines[upper].text
-        if (n_words(up_text) < n_words(low_text) or low_text.endswith(".")) and not up_text.endswith("."):
-            head.title, head.subtitle = up_text, low_text
-            head.used |= {upper, lower}
-            return
-    if not low_text.endswith(".") or n_words(low_text) <= 15:
-        head.title = low_text
-        head.used.add(lower)
 
 
-def dateline_below(doc: DumpLines, head: Header, start: int) -> str | None:
+def deck_after_dateline(doc: DumpLines, i: int, day_first) -> bool:
+    """Whether line i is followed by datelines or bylines and then a deck-shaped line: a long
+    headline-like line without a sentence end (a page prints one deck)."""
+    j = i + 1
+    while j < len(doc.lines) and is_meta(doc.lines[j].text, day_first):
+        j += 1
+    if j == i + 1 or j >= len(doc.lines):
+        return False
+    text = doc.lines[j].text
+    return headline_like(text) and n_words(text) >= DECK_MIN_WORDS and not text.endswith(SENTENCE_END)
+
+
+def is_deck_pair(upper: str, lower: str) -> bool:
+    """A headline over its deck: the deck a longer sentence, the headline not a label."""
+    up, low = n_words(upper), n_words(lower)
+    deck_shaped = low >= DECK_MIN_WORDS and (low >= 1.5 * up or lower.endswith("."))
+    return deck_shaped and up >= 3 and not upper.endswith(".")
+
+
+def date_near_title(doc: DumpLines, head: Header, title_at: int | None, anchor: int, day_first) -> str | None:
+    """The date printed with the headline: run onto it, on the lines between it and the body
+    (a publication cue wins over an update cue), or on the two lines above it."""
+    if title_at is None:
+        return None
+    own = doc.lines[title_at].text
+    if date_start(own, day_first) is not None and split_title_tail(own, day_first)[1]:
+        return first_stamp(own, day_first)
+    below = range(title_at + 1, min(len(doc.lines), max(anchor, title_at + 1) + NEAR_BELOW_BODY, title_at + NEAR_REACH))
+    found = []
+    for i in list(below) + [title_at - 1, title_at - 2]:
+        if i < 0 or i in head.used:
+            continue
+        text = doc.lines[i].text
+        stamp = date_line(text, day_first, near=True)
+        if stamp:
+            found.append((i, stamp, bool(update_cue_re().search(text[:date_start(text, day_first) or 0]))))
+    if not found:
+        return None
+    i, stamp, _ = min(found, key=lambda f: f[2])
+    head.used.add(i)
+    return stamp
+
+
+def publication_statement(doc: DumpLines, head: Header, anchor: int, day_first) -> str | None:
+    """A short line that says when the piece was published ("Erstellt am: 1.11.2023", "This
+    entry was published on 4 May 2020 by ..."), from the header down to just past the body."""
+    last = max((i for i, s in enumerate(doc.scores) if s >= BODY_THRESHOLD), default=anchor)
+    for i in range(max(0, anchor - TITLE_REACH), min(len(doc.lines), last + NEAR_REACH)):
+        text = doc.lines[i].text
+        at = date_start(text, day_first)
+        if at is None or n_words(text) > DATE_NEAR_MAX_WORDS or not publish_cue_re().search(text):
+            continue
+        if update_cue_re().search(text[max(0, at - 30):at]) or COPYRIGHT_RE.search(text):
+            continue
+        head.used.add(i)
+        return first_stamp(text, day_first)
+    return None
+
+
+def nearest_dateline(doc: DumpLines, head: Header, anchor: int, day_first) -> str | None:
+    """The dateline nearest the body start, within the header's reach either way."""
+    for gap in range(1, HEADER_REACH + 1):
+        for i in (anchor - gap, anchor + gap):
+            if 0 <= i < len(doc.lines) and i not in head.used and not COPYRIGHT_RE.search(doc.lines[i].text):
+                stamp = date_line(doc.lines[i].text, day_first)
+                if stamp:
+                    head.used.add(i)
+                    return stamp
+    return None
+
+
+def dateline_below(doc: DumpLines, head: Header, start: int, day_first=None) -> str | None:
     """A dateline among the first lines from the body start down (after a deck)."""
     for i in range(start, min(len(doc.lines), start + 4)):
         if i in head.used:
             continue
-        stamp = date_line(doc.lines[i].text)
+        stamp = date_line(doc.lines[i].text, day_first)
         if stamp:
             head.used.add(i)
             return stamp
     return None
 
 
-def published_elsewhere(doc: DumpLines, head: Header, start: int) -> str | None:
+def published_elsewhere(doc: DumpLines, head: Header, start: int, day_first=None) -> str | None:
     """A dateline just after the body, or anywhere above it, when none sits in the header."""
     last = max((i for i, s in enumerate(doc.scores) if s >= BODY_THRESHOLD), default=start)
     order = list(range(last + 1, min(len(doc.lines), last + 6))) + list(range(0, start))
     for i in order:
-        stamp = date_line(doc.lines[i].text)
+        stamp = date_line(doc.lines[i].text, day_first)
         if stamp:
             head.used.add(i)
             return stamp
@@ -185,6 +486,11 @@ def byline_names(doc: DumpLines, i: int) -> list[str]:
     if not rest and byline_start_re().match(text) and i + 1 < len(doc.lines):
         rest = doc.lines[i + 1].text          # "By" alone, the name on the next line
     return parse_names(rest)
+
+
+def byline_names_of(text: str) -> list[str]:
+    m = byline_re().search(text)
+    return parse_names(m.group(1).strip()) if m else []
 
 
 def parse_names(rest: str) -> list[str]:

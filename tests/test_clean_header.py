@@ -1,0 +1,96 @@
+"""Headline and publication date of page dumps (clean/header.py, clean/dates.py) on invented
+pages: a section label over the headline, a byline and date under it, a byline run onto
+the headline, update stamps, publication statements, slashed and glued dates."""
+import pytest
+
+from newsgraph.clean import clean
+from newsgraph.clean.dates import parse_datetime, slash_order
+from newsgraph.records import RawDoc
+
+BODY = """Workers at the northern container terminal walked out on Monday after talks over night-shift pay broke down, union officials said.
+
+The terminal handles about a third of the region's exports, and shipping agents warned that vessels could be diverted to other ports within days.
+
+"We have asked for the same rate that the southern terminal agreed last year, nothing more," said the union's regional secretary at a press conference.
+
+The port authority said it remained open to talks and that essential cargo, including medicine and fuel, would still be unloaded during the strike."""
+
+MENU = "Home\nNews\nBusiness\nSport\nWeather\nContact\n\n"
+
+
+def header_of(page: str):
+    return clean(RawDoc(source="t", kind="raw_text", content=page), "h1")
+
+
+def test_section_label_over_headline_is_not_the_title():
+    page = (MENU + "Economy & Trade\n\nDock workers strike over night-shift pay at northern terminal\n\n"
+            "By Lena Okafor\n\n14 March 2023 09:12\n\n" + BODY + "\n\nShare this article\nFacebook\nTwitter\n")
+    art = header_of(page)
+    assert art.title == "Dock workers strike over night-shift pay at northern terminal"
+    assert art.published.startswith("2023-03-14T09:12")
+
+
+def test_byline_and_date_run_onto_the_headline_are_cut_off():
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal by Lena Okafor on March 14, 2023\n\n"
+            + BODY + "\n\nRelated\nMore news\n")
+    art = header_of(page)
+    assert art.title == "Dock workers strike over night-shift pay at northern terminal"
+    assert art.published == "2023-03-14"
+
+
+def test_published_stamp_wins_over_updated_stamp():
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal\n\n"
+            "Updated: 16.03.2023 18:40\n\nPublished: 14.03.2023 09:12\n\n" + BODY + "\n")
+    assert header_of(page).published.startswith("2023-03-14")
+
+
+def test_publication_statement_after_the_body():
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal\n\n" + BODY
+            + "\n\nThis entry was published on 14 March 2023 by Lena Okafor in Business.\n\nLeave a comment\n")
+    assert header_of(page).published == "2023-03-14"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Veröffentlicht am 9. März 20239. März 2023", "2023-03-09"),          # published and updated glued
+    ("April 2, 2021April 3, 2021 admin", "2021-04-02"),
+    ("Lena Okafor | 14.03.23", "2023-03-14"),                              # two-digit year
+    ("posted 3 Feb ’22 in Business", "2022-02-03"),
+    ("publicado el 7 de junio del 2022", "2022-06-07"),
+    ("Aktualisiert am15.03.2023", "2023-03-15"),
+])
+def test_more_date_shapes(text, iso):
+    assert parse_datetime(text) == iso
+
+
+def test_slashed_date_follows_the_page_order():
+    assert parse_datetime("Posted 03/05/2022") is None
+    assert parse_datetime("Posted 03/05/2022", day_first=True) == "2022-05-03"
+    assert parse_datetime("Posted 03/05/2022", day_first=False) == "2022-03-05"
+    assert slash_order(["Comment 21/04/2020", "Reply 22/04/2020"]) is True
+    assert slash_order(["Comment 04/21/2020"]) is False
+    assert slash_order(["03/05/2022"]) is None
+
+
+@pytest.mark.parametrize("text", ["Version 1.2.3", "10.10.10.10", "Call 555-0134 now"])
+def test_still_no_date(text):
+    assert parse_datetime(text) is None
+
+
+def test_site_tagline_over_the_headline_is_not_the_title_when_the_deck_follows_the_date():
+    page = ("Harbour Gazette\n\nNews from the coast, every morning\n\n"
+            "Dock workers strike over night-shift pay at northern terminal\n\n"
+            "Published: Mar 14, 2023, 09:12 AM (GMT)\n\n"
+            "The walkout at the busiest terminal of the region could divert ships to other ports within days\n\n"
+            + BODY)
+    art = header_of(page)
+    assert art.title == "Dock workers strike over night-shift pay at northern terminal"
+    assert art.published.startswith("2023-03-14T09:12")
+
+
+def test_headline_over_its_deck_over_the_date_keeps_the_deck():
+    page = ("Dock workers strike over night-shift pay at northern terminal\n\n"
+            "The walkout at the busiest terminal of the region could divert ships to other ports within days\n\n"
+            "Published: Mar 14, 2023, 09:12 AM (GMT)\n\n" + BODY)
+    art = header_of(page)
+    assert art.title == "Dock workers strike over night-shift pay at northern terminal"
+    assert art.subtitle.startswith("The walkout at the busiest terminal")
