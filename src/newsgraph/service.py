@@ -117,16 +117,19 @@ def annotation_record(analysis: Analysis) -> dict:
 
 
 def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Optional[int] = None,
-             on_failure: Callable[[str], None] = lambda s: None) -> IngestReport:
+             on_failure: Callable[[str], None] = lambda s: None, settle_every: Optional[int] = None) -> IngestReport:
     """Stateless batch mode: one output line per input document, in input order. A document
     that cannot be analyzed gives a line with its id and an `error`, so ids stay aligned.
     With `stories`, lines wait in a temporary file until the whole input is in and the story
-    index has settled, then get their final story_id and duplicate_of."""
+    index has settled, then get their final story_id and duplicate_of. The index settles
+    every `settle_every` articles (default stories.SETTLE_WINDOW), as if each window were an
+    ingest run, so that the articles waiting for settle stay bounded."""
     from pathlib import Path
-    from newsgraph.stories import StoryIndex
+    from newsgraph.stories import SETTLE_WINDOW, StoryIndex
 
     report = IngestReport()
     index = StoryIndex() if stories else None
+    window = settle_every or SETTLE_WINDOW
     def tagged() -> Iterator:
         for item in iter_jsonl(Path(in_path)):
             if isinstance(item, RawDoc):
@@ -146,6 +149,8 @@ def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Option
             rec = annotation_record(result)
             if index is not None:
                 index.add(result.article, result.entities, result.events, result.timexes, place=False)
+                if len(index.pending) >= window:
+                    index.settle()
             report.ingested += 1
             sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
         if index is not None:

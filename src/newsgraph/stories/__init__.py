@@ -8,8 +8,9 @@ order of a hash of their ids (threshold Params.settle_threshold), and re-visited
 out and placed again) until nothing moves, at most SETTLE_ROUNDS times, so an article that
 came early gets a second chance against the stories that grew after it; a copy moves with its
 original. The batch's stories do not depend on its arrival order; earlier batches are not
-moved. Until settle, each article of the batch keeps its term counts and vectors in memory
-(not in the saved state, which holds no per-article vectors).
+moved. Until settle, each article of the batch keeps its term counts in memory, compactly
+(vectors.TermCounts, ~5 KB; not in the saved state, which holds no per-article vectors); a
+stream settles at least every SETTLE_WINDOW articles (annotate does), so that this stays bounded.
 `StoryIndex.stories()` lists the stories (title = most representative headline, entity ids
 ranked by co-occurrence centrality, event ids in date order); `to_state()` / `StoryIndex(state)`
 persist the index as JSON; `assignments()` gives every article's current (story_id,
@@ -23,9 +24,10 @@ publication date name), minus a penalty when the article's main person and the s
 (unless each names the other's prominently), minus a penalty for a gap in time beyond half a
 year. Only the first Params.body_chars characters of a body are read (the lead; speed on long
 bodies).
-Copies (dupes.py): MinHash LSH over word shingles; translated copies through the original
+Copies (dupes.py): MinHash LSH over word shingles (datasketch's affine32 sketch and banding,
+computed in numpy); translated copies through the original
 outlet / language metadata plus shared entity names, numbers and quote openings."""
 from newsgraph.stories.bench import bench
-from newsgraph.stories.index import Params, StoryIndex
+from newsgraph.stories.index import SETTLE_WINDOW, Params, StoryIndex
 
-__all__ = ["StoryIndex", "Params", "bench"]
+__all__ = ["SETTLE_WINDOW", "Params", "StoryIndex", "bench"]

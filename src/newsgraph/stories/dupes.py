@@ -1,7 +1,9 @@
 """Near-duplicate detection: MinHash LSH over word shingles (datasketch) for syndicated
 and lightly edited copies; for translated copies, an inverted index over a language-neutral
 fingerprint (entity names, numbers, openings of quotes), consulted only when the metadata
-says a page is a copy (original outlet named, a different language)."""
+says a page is a copy (original outlet named, a different language). The sketches are
+datasketch's "affine32" MinHash computed in one numpy pass (identical values, without its
+per-item Python hashing), banded as datasketch's MinHashLSH bands them."""
 from __future__ import annotations
 
 import re
@@ -10,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from newsgraph.stories.keys import fold
 
@@ -24,8 +26,9 @@ PRINT_JACCARD_COPY = 0.5          # with only copy metadata (a named source, ano
 MIN_SHARED_PRINTS = 5
 MIN_SHINGLES = 8
 QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{20,400})[\"“”«»]")
-ROLL = np.uint64(1_000_003)
-MASK32 = np.uint64(0xFFFFFFFF)
+ROLL = 1_000_003
+ROLL_POWERS = [np.uint32(pow(ROLL, SHINGLE_WORDS - 1 - i, 1 << 32)) for i in range(SHINGLE_WORDS)]
+FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
 def identity_hash(value: int) -> int:
@@ -47,35 +50,53 @@ def word_hashes(words: list[str]) -> list[int]:
 
 
 @lru_cache(maxsize=1)
-def hasher() -> MinHash:
-    """One MinHash, its permutations drawn once and reused for every article (building a
-    MinHash per article costs more than hashing it)."""
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=identity_hash, scheme=SCHEME)
+def permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of datasketch's affine32 permutations for NUM_PERM and SEED, drawn once."""
+    a, b = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=identity_hash, scheme=SCHEME).permutations
+    return a, b.reshape(-1, 1)
 
 
-def minhash(hashes: list[int]) -> LeanMinHash:
-    """MinHash of items given as 32-bit hashes, as a light read-only sketch."""
-    mh = hasher()
-    mh.clear()
-    mh.update_batch(hashes)
-    return LeanMinHash(mh)
+def fmix32(values: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 finaliser on uint32 values (datasketch's pre-mix for affine32)."""
+    s1, m1, s2, m2, s3 = FMIX32
+    values = values ^ (values >> s1)
+    values = values * m1
+    values = values ^ (values >> s2)
+    values = values * m2
+    return values ^ (values >> s3)
 
 
-def from_values(values: list[int]) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+def minhash(hashes: np.ndarray) -> np.ndarray:
+    """MinHash signature (uint32, NUM_PERM values) of items given as 32-bit hashes: what
+    datasketch's MinHash(scheme="affine32", hashfunc=identity).update_batch gives."""
+    a, b = permutations()
+    permuted = np.multiply.outer(a, fmix32(hashes.astype(np.uint32, copy=False)))
+    permuted += b
+    return permuted.min(axis=1)
 
 
-def shingle_hashes(words: list[str]) -> list[int]:
-    """Distinct hashes of the overlapping SHINGLE_WORDS-word runs of the content words
-    (a rolling combination of per-word CRC32s, computed in numpy)."""
+def from_values(values) -> np.ndarray:
+    return np.asarray(values, dtype=np.uint32)
+
+
+def sketch_jaccard(first: np.ndarray, second: np.ndarray) -> float:
+    """Share of equal signature values (datasketch's MinHash.jaccard)."""
+    return float(np.count_nonzero(first == second)) / float(len(first))
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """Distinct 32-bit hashes (sorted, uint32) of the overlapping SHINGLE_WORDS-word runs of
+    the content words: h1*R^3 + h2*R^2 + h3*R + h4 of the words' CRC32s, modulo 2^32 (uint32
+    arithmetic wraps; the same value as rolling h*R + next and masking after each word)."""
     if len(words) < SHINGLE_WORDS:
-        return []
-    hv = np.array(word_hashes(words), dtype=np.uint64)
+        return np.zeros(0, dtype=np.uint32)
+    hv = np.array(word_hashes(words), dtype=np.uint32)
     n = len(words) - SHINGLE_WORDS + 1
-    acc = np.zeros(n, dtype=np.uint64)
-    for i in range(SHINGLE_WORDS):
-        acc = (acc * ROLL + hv[i:i + n]) & MASK32
-    return np.unique(acc).tolist()
+    acc = hv[:n] * ROLL_POWERS[0]
+    for i in range(1, SHINGLE_WORDS):
+        acc += hv[i:i + n] * ROLL_POWERS[i]
+    acc.sort()
+    return acc[np.concatenate(([True], acc[1:] != acc[:-1]))]
 
 
 def quote_openings(text: str) -> set[str]:
@@ -99,27 +120,62 @@ def lsh_bands() -> tuple[int, int]:
     return probe.b, probe.r
 
 
+class BandIndex:
+    """MinHash LSH: a sketch is cut into bands of rows (datasketch's choice for the threshold);
+    two sketches that agree on a whole band are candidates. Candidates come in the order
+    they were indexed."""
+
+    def __init__(self):
+        bands, rows = lsh_bands()
+        self.ranges = [(band * rows, (band + 1) * rows) for band in range(bands)]
+        self.tables: list[dict[bytes, list[str]]] = [{} for _ in self.ranges]
+
+    def band_keys(self, sketch: np.ndarray) -> list[bytes]:
+        raw = sketch.tobytes()
+        width = sketch.itemsize
+        return [raw[start * width:end * width] for start, end in self.ranges]
+
+    def insert(self, doc_id: str, keys: list[bytes]) -> None:
+        """Index a sketch by its band keys (`band_keys`)."""
+        for table, key in zip(self.tables, keys):
+            table.setdefault(key, []).append(doc_id)
+
+    def query(self, keys: list[bytes]) -> list[str]:
+        """The ids indexed under any of these band keys."""
+        found: dict[str, None] = {}
+        for table, key in zip(self.tables, keys):
+            hits = table.get(key)
+            if hits:
+                found.update(dict.fromkeys(hits))
+        return list(found)
+
+
 class DuplicateFinder:
     """A shingle LSH, a fingerprint inverted index and the per-article facts to verify a match."""
 
     def __init__(self, state: dict | None = None):
-        self.text_lsh = MinHashLSH(num_perm=NUM_PERM, params=lsh_bands())
+        permutations()                  # drawn once per process, before the first article
+        self.text_lsh = BandIndex()
         self.print_index: dict[str, list[str]] = {}
         self.docs: dict[str, dict] = {}
-        self.sketches: dict[str, LeanMinHash] = {}
+        self.sketches: dict[str, np.ndarray] = {}
         self.languages: set[str] = set()
         for doc_id, doc in (state or {}).get("docs", {}).items():
-            self._index(doc_id, doc)
+            self._index(doc_id, dict(doc))
 
     def _index(self, doc_id: str, doc: dict) -> None:
+        """Keep an article's record; its sketch is kept as an array beside it (the record's
+        `text_mh` list is made only for `to_state`)."""
+        sketch, keys = doc.pop("sketch", None), doc.pop("bands", None)
+        if sketch is None and doc.get("text_mh"):
+            sketch = from_values(doc["text_mh"])
+        doc.pop("text_mh", None)
         self.docs[doc_id] = doc
         if doc.get("language"):
             self.languages.add(doc["language"])
-        sketch = doc.pop("sketch", None)
-        if doc.get("text_mh"):
-            sketch = sketch or from_values(doc["text_mh"])
+        if sketch is not None:
             self.sketches[doc_id] = sketch
-            self.text_lsh.insert(doc_id, sketch)
+            self.text_lsh.insert(doc_id, keys or self.text_lsh.band_keys(sketch))
         for item in doc.get("print") or ():
             self.print_index.setdefault(item, []).append(doc_id)
 
@@ -128,11 +184,10 @@ class DuplicateFinder:
         """The best earlier article this one copies (or None), and this article's record.
         `words`: the article's content words in order."""
         sh = shingle_hashes(words)
-        doc = {"print": sorted(prints), "outlet": outlet, "language": language}
-        text_mh = minhash(sh) if len(sh) >= MIN_SHINGLES else None
-        doc["text_mh"] = text_mh.hashvalues.tolist() if text_mh else None
-        doc["sketch"] = text_mh
-        match = self._text_match(text_mh) if text_mh else None
+        sketch = minhash(sh) if len(sh) >= MIN_SHINGLES else None
+        keys = self.text_lsh.band_keys(sketch) if sketch is not None else None
+        doc = {"print": sorted(prints), "outlet": outlet, "language": language, "sketch": sketch, "bands": keys}
+        match = self._text_match(sketch, keys) if sketch is not None else None
         if match is None and len(prints) >= MIN_SHARED_PRINTS and self._may_be_translation(original, language):
             match = self._print_match(prints, original, language)
         return match, doc
@@ -145,10 +200,10 @@ class DuplicateFinder:
         some earlier page's, can be a translated copy."""
         return original is not None or bool(language and self.languages - {language})
 
-    def _text_match(self, mh: LeanMinHash) -> str | None:
+    def _text_match(self, sketch: np.ndarray, keys: list[bytes]) -> str | None:
         best, best_sim = None, TEXT_JACCARD
-        for cand in self.text_lsh.query(mh):
-            sim = mh.jaccard(self.sketches[cand])
+        for cand in self.text_lsh.query(keys):
+            sim = sketch_jaccard(sketch, self.sketches[cand])
             if sim >= best_sim:
                 best, best_sim = cand, sim
         return best
@@ -169,4 +224,6 @@ class DuplicateFinder:
         return best
 
     def to_state(self) -> dict:
-        return {"docs": self.docs}
+        sketches = self.sketches
+        return {"docs": {doc_id: dict(doc, text_mh=sketches[doc_id].tolist() if doc_id in sketches else None)
+                         for doc_id, doc in self.docs.items()}}

@@ -9,18 +9,38 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date
+from itertools import chain
 from operator import itemgetter
 
 from newsgraph.records import Article, Entity, Event, Story, Timex
 from newsgraph.stories import summary
 from newsgraph.stories.dupes import DuplicateFinder, fingerprint
-from newsgraph.stories.keys import (article_day, entity_keys, entity_name, event_keys, number_keys,
-                                    outlet_key, parse_day, period_keys, protagonist_keys)
-from newsgraph.stories.vectors import EPSILON, Centroid, IdfTable, OnlineIdf, Vector, tokens, weigh
+from newsgraph.stories.keys import (
+    article_day,
+    entity_keys,
+    entity_name,
+    event_keys,
+    number_keys,
+    outlet_key,
+    parse_day,
+    period_keys,
+    protagonist_keys,
+)
+from newsgraph.stories.vectors import (
+    EPSILON,
+    Centroid,
+    IdfTable,
+    OnlineIdf,
+    TermCounts,
+    Vector,
+    tokens,
+    weigh,
+)
 
 SIMILARITY_CHANNELS = ("text", "title", "keys", "persons", "numbers", "periods")
 CHANNELS = SIMILARITY_CHANNELS + ("protagonists",)
 SETTLE_ROUNDS = 2          # settle re-visits a batch at most this many times
+SETTLE_WINDOW = 2000       # a stream settles at least this often (articles waiting for settle)
 
 
 @dataclass(frozen=True)
@@ -70,7 +90,7 @@ def prominent(key: str, vec: Vector, share: float) -> bool:
 class Member:
     """An article not settled yet: its term counts per channel (settle weighs them again), its
     vectors as they were added to its story, its day and what the story's summary got from it."""
-    counts: dict[str, Counter]
+    counts: dict[str, TermCounts]
     vecs: dict[str, Vector]
     day: date | None
     title: str | None
@@ -139,6 +159,7 @@ class StoryIndex:
         state = state or {}
         known = {f.name for f in fields(Params)}
         self.params = params or Params(**{k: v for k, v in state.get("params", {}).items() if k in known})
+        self._weights = [(channel, self.params.weight(channel)) for channel in SIMILARITY_CHANNELS]
         self.idfs = {ch: OnlineIdf(state.get("idfs", {}).get(ch)) for ch in CHANNELS}
         self.dupes = DuplicateFinder(state.get("dupes"))
         self._stories: list[StoryState] = [StoryState(s) for s in state.get("stories", [])]
@@ -188,7 +209,7 @@ class StoryIndex:
         original. Only these articles and the stories they touch are visited. Returns how
         many re-visits moved an article; `assignments()` gives the settled stories."""
         free, anchored = self._copy_groups()
-        tables = {channel: IdfTable(idf) for channel, idf in self.idfs.items()}
+        tables = self._idf_tables()
         for group in free:
             for aid in group:
                 if aid in self.story_of:
@@ -212,6 +233,13 @@ class StoryIndex:
         self.pending.clear()
         self._vacated, self._names = {}, set()
         return moves
+
+    def _idf_tables(self) -> dict[str, IdfTable]:
+        """Each channel's idf at its present count, for every term of the pending articles."""
+        tables = {channel: IdfTable(idf) for channel, idf in self.idfs.items()}
+        for channel, table in tables.items():
+            table.fill(chain.from_iterable(member.counts[channel] for member in self.pending.values()))
+        return tables
 
     def stories(self) -> list[Story]:
         """Every story, in the order they were opened (stories that settle emptied are gone)."""
@@ -238,27 +266,25 @@ class StoryIndex:
 
     # --- matching ---------------------------------------------------------------------
     def _features(self, article: Article, body: list[str], numbers: list[str], entities: list[Entity],
-                  events: list[Event], timexes: list[Timex] | None) -> dict[str, Counter]:
+                  events: list[Event], timexes: list[Timex] | None) -> dict[str, TermCounts]:
         """The article's term counts per channel, counted into each channel's online idf."""
-        title = tokens(article.title or "")
+        title = tokens(article.title) if article.title else []
         keys = entity_keys(entities) + event_keys(events)
         text = Counter(title * self.params.title_repeat)
         text.update(body[: self.params.lead_words])
         text.update(body)
-        counts = {
+        terms = {
             "text": text,
-            "title": Counter(title),
-            "keys": Counter(keys),
-            "persons": Counter(k for k in keys if k.startswith("PERSON:")),
-            "numbers": Counter(numbers),
-            "periods": Counter(period_keys(article, timexes)),
-            "protagonists": Counter(protagonist_keys(entities, article.title)),
+            "title": title,
+            "keys": keys,
+            "persons": [k for k in keys if k.startswith("PERSON:")],
+            "numbers": numbers,
+            "periods": period_keys(article, timexes),
+            "protagonists": protagonist_keys(entities, article.title),
         }
-        for channel, channel_counts in counts.items():
-            self.idfs[channel].add(channel_counts)
-        return counts
+        return {channel: self.idfs[channel].count(items) for channel, items in terms.items()}
 
-    def _weigh(self, counts: dict[str, Counter], tables: dict[str, IdfTable] | None = None) -> dict[str, Vector]:
+    def _weigh(self, counts: dict[str, TermCounts], tables: dict[str, IdfTable] | None = None) -> dict[str, Vector]:
         """One unit vector per channel, weighted by its idf as it stands now (`tables`: the
         idfs memoised, while they stand still)."""
         return {channel: weigh(c, self.idfs[channel], self.params.text_terms if channel == "text" else None,
@@ -282,10 +308,13 @@ class StoryIndex:
         """Stories sharing the query's heaviest terms, best partial dot product first
         (`exclude`: a story not to offer)."""
         top = sorted(text_vec.items(), key=itemgetter(1), reverse=True)[: self.params.candidate_terms]
-        partial: Counter[int] = Counter()
+        partial: dict[int, float] = {}
+        so_far, postings = partial.get, self.postings
         for term, weight in top:
-            for idx, w in self.postings.get(term, {}).items():
-                partial[idx] += weight * w
+            slot = postings.get(term)
+            if slot:
+                for idx, w in slot.items():
+                    partial[idx] = so_far(idx, 0) + weight * w
         partial.pop(exclude, None)
         ranked = {idx: dot / self._stories[idx].centroids["text"].norm2 ** 0.5 for idx, dot in partial.items()}
         return sorted(ranked, key=ranked.get, reverse=True)[: self.params.candidates]
@@ -295,10 +324,10 @@ class StoryIndex:
         no numbers) counts as the text cosine. Minus a penalty for distance in time."""
         p = self.params
         text = story.centroids["text"].cosine(vecs["text"])
-        score = 0.0
-        for channel in SIMILARITY_CHANNELS:
-            cos = story.centroids[channel].cosine(vecs[channel]) if vecs[channel] else text
-            score += p.weight(channel) * cos
+        score, centroids = 0.0, story.centroids
+        for channel, weight in self._weights:
+            vec = vecs[channel]
+            score += weight * (centroids[channel].cosine(vec) if vec and channel != "text" else text)
         if self._protagonist_conflict(story, vecs):
             score -= p.conflict
         gap = story.gap_days(day)

@@ -134,7 +134,10 @@ def number_keys(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def parse_day(value: str | None) -> date | None:
+    """An ISO date's day (the first ten characters), else None; memoised (story ranges are
+    compared with every article)."""
     if not value:
         return None
     m = DATE_RE.match(value)
