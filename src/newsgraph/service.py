@@ -29,10 +29,11 @@ class IngestReport:
 def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None] = lambda s: None,
            progress: Optional[Callable[[], None]] = None, processes: Optional[int] = None) -> IngestReport:
     """Analyze new or changed pages into the store, one transaction per article, then
-    rebuild the cross-article knowledge base. Unchanged pages are skipped before analysis;
+    rebuild the cross-article knowledge base. Story placements settle every SETTLE_WINDOW
+    articles and at the end of the run. Unchanged pages are skipped before analysis;
     a page named twice in one batch is analyzed once. A store left dirty by an interrupted
     ingest is repaired (story index replayed, knowledge base rebuilt) even if nothing changed."""
-    from newsgraph.stories import StoryIndex
+    from newsgraph.stories import SETTLE_WINDOW, StoryIndex
 
     report = IngestReport()
     hashes: dict[str, str] = {}
@@ -66,6 +67,8 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
         story_id, duplicate_of = index.add(result.article, result.entities, result.events, result.timexes)
         status = store.put_analysis(result, hashes[result.article.id], story_id=story_id, duplicate_of=duplicate_of)
         setattr(report, status, getattr(report, status) + 1)
+        if len(index.pending) >= SETTLE_WINDOW:      # a long run settles in windows, as annotate does
+            write_settled_stories(store, index)
     if report.ingested or report.updated or was_dirty:
         write_settled_stories(store, index)
         store.set_state("stories", index.to_state())
