@@ -290,3 +290,22 @@ def test_only_the_lead_of_a_long_body_is_matched():
     text_vec = index._stories[index.story_of["roundup"]].centroids["text"].vec
     assert "copiapo" in text_vec and "malatya" not in text_vec
 
+
+
+def test_incremental_settled_ingest_equals_one_settled_batch():
+    """Ingest runs settle their own articles only; on clear-cut stories, one article per run
+    ends in the same story as in one settled batch (story ids may differ: an id comes from
+    the article that founded the story, and settle decides that by its own order)."""
+    order = QUAKES + [art("chile-1-copy", CHILE_1.title, CHILE_1.text + " Updated.", "2024-03-12")]
+    batch = StoryIndex()
+    feed(batch, order)
+    batch.settle()
+    state = None
+    for article in order:
+        index = StoryIndex(json.loads(json.dumps(state)) if state is not None else None)
+        feed(index, [article])
+        index.settle()
+        state = index.to_state()
+    restored = StoryIndex(json.loads(json.dumps(state)))
+    assert groups(restored.assignments()) == groups(batch.assignments())
+    assert {a: d for a, (_, d) in restored.assignments().items()} == {a: d for a, (_, d) in batch.assignments().items()}
