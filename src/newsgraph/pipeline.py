@@ -1,4 +1,5 @@
-"""The per-article pipeline: clean -> nlp -> entities -> timex -> events -> quotes -> main event.
+"""The per-article pipeline: clean -> nlp -> entities -> timex -> events -> quotes -> main event
+-> story features (the story index's per-article part; the index itself runs in the parent).
 
 `analyze_stream` is a pure function of its input records: RawDoc in, Analysis (or
 InputFailure) out, in input order. Work is spread over worker processes, each loading the
@@ -92,6 +93,7 @@ def run_stages(analysis: Analysis, doc, timings: dict[str, float]) -> None:
     from newsgraph.events import extract_events
     from newsgraph.events.main_event import main_event
     from newsgraph.quotes import extract_quotes
+    from newsgraph.stories.features import story_features
     from newsgraph.timex import extract_timexes
 
     from newsgraph.nlp import reading
@@ -111,6 +113,7 @@ def run_stages(analysis: Analysis, doc, timings: dict[str, float]) -> None:
         analysis.quotes, analysis.claims = timed("quotes", extract_quotes, art, doc, analysis.entities)
         art.main_event = timed("main_event", main_event, art, doc, analysis.entities, analysis.events,
                                analysis.timexes)
+    analysis.story_features = timed("stories", story_features, art, analysis.entities)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

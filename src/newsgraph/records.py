@@ -213,6 +213,7 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     timings: dict = field(default_factory=dict)   # seconds per stage, for `make bench`; not exported
+    story_features: Any = None    # stories.StoryFeatures from the workers, for StoryIndex.add; not exported or stored
 
 
 def from_dict(cls, data: Any):

@@ -64,7 +64,8 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
             continue
         if not (report.ingested or report.updated):
             store.set_state("dirty", True)
-        story_id, duplicate_of = index.add(result.article, result.entities, result.events, result.timexes)
+        story_id, duplicate_of = index.add(result.article, result.entities, result.events, result.timexes,
+                                           features=result.story_features)
         status = store.put_analysis(result, hashes[result.article.id], story_id=story_id, duplicate_of=duplicate_of)
         setattr(report, status, getattr(report, status) + 1)
         if len(index.pending) >= SETTLE_WINDOW:      # a long run settles in windows, as annotate does
@@ -151,7 +152,8 @@ def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Option
             kbmod.date_anchored(result, result.events)
             rec = annotation_record(result)
             if index is not None:
-                index.add(result.article, result.entities, result.events, result.timexes, place=False)
+                index.add(result.article, result.entities, result.events, result.timexes, place=False,
+                          features=result.story_features)
                 if len(index.pending) >= window:
                     index.settle()
             report.ingested += 1

@@ -99,6 +99,12 @@ def shingle_hashes(words: list[str]) -> np.ndarray:
     return acc[np.concatenate(([True], acc[1:] != acc[:-1]))]
 
 
+def text_sketch(words: list[str]) -> np.ndarray | None:
+    """MinHash of the shingles of the content words (in order), None when they are too few."""
+    sh = shingle_hashes(words)
+    return minhash(sh) if len(sh) >= MIN_SHINGLES else None
+
+
 def quote_openings(text: str) -> set[str]:
     """The first five words of each quoted passage: kept verbatim by many syndicators."""
     return {"Q:" + " ".join(fold(m.group(1)).split()[:5]) for m in QUOTE_RE.finditer(text)}
@@ -179,12 +185,10 @@ class DuplicateFinder:
         for item in doc.get("print") or ():
             self.print_index.setdefault(item, []).append(doc_id)
 
-    def find(self, words: list[str], prints: set[str], outlet: str | None, original: str | None,
+    def find(self, sketch: np.ndarray | None, prints: set[str], outlet: str | None, original: str | None,
              language: str | None) -> tuple[str | None, dict]:
         """The best earlier article this one copies (or None), and this article's record.
-        `words`: the article's content words in order."""
-        sh = shingle_hashes(words)
-        sketch = minhash(sh) if len(sh) >= MIN_SHINGLES else None
+        `sketch`: `text_sketch` of the article's content words."""
         keys = self.text_lsh.band_keys(sketch) if sketch is not None else None
         doc = {"print": sorted(prints), "outlet": outlet, "language": language, "sketch": sketch, "bands": keys}
         match = self._text_match(sketch, keys) if sketch is not None else None

@@ -6,7 +6,6 @@ arrived in; articles settled before are never moved again and nothing else is re
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date
 from itertools import chain
@@ -14,17 +13,14 @@ from operator import itemgetter
 
 from newsgraph.records import Article, Entity, Event, Story, Timex
 from newsgraph.stories import summary
-from newsgraph.stories.dupes import DuplicateFinder, fingerprint
+from newsgraph.stories.dupes import DuplicateFinder
+from newsgraph.stories.features import StoryFeatures, made_with, story_features
 from newsgraph.stories.keys import (
     article_day,
-    entity_keys,
-    entity_name,
     event_keys,
-    number_keys,
     outlet_key,
     parse_day,
     period_keys,
-    protagonist_keys,
 )
 from newsgraph.stories.vectors import (
     EPSILON,
@@ -33,7 +29,6 @@ from newsgraph.stories.vectors import (
     OnlineIdf,
     TermCounts,
     Vector,
-    tokens,
     weigh,
 )
 
@@ -176,22 +171,22 @@ class StoryIndex:
 
     # --- public interface -------------------------------------------------------------
     def add(self, article: Article, entities: list[Entity], events: list[Event],
-            timexes: list[Timex] | None = None, place: bool = True) -> tuple[str | None, str | None]:
+            timexes: list[Timex] | None = None, place: bool = True,
+            features: StoryFeatures | None = None) -> tuple[str | None, str | None]:
         """Place one article: returns (story_id, duplicate_of). `timexes` (the timex stage's
         output, optional) tell when its events happen. With `place=False` the article only
-        waits for `settle` (story_id None; its copy link is known at once). Adding an id
-        again returns its earlier answer."""
+        waits for `settle` (story_id None; its copy link is known at once). `features`: the
+        article's `story_features` computed already (by an analysis worker), else computed
+        here. Adding an id again returns its earlier answer."""
         if article.id in self.story_of or article.id in self.pending:
             return self._story_id(article.id), self.duplicate_of.get(article.id)
+        if features is None or features.made_with != made_with(self.params):
+            features = story_features(article, entities, self.params)
         day = article_day(article, events)
-        lead = (article.text or "")[: self.params.body_chars]
-        body = tokens(lead)
-        numbers = number_keys(body)
-        counts = self._features(article, body, numbers, entities, events, timexes)
-        original = self._find_original(article, lead, body, numbers, entities, day)
-        actors, first_ids = summary.actor_entries(entities)
-        member = Member(counts, {}, day, article.title, actors, first_ids, summary.event_entries(events),
-                        self._anchor_of(original))
+        counts = self._counts(article, features, events, timexes)
+        original = self._find_original(article, features, day)
+        member = Member(counts, {}, day, article.title, features.actors, features.first_ids,
+                        summary.event_entries(events), self._anchor_of(original))
         self.pending[article.id] = member
         if place:
             member.vecs = self._weigh(counts)
@@ -265,24 +260,19 @@ class StoryIndex:
                 "duplicate_of": self.duplicate_of, "order": self.order, "days": self.days}
 
     # --- matching ---------------------------------------------------------------------
-    def _features(self, article: Article, body: list[str], numbers: list[str], entities: list[Entity],
-                  events: list[Event], timexes: list[Timex] | None) -> dict[str, TermCounts]:
-        """The article's term counts per channel, counted into each channel's online idf."""
-        title = tokens(article.title) if article.title else []
-        keys = entity_keys(entities) + event_keys(events)
-        text = Counter(title * self.params.title_repeat)
-        text.update(body[: self.params.lead_words])
-        text.update(body)
-        terms = {
-            "text": text,
-            "title": title,
-            "keys": keys,
-            "persons": [k for k in keys if k.startswith("PERSON:")],
-            "numbers": numbers,
-            "periods": period_keys(article, timexes),
-            "protagonists": protagonist_keys(entities, article.title),
-        }
-        return {channel: self.idfs[channel].count(items) for channel, items in terms.items()}
+    def _counts(self, article: Article, features: StoryFeatures, events: list[Event],
+                timexes: list[Timex] | None) -> dict[str, TermCounts]:
+        """The article's term counts per channel, counted into each channel's online idf (the
+        channels in their historic order: text, title, keys, persons, numbers, periods,
+        protagonists)."""
+        idfs, pre = self.idfs, features.counts
+        counts = {channel: idfs[channel].count_counted(*pre[channel]) for channel in ("text", "title")}
+        counts["keys"] = idfs["keys"].count(features.entity_keys + event_keys(events))
+        for channel in ("persons", "numbers"):
+            counts[channel] = idfs[channel].count_counted(*pre[channel])
+        counts["periods"] = idfs["periods"].count(period_keys(article, timexes))
+        counts["protagonists"] = idfs["protagonists"].count_counted(*pre["protagonists"])
+        return counts
 
     def _weigh(self, counts: dict[str, TermCounts], tables: dict[str, IdfTable] | None = None) -> dict[str, Vector]:
         """One unit vector per channel, weighted by its idf as it stands now (`tables`: the
@@ -291,9 +281,10 @@ class StoryIndex:
                                tables[channel] if tables else None)
                 for channel, c in counts.items()}
 
-    def _vectors(self, article: Article, body: list[str], numbers: list[str], entities: list[Entity],
-                 events: list[Event], timexes: list[Timex] | None) -> dict[str, Vector]:
-        return self._weigh(self._features(article, body, numbers, entities, events, timexes))
+    def _vectors(self, article: Article, entities: list[Entity], events: list[Event],
+                 timexes: list[Timex] | None) -> dict[str, Vector]:
+        features = story_features(article, entities, self.params)
+        return self._weigh(self._counts(article, features, events, timexes))
 
     def _best_story(self, vecs: dict[str, Vector], day: date | None, threshold: float | None = None,
                     exclude: int | None = None) -> int | None:
@@ -348,11 +339,8 @@ class StoryIndex:
                     and prominent(theirs, vecs["persons"], self.params.mutual_share))
 
     # --- duplicates -------------------------------------------------------------------
-    def _find_original(self, article: Article, lead: str, body: list[str], numbers: list[str],
-                       entities: list[Entity], day: date | None) -> str | None:
-        names = sorted({entity_name(e) for e in entities if e.name})
-        prints = fingerprint(names, numbers, lead)
-        match, doc = self.dupes.find(body, prints, outlet_key(article.outlet),
+    def _find_original(self, article: Article, features: StoryFeatures, day: date | None) -> str | None:
+        match, doc = self.dupes.find(features.sketch, set(features.prints), outlet_key(article.outlet),
                                      outlet_key(article.original_outlet), article.language)
         self.order[article.id] = len(self.order)
         self.days[article.id] = day.isoformat() if day else None

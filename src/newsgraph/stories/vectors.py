@@ -109,6 +109,16 @@ class OnlineIdf:
         self.df.update(counts.terms)
         return counts
 
+    def count_counted(self, terms: tuple[str, ...], counts: array) -> TermCounts:
+        """`count` for a document counted already (`features.counted`: the same terms, counts
+        and order as the Counter `count` would make)."""
+        self.docs += 1
+        if not terms:
+            return NO_TERMS
+        compacted = TermCounts(tuple(map(self.vocabulary.setdefault, terms, terms)), counts)
+        self.df.update(compacted.terms)
+        return compacted
+
     def compact(self, counts: Counter) -> TermCounts:
         """`counts` as TermCounts, its terms replaced by the strings this idf saw first
         (the articles waiting for settle then share them: cheaper than sys.intern)."""
