@@ -219,3 +219,18 @@ def test_a_single_name_can_be_what_was_praised():
 def test_a_single_common_word_is_not_a_report():
     text = "The minister criticized everything."
     assert not run(text)
+
+
+def test_a_capitalised_link_label_is_not_a_report():
+    from newsgraph.nlp import get_nlp
+    from newsgraph.records import Article
+    from newsgraph.entities import extract_entities
+    from newsgraph.quotes import extract_quotes
+    text = ("The army said it had arrested the judge on Tuesday.\n\n"
+            "READ Flooding in the river valley forces 3,000 from their homes\n\n"
+            "The envoy demanded her release.")
+    doc = get_nlp()(text)
+    art = Article(id="lbl", source="lbl", text=text, published="2024-03-13")
+    quotes, _ = extract_quotes(art, doc, extract_entities(art, doc))
+    assert not any("river valley" in q.text for q in quotes)
+    assert any(q.text.startswith("it had arrested") for q in quotes)

@@ -124,13 +124,19 @@ def _has_own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def is_page_label(verb: Token) -> bool:
+    """"READ ...", "WATCH ...": a verb in capitals opening its paragraph labels a link to another
+    page; nobody says what follows."""
+    return len(verb.text) > 1 and verb.text.isupper() and paragraph_bounds(verb)[0] == verb.i
+
+
 def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     """One Candidate per reporting verb framing content. A report nested in another's content
     with no subject of its own (", calling them ...") is said by the outer report's speaker."""
     found = []
     inherited = {}
     for verb in doc:
-        if not is_reporting_verb(verb):
+        if not is_reporting_verb(verb) or is_page_label(verb):
             continue
         subject = subject_of(verb)
         speaker = inherited.get(verb.i) or resolver.speaker_of(speaker_head(verb))
