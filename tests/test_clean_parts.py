@@ -101,7 +101,6 @@ Farmers block motorway over diesel prices
 
 def test_page_features_mark_teaser_lists_and_repeats():
     from newsgraph.clean.lines import features, occurrences, periodicity, prefix_repeats, shape_signature, split_lines
-    import numpy as np
 
     lines = split_lines(TEASER_PAGE)
     texts = [ln.text for ln in lines]

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .lines import best_run
+
 MODEL_PATH = Path(__file__).with_name("model.joblib")
 WINDOWS = (1, 2, 4, 8, 16)
 IN_CORE, CORE_DISTANCE = 47, 48          # columns of lines.features: inside / distance to the text core
@@ -49,19 +51,6 @@ def window_scores(probs) -> np.ndarray:
              (csum[idx] - csum[np.maximum(0, idx - 8)]) / 8.0,
              (csum[np.minimum(n, idx + 9)] - csum[idx + 1]) / 8.0]
     return np.stack(cols, axis=1)
-
-
-def best_run(gain) -> tuple[int, int, float]:
-    """The run of consecutive lines with the largest sum of gains: (first, last, sum)."""
-    best, best_lo, best_hi, run, lo = 0.0, 0, -1, 0.0, 0
-    for i, g in enumerate(gain):
-        if run <= 0:
-            run, lo = g, i
-        else:
-            run += g
-        if run > best:
-            best, best_lo, best_hi = run, lo, i
-    return best_lo, best_hi, best
 
 
 def best_run_features(probs, feats) -> np.ndarray:

@@ -186,17 +186,21 @@ def text_mass(lines: list[Line], own: list[list[float]]) -> list[float]:
 
 def core_region(mass: list[float], own: list[list[float]]) -> tuple[int, int]:
     """The run of lines with the largest sum of (mass - penalty): the densest text stretch."""
-    best, best_lo, best_hi = 0.0, 0, -1
-    run, lo = 0.0, 0
-    for i, m in enumerate(mass):
-        gain = m if m > 0 else -EMPTY_LINE_PENALTY
+    lo, hi, _ = best_run([m if m > 0 else -EMPTY_LINE_PENALTY for m in mass])
+    return lo, hi
+
+
+def best_run(gain) -> tuple[int, int, float]:
+    """The run of consecutive lines with the largest sum of gains: (first, last, sum)."""
+    best, best_lo, best_hi, run, lo = 0.0, 0, -1, 0.0, 0
+    for i, g in enumerate(gain):
         if run <= 0:
-            run, lo = gain, i
+            run, lo = g, i
         else:
-            run += gain
+            run += g
         if run > best:
             best, best_lo, best_hi = run, lo, i
-    return best_lo, best_hi
+    return best_lo, best_hi, best
 
 
 def doc_features(lines: list[Line], own: list[list[float]]) -> list[list[float]]:
