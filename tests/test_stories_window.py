@@ -172,3 +172,37 @@ def test_shingle_hashes_are_the_rolling_crc_hashes():
         expected.add(value)
     assert dupes.shingle_hashes(words).tolist() == sorted(expected)
     assert len(dupes.shingle_hashes(words[:3])) == 0
+
+
+def test_a_long_ingest_run_settles_in_windows_and_stores_the_settled_ids(tmp_path, monkeypatch):
+    """Ingest into a real SQLite store (analysis stubbed as in annotate_with): with a window of 3
+    no more than 2 articles wait unsettled, and every stored story id is the index's final one."""
+    import newsgraph.stories as stories_pkg
+    from newsgraph import service
+    from newsgraph.store import Store
+
+    ids, analyses = [], {}
+    for topic, texts in TOPICS.items():
+        for n, text in enumerate(texts):
+            aid = f"{topic}-{n}"
+            ids.append(aid)
+            analyses[aid] = Analysis(article=Article(id=aid, source=f"test://{aid}", text=text, title=None))
+    seen = []
+
+    class Watched(StoryIndex):
+        def add(self, *args, **kwargs):
+            seen.append(len(self.pending))
+            return super().add(*args, **kwargs)
+
+    monkeypatch.setattr(service, "analyze_stream", lambda docs, processes=None: (analyses[d.id] for d in docs))
+    monkeypatch.setattr(service, "article_id", lambda raw: raw.id)
+    monkeypatch.setattr(stories_pkg, "StoryIndex", Watched)
+    monkeypatch.setattr(stories_pkg, "SETTLE_WINDOW", 3)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": aid, "text": analyses[aid].article.text}) + "\n" for aid in ids))
+    store = Store(str(tmp_path / "ng.db"))
+    report = service.ingest(store, [str(src)])
+    assert report.ingested == len(ids) and max(seen) <= 2
+    final = StoryIndex(store.get_state("stories")).assignments()
+    stored = {a.id: (a.story_id, a.duplicate_of) for a in store.articles()}
+    assert stored == {aid: final[aid] for aid in ids}
