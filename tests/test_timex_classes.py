@@ -100,3 +100,14 @@ def test_present_perfect_deadline_points_forward(nlp):
     assert t.value == "2021-06-24T09:00"
     # the past perfect still looks back
     assert one(nlp, "Until Thursday, police had not named a suspect.", "Thursday", pub).value == "2021-06-17"
+
+
+def test_bare_may_after_a_preposition_of_time_is_the_month(nlp):
+    assert one(nlp, "The ceasefire talks will conclude by May.", "May", published="2021-03-10").value == "2021-05"
+    assert one(nlp, "The ministry disclosed in May that it had bought the drones.", "May").value == "2021-05"
+    assert not [t for t in tag(nlp, "Troops may withdraw from the border.") if t.text.lower() == "may"]
+
+
+def test_bare_may_is_not_the_month_where_a_person_is_named_may(nlp):
+    text = "Prime Minister Theresa May faced a revolt. Backbenchers lost confidence in May after the vote."
+    assert not [t for t in tag(nlp, text) if t.text == "May"]

@@ -153,6 +153,23 @@ def is_title(m: re.Match, ctx: Context) -> bool:
     return bool(before) and not before[-1].is_punct
 
 
+def _month_after_preposition(m: re.Match, ctx: Context) -> bool:
+    """"by May", "in May": the capitalized month after a preposition of time, not a person's name."""
+    if ctx.doc is None or m.group("mon") != "May":
+        return False
+    tok = token_at(ctx.doc, m.start("mon"))
+    if tok is None or tok.i == 0 or tok.ent_type_ == "PERSON" or _a_person_named_may(ctx.doc):
+        return False
+    before, preps = ctx.doc[tok.i - 1].lower_, lexicon()["month_prepositions"]
+    return before in preps["month"] or (before in preps["if_date"] and tok.ent_type_ == "DATE")
+
+
+def _a_person_named_may(doc: Doc) -> bool:
+    """Whether the text names someone whose name ends in "May" ("Theresa May"): then a bare
+    "May" is as likely her."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == "May" for e in doc.ents)
+
+
 def _is_modal(m: re.Match, ctx: Context) -> bool:
     """'May' used as a modal verb ("May I..."), not the month."""
     if ctx.doc is None:
@@ -199,7 +216,7 @@ def spelled_year(words: str) -> Optional[int]:
 
 def norm_month(m: re.Match, ctx: Context) -> Found | None:
     word = m.group("mon")
-    if word.lower() == "may" and (_is_modal(m, ctx) or not (g(m, "dir") or g(m, "mod"))):
+    if word.lower() == "may" and (_is_modal(m, ctx) or not (g(m, "dir") or g(m, "mod") or _month_after_preposition(m, ctx))):
         return None
     if word.lower() == "march" and _is_a_march(m, ctx):
         return None
