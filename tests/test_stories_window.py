@@ -112,8 +112,9 @@ TOPICS = {
 }
 
 
-def annotate_with(tmp_path, monkeypatch, settle_every, seen_pending):
-    """annotate over the topic articles (analysis stubbed), recording how many articles waited."""
+def stubbed_input(tmp_path, monkeypatch, seen_pending):
+    """The topic articles as a JSONL input, with the service's analysis stubbed to hand back
+    their Analysis records and a StoryIndex that records how many articles wait at each add."""
     import newsgraph.stories as stories_pkg
     from newsgraph import service
 
@@ -134,6 +135,14 @@ def annotate_with(tmp_path, monkeypatch, settle_every, seen_pending):
     monkeypatch.setattr(stories_pkg, "StoryIndex", Watched)
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": aid, "text": analyses[aid].article.text}) + "\n" for aid in ids))
+    return ids, src
+
+
+def annotate_with(tmp_path, monkeypatch, settle_every, seen_pending):
+    """annotate over the topic articles (analysis stubbed), recording how many articles waited."""
+    from newsgraph import service
+
+    ids, src = stubbed_input(tmp_path, monkeypatch, seen_pending)
     out = io.StringIO()
     service.annotate(str(src), out, stories=True, settle_every=settle_every)
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
@@ -181,25 +190,9 @@ def test_a_long_ingest_run_settles_in_windows_and_stores_the_settled_ids(tmp_pat
     from newsgraph import service
     from newsgraph.store import Store
 
-    ids, analyses = [], {}
-    for topic, texts in TOPICS.items():
-        for n, text in enumerate(texts):
-            aid = f"{topic}-{n}"
-            ids.append(aid)
-            analyses[aid] = Analysis(article=Article(id=aid, source=f"test://{aid}", text=text, title=None))
     seen = []
-
-    class Watched(StoryIndex):
-        def add(self, *args, **kwargs):
-            seen.append(len(self.pending))
-            return super().add(*args, **kwargs)
-
-    monkeypatch.setattr(service, "analyze_stream", lambda docs, processes=None: (analyses[d.id] for d in docs))
-    monkeypatch.setattr(service, "article_id", lambda raw: raw.id)
-    monkeypatch.setattr(stories_pkg, "StoryIndex", Watched)
+    ids, src = stubbed_input(tmp_path, monkeypatch, seen)
     monkeypatch.setattr(stories_pkg, "SETTLE_WINDOW", 3)
-    src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"id": aid, "text": analyses[aid].article.text}) + "\n" for aid in ids))
     store = Store(str(tmp_path / "ng.db"))
     report = service.ingest(store, [str(src)])
     assert report.ingested == len(ids) and max(seen) <= 2

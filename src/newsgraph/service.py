@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, TextIO
 
@@ -140,8 +141,8 @@ def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Option
                 item.id = article_id(item)
             yield item
 
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as held:
-        sink = held if index is not None else out
+    held = tempfile.TemporaryFile("w+", encoding="utf-8") if index is not None else nullcontext(out)
+    with held as sink:
         for result in analyze_stream(tagged(), processes=processes):
             if isinstance(result, InputFailure):
                 report.failed += 1
@@ -160,8 +161,8 @@ def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Option
             sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
         if index is not None:
             index.settle()
-            held.seek(0)
-            write_with_stories(held, out, index.assignments())
+            sink.seek(0)
+            write_with_stories(sink, out, index.assignments())
     return report
 
 

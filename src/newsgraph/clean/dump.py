@@ -111,10 +111,13 @@ def labelled_teaser(text: str) -> bool:
     return False
 
 
+LABEL_PATTERNS = tuple(re.compile(r"^((?:[^\W\d_]+ ){%d}[^\W\d_]+)( ?[:|»›>] ?| )(.+)$" % (n - 1)) for n in (1, 2, 3))
+
+
 def label_splits(text: str):
     """(label, separator, rest) for labels of one, two and three leading words."""
-    for n in (1, 2, 3):
-        m = re.match(r"^((?:[^\W\d_]+ ){%d}[^\W\d_]+)( ?[:|»›>] ?| )(.+)$" % (n - 1), text)
+    for pattern in LABEL_PATTERNS:
+        m = pattern.match(text)
         if m:
             yield m.groups()
 

@@ -325,9 +325,9 @@ def pick_title(doc: DumpLines, head: Header, anchors: list[int], day_first) -> i
         return None
     best = max(scored, key=lambda i: (scored[i][0], i))
     title_at = best
-    for up in range(best - 1, max(-1, best - 3), -1):
-        if deck_after_dateline(doc, best, day_first):
-            break          # "tagline / headline / date / deck": the deck is below, so best is the headline
+    # "tagline / headline / date / deck": with the deck below, best is the headline, not a deck
+    above = [] if deck_after_dateline(doc, best, day_first) else range(best - 1, max(-1, best - 3), -1)
+    for up in above:
         if up in scored and is_deck_pair(scored[up][1], scored[best][1]) and scored[up][0] >= scored[best][0] - DECK_SLACK:
             head.subtitle = scored[best][1]
             head.used.add(best)
