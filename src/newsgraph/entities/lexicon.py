@@ -178,7 +178,7 @@ def regions() -> dict[str, Place]:
             continue
         for form in local_forms(sub.name, spec["local_endings"]):
             if len(form) > 3 and form[0].isupper():
-                named.setdefault(fold(form), set()).add(iso3.get(sub.country_code, ""))
+                named.setdefault(fold(form), set()).add(iso3.get(sub.country_code))
                 shown.setdefault(fold(form), form)
     out = {key: Place(shown[key], codes.pop() if len(codes) == 1 else None, False, 0, 0.0, 0.0)
            for key, codes in named.items()}
