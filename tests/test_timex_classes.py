@@ -111,3 +111,48 @@ def test_bare_may_after_a_preposition_of_time_is_the_month(nlp):
 def test_bare_may_is_not_the_month_where_a_person_is_named_may(nlp):
     text = "Prime Minister Theresa May faced a revolt. Backbenchers lost confidence in May after the vote."
     assert not [t for t in tag(nlp, text) if t.text == "May"]
+
+
+def test_news_present_with_a_weekday_is_the_scheduled_day_ahead(nlp):
+    # publication is Wednesday 2021-06-23
+    assert one(nlp, "The two envoys meet separately Monday with the mediator.", "Monday").value == "2021-06-28"
+    assert one(nlp, "On Friday, the union holds a vote on the offer.", "Friday").value == "2021-06-25"
+    # a past-tense clause still wins
+    assert one(nlp, "The two envoys met separately Monday with the mediator.", "Monday").value == "2021-06-21"
+    # "hurt" may be a past form: no forward reading
+    assert one(nlp, "Bank shares hurt the index on Friday, traders said.", "Friday").value == "2021-06-18"
+
+
+def test_a_plan_in_the_past_perfect_looks_back(nlp):
+    t = one(nlp, "The offer had been due to expire Friday evening before it was extended.", "Friday evening")
+    assert (t.type, t.value) == ("TIME", "2021-06-18TEV")
+    t = one(nlp, "The offer is due to expire Friday evening.", "Friday evening")
+    assert (t.type, t.value) == ("TIME", "2021-06-25TEV")
+    assert one(nlp, "The vote had been scheduled to end at midnight Sunday.", "midnight Sunday").value == "2021-06-20T24:00"
+
+
+def test_previous_weekday_counts_from_the_day_in_focus(nlp):
+    text = "The index closed at 410 on Friday, down 3% from the previous Friday."
+    assert one(nlp, text, "Friday").value == "2021-06-18"
+    assert one(nlp, text, "the previous Friday").value == "2021-06-11"
+    text = "The strike began on June 3. Talks resumed the following Monday."
+    assert one(nlp, text, "the following Monday").value == "2021-06-07"
+
+
+def test_clock_time_takes_the_day_named_earlier_in_its_sentence(nlp):
+    text = "On June 3, the first shells fell at 6 a.m., witnesses said."
+    assert one(nlp, text, "6 a.m.").value == "2021-06-03T06:00"
+    # another sentence: the publication day
+    text = "The siege began on June 3. Shelling resumed at 6 a.m. and lasted an hour."
+    assert one(nlp, text, "6 a.m.").value == "2021-06-23T06:00"
+
+
+def test_day_before_a_named_day_at_the_start_of_a_sentence(nlp):
+    text = "The day before last Tuesday's hearing, the lawyers met the judge."
+    found = [t for t in tag(nlp, text) if t.text.startswith("The day before")]
+    assert found and found[0].value == "2021-06-21"
+
+
+def test_last_before_a_month_and_day_keeps_the_day(nlp):
+    t = one(nlp, "He was shot last Oct. 23 at his home, police said.", "Oct. 23", "2022-04-19")
+    assert t.value == "2021-10-23"

@@ -16,7 +16,7 @@ from newsgraph.timex.lexicon import alternation, lexicon, number_value
 
 UNIT_DAYS = {"D": 1, "W": 7, "2W": 14, "M": 30, "Q": 91, "Y": 365, "DE": 3652, "H": 0, "MIN": 0, "S": 0, "WE": 7}
 SIGNAL_SIGN = {"before": -1, "after": 1, "prior to": -1, "following": 1, "ahead of": -1, "since": 1}
-ANCHOR_NP = r"(?P<anchor>(?:the|a|an|his|her|its|their|this|that|last\s+year's|(?-i:[A-Z])[\w.-]*'s)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+|(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,4})"
+ANCHOR_NP = r"(?P<anchor>(?:the|a|an|his|her|its|their|this|that|(?:last|this|next)\s+\w+'s|(?-i:[A-Z])[\w.-]*'s)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+|(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,4})"
 ANCHOR_END = r"(?=\s*(?:[,.;:!?)\"]|\s(?:and|but|when|as|in|on|at|of|to|for|by|with|was|were|is|are|had|has|that|which|who|,)\b|$))"
 
 
@@ -29,7 +29,7 @@ def anchored_patterns() -> list[re.Pattern]:
                rf"barely|only|just)\s+)?(?P<amount>{p['amount']})?[\s-]*(?:(?:trading|business|working|calendar)\s+)?(?P<unit>{units}))")
     signal = r"(?P<signal>before|after|prior\s+to|following|ahead\s+of)"
     return [
-        re.compile(rf"(?<![\w])(?:(?P<on>on|in)\s+)?(?P<fixed>{offsets})\s+{ANCHOR_NP}{ANCHOR_END}"),
+        re.compile(rf"(?<![\w])(?:(?P<on>on|in)\s+)?(?P<fixed>(?i:{offsets}))\s+{ANCHOR_NP}{ANCHOR_END}"),
         re.compile(rf"(?<![\w]){measure}\s+(?:or\s+so\s+)?{signal}\s+{ANCHOR_NP}{ANCHOR_END}", re.IGNORECASE),
     ]
 

@@ -97,6 +97,7 @@ def find_timexes(text: str, published: Optional[str], doc: Optional[Doc] = None)
         dated = found.type == "DATE" or (found.type == "TIME" and name == "weekday")    # "Friday night" too
         if dated and found.value and re.match(r"\d{4}", found.value) and name not in DERIVED_RULES:
             ctx.focus = found.value
+            ctx.focus_at = found.start
             if name in PERIOD_RULES and is_reported_period(found.value, ctx.dct):
                 ctx.period = found.value
     return results

@@ -78,7 +78,7 @@ def _rules() -> list[tuple[str, str]]:
         ("dmy", rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?(?P<day>{dn})\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{y})(?!\d))?"),
         ("month_year", rf"(?:(?P<mod>{mod})[\s-]*)?(?P<mon>{mon}),?\s+(?:of\s+)?(?:(?P<year>{y})(?!\d)|'(?P<yy>\d\d)\b|"
                        rf"(?P<spelled>{p['spelled_year']})\b|(?P<rel>this|last|next)\s+year\b)"),
-        ("month", rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dir>this|last|next|past|coming|early|late|mid)[\s-]+)?(?P<mon>{mon})"),
+        ("month", rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dir>this|last|next|past|coming|early|late|mid)[\s-]+)?(?P<mon>{mon})(?![\s.]*\d{{1,2}}\b)"),
         ("quarter", rf"(?:(?P<det>{q_det})\s+)?(?:(?P<pre>{q_pre})\s+)*(?:(?P<pyear>{y})\s+)?(?:(?P<pre2>fiscal)\s+)?"
                     rf"(?P<ord>{q_ord})(?P<sep>[\s-])(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)(?P<pl>s)?{q_year}"),
         ("quarter_ref", rf"(?:(?P<det>the)\s+)(?:(?P<pre>{q_pre}|(?P<pyear>{y}))\s+)?(?:(?P<pre2>{q_pre})\s+)?"
@@ -102,8 +102,8 @@ def _rules() -> list[tuple[str, str]]:
                     rf"(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?"
                     rf"|(?P<mod2>mid-?afternoon|late\s+afternoon|early\s+morning)\s+(?P<word2>yesterday|today)"
                     rf"|(?:(?P<mod3>earlier|later)\s+)?(?P<dir3>this|last)\s+(?P<part3>{part})"),
-        ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?:(?P<dir>this\s+past|this\s+coming|last|this|next|coming|past)\s+)?"
-                    rf"(?P<wd>{wd})(?P<pl>s)?(?:\s+(?P<part>{part})(?P<pl2>s)?)?(?:\s+(?P<rel>last|this|next)\s+week)?"),
+        ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?:(?P<dir>this\s+past|this\s+coming|last|this|next|coming|past|"
+                    rf"the\s+(?:previous|prior|preceding|following|next))\s+)?(?P<wd>{wd})(?P<pl>s)?(?:\s+(?P<part>{part})(?P<pl2>s)?)?(?:\s+(?P<rel>last|this|next)\s+week)?"),
         ("ago", rf"(?:(?P<approx>{p['approx']})\s+)?(?P<amount>{p['amount']})?[\s-]*(?P<unit>{p['units']})\s+"
                 rf"(?:or\s+(?:so|more|two|three)\s+)?(?P<rel>ago|earlier|later|from\s+now|hence|back|previously)\b"),
         ("ref", rf"\b(?P<ref>{alternation(k for k in lexicon()['ref_words'] if k not in lexicon()['ref_words_need_context'])})\b"),

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.lexicon import lexicon, number_value
-from newsgraph.timex.tense import governing_verb, tense_at, token_at
+from newsgraph.timex.tense import governing_verb, past_perfect, scheduled_present, tense_at, token_at
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Context:
     doc: Optional[Doc] = None
     focus: Optional[str] = None
     period: Optional[str] = None          # the report's period: the last recent completed quarter named
+    focus_at: Optional[int] = None        # where the date in focus was named (char offset)
     _tense_cache: dict = field(default_factory=dict)
 
     def tense(self, char: int) -> Optional[str]:
@@ -45,6 +46,8 @@ class Context:
         t = self.tense(char)
         if t in ("FUTURE", "PRESENT_PROGRESSIVE"):
             return "future"
+        if t == "PAST" and self.past_perfect(char):
+            return "past"
         if cues and future_cue(self.doc, char, "strong_future_cues" if cues == "strong" else "future_cues",
                                words_only=t == "PAST" and not self.present_perfect(char)):
             return "future"
@@ -61,12 +64,29 @@ class Context:
         verb = governing_verb(tok) if tok is not None else None
         return verb is not None and any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in verb.children)
 
+    def past_perfect(self, char: int) -> bool:
+        """The clause is in the past perfect ("had been due to expire Friday"): its cues look back."""
+        tok = token_at(self.doc, char) if self.doc is not None else None
+        return tok is not None and past_perfect(tok)
+
+    def scheduled_present(self, char: int) -> bool:
+        tok = token_at(self.doc, char) if self.doc is not None else None
+        return tok is not None and self.tense(char) == "PRESENT" and scheduled_present(tok)
+
     def past_modal(self, char: int) -> bool:
         """The clause's modal is a past form ("could", "might"), not a forward-looking one."""
         tok = token_at(self.doc, char) if self.doc is not None else None
         verb = governing_verb(tok) if tok is not None else None
         past = set(lexicon()["past_modals"])
         return verb is not None and any(c.lower_ in past for c in verb.children if c.dep_ in ("aux", "auxpass"))
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Whether char offsets a and b lie in one sentence (by the parse, else by punctuation)."""
+        if self.doc is not None and len(self.doc):
+            ta, tb = token_at(self.doc, a), token_at(self.doc, b)
+            return ta is not None and tb is not None and ta.sent.start == tb.sent.start
+        lo, hi = sorted((a, b))
+        return re.search(r"[.!?]\s+[A-Z\"`']", self.text[lo:hi]) is None
 
     def word_before(self, start: int) -> str:
         m = re.search(r"([\w$%']+)\W*$", self.text[max(0, start - 40):start])

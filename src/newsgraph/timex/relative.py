@@ -169,11 +169,22 @@ def _weekday_date(m: re.Match, ctx: Context, wd: int) -> dt.date:
         monday = ctx.dct - dt.timedelta(days=ctx.dct.isoweekday() - 1)
         monday += dt.timedelta(weeks={"last": -1, "this": 0, "next": 1}[rel])
         return monday + dt.timedelta(days=wd - 1)
+    if m.group("dir") and m.group("dir").lower().startswith("the "):
+        return _weekday_from_focus(ctx, wd, d)
     if d in ("last", "past"):
         return cal.weekday_near(ctx.dct, wd, "last")
     if d in ("next", "coming"):
         return cal.weekday_near(ctx.dct, wd, "next")
+    if ctx.scheduled_present(m.start("wd")):
+        return cal.weekday_near(ctx.dct, wd, "future")
     return cal.weekday_near(ctx.dct, wd, ctx.direction(m.start(), cues="strong"))
+
+
+def _weekday_from_focus(ctx: Context, wd: int, d: str) -> dt.date:
+    """'the previous Friday', 'the following Monday': that weekday before or after the day in
+    focus (the last date named), else before or after publication."""
+    base = _focus_day(ctx) or ctx.dct
+    return cal.weekday_near(base, wd, "last" if d in ("previous", "prior", "preceding") else "next")
 
 
 def norm_ago(m: re.Match, ctx: Context) -> Found | None:
@@ -282,8 +293,16 @@ def _clock_day(m: re.Match, ctx: Context) -> dt.date | None:
     if not ref:
         hhmm = _clock_hhmm(m)
         parallel = _parallel_clock_day(ctx, m.start(), m.end(), int(hhmm[:2])) if hhmm else None
-        return parallel or ctx.dct
+        return parallel or _day_named_in_sentence(ctx, m.start()) or ctx.dct
     return _day_of_ref(ref, m, ctx)
+
+
+def _day_named_in_sentence(ctx: Context, char: int) -> dt.date | None:
+    """The day in focus when it was named earlier in the same sentence ("On June 3, the first
+    shells fell at 6 a.m."): a bare clock time belongs to that day, not to publication."""
+    if ctx.focus_at is None or not ctx.same_sentence(ctx.focus_at, char):
+        return None
+    return _focus_day(ctx)
 
 
 def _day_of_ref(ref: str, m: re.Match, ctx: Context) -> dt.date | None:

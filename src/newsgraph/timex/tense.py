@@ -6,6 +6,8 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.timex.lexicon import lexicon
+
 FUTURE_MODALS = {"will", "wo", "'ll", "shall", "going", "gon"}
 FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "due", "set", "hope", "aim", "prepare", "promise",
                  "threaten", "vow", "pledge", "propose", "seek", "want", "agree"}
@@ -52,7 +54,7 @@ def verb_tense(verb: Token) -> str | None:
     if "have" in words or "has" in words or "had" in words or "'ve" in words:
         return "PAST" if verb.tag_ == "VBN" or "been" in {a.lower_ for a in auxes} else "PRESENT"
     if "to" in words and verb.tag_ == "VB" and verb.head.lemma_ in FUTURE_LEMMAS | {"be"}:
-        return "FUTURE"
+        return "PAST" if past_perfect(verb.head) else "FUTURE"
     if any(a.tag_ == "MD" for a in auxes):
         return "MODAL"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
@@ -64,6 +66,30 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
         return "PRESENT"
     return None
+
+
+def past_perfect(tok: Token) -> bool:
+    """The clause above `tok` is in the past perfect ("had been scheduled", "had been due"): a plan
+    seen from a past reference time, typically one that has been overtaken."""
+    verb = governing_verb(tok)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in ("had", "'d") for a in auxes) and (verb.tag_ == "VBN" or any(a.lower_ == "been" for a in auxes))
+
+
+def scheduled_present(tok: Token) -> bool:
+    """`tok` (a weekday) modifies a finite present-simple verb with no auxiliary, directly or
+    through a preposition: "the leaders meet Monday", "talks resume on Tuesday" (news present
+    for a scheduled event)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head is tok or head.tag_ not in ("VBZ", "VBP") or head.pos_ != "VERB":
+        return False
+    if head.tag_ == "VBP" and head.lower_ in lexicon()["past_equals_present"]:
+        return False                      # "stocks hurt the index Friday" may be past
+    return not any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children)
 
 
 def tense_at(doc: Doc | None, char: int) -> str | None:
