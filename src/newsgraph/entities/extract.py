@@ -16,6 +16,7 @@ from newsgraph.entities import lexicon as L
 from newsgraph.entities import roles as R
 from newsgraph.entities.actors import compose_code, role_sector
 from newsgraph.entities.names import name_tokens, same_person
+from newsgraph.entities.recognize import is_dateline_place
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Article, Entity, Mention, Role
 
@@ -114,7 +115,10 @@ def classify(span: Span, clusters: dict[str, Cluster]) -> tuple[str, str]:
 
 
 def used_as_actor(span: Span) -> bool:
-    """A capital standing for its state: subject, possessor or agent ("Moscow said")."""
+    """A capital standing for its state: subject, possessor or agent ("Moscow said"); never
+    the place of a dateline ("CARACAS, Aug 3 (Reuters) -")."""
+    if is_dateline_place(span):
+        return False
     root = span.root
     if root.dep_ in ACTOR_DEPS:
         return True
@@ -166,13 +170,24 @@ def link_acronyms_and_former_names(doc: Doc, spans: list[Span], clusters: dict[s
             j += 1
             if j < len(doc) and doc[j].lower_ == "known":
                 j += 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "as" else 1
+            if j < len(doc) and doc[j].lower_ == "the" and j + 1 in by_start:
+                j += 1
         other = by_start.get(j)
-        if other is None or other.end >= len(doc) or doc[other.end].text != ")":
+        if other is None or other.end >= len(doc) or doc[other.end].text != ")" \
+                or (j == i + 1 and names_another_org(span, other)):
             continue
         a, b = key_of_span.get((span.start, span.end)), key_of_span.get((other.start, other.end))
         if a and b and a != b and clusters[a].type in ("ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "OTHER", "PERSON"):
+            if j > i + 1 and clusters[a].type != "PERSON":   # "X (formerly Y)": the current name leads
+                clusters[a].canonical = clusters[a].canonical or span.text
             merge_into(clusters, b, a, key_of_span, kind="acronym" if other.text.isupper() or j == i + 1 else "alias")
     link_initials(clusters, key_of_span)
+
+
+def names_another_org(span: Span, other: Span) -> bool:
+    """"LIMA (AP)": the bracketed name is a well-known organisation the first name is not."""
+    org = L.known_org(other.text)
+    return org is not None and L.known_org(span.text) is not org
 
 
 def link_initials(clusters: dict[str, Cluster], key_of_span: dict) -> None:
@@ -262,6 +277,7 @@ def add_roles(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_
         cluster = clusters[key]
         before = R.title_before(doc, span)
         if before:
+            add_organization_before(doc, before, clusters, key_of_span)
             cluster.titles.append(before)
         appos = R.appositive_title(doc, span)
         if appos:
@@ -279,6 +295,35 @@ def add_roles(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_
         nationality = C.nationality_of(doc, span)
         if nationality:
             cluster.country[nationality] += C.NATIONALITY
+
+
+def add_organization_before(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """"Chinese Foreign Ministry spokesperson X", "CNE President X": an organisation named right
+    before a title is the body the title belongs to; it gives the role its organisation, and
+    its country and sector when the title has none."""
+    org = next((e for e in doc_ents(doc) if e.end == phrase.start and e.label_ == "ORG"), None)
+    key = key_of_span.get((org.start, org.end)) if org is not None else None
+    if key is None:
+        return
+    other = clusters[key]
+    phrase.organization = phrase.organization or other.canonical or full_name(doc, other) or org.text
+    country = name_country(org) or words_country(full_name(doc, other) or "") or \
+        (other.country.most_common(1)[0][0] if other.country else None)
+    phrase.country = phrase.country or country
+    phrase.sector = phrase.sector or other.sector or L.org_sector(org.text)
+
+
+def words_country(name: str) -> Optional[str]:
+    """The one country named by the words of a name ("Syrian Democratic Forces" -> SYR)."""
+    codes = {L.country_of_demonym(w) or L.country_of_name(w) for w in name.split()} - {None}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def full_name(doc: Doc, c: Cluster) -> Optional[str]:
+    """The longest name of an organisation that is not an acronym ("National Electoral Council" for "CNE")."""
+    text = doc_text(doc)
+    names = [text[s:e] for s, e, k in c.spans if k == "name" and not text[s:e].isupper()]
+    return max(names, key=len) if names else None
 
 
 def affiliation_of(doc: Doc, span: Span, clusters: dict[str, Cluster], key_of_span: dict) -> Optional[str]:
@@ -319,7 +364,7 @@ def add_title_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
         if phrase is None:
             continue
         start, end = token.idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
-        if any(s <= start < e for s, e in quoted) or is_vague(doc, phrase):
+        if any(s <= start < e for s, e in quoted) or is_vague(doc, phrase) or is_plural(doc, phrase):
             continue
         if phrase.end < len(doc) and (doc[phrase.end].ent_type_ == "PERSON" or doc[phrase.end].text == ","):
             continue
@@ -339,22 +384,40 @@ def is_vague(doc: Doc, phrase: R.TitlePhrase) -> bool:
             and not phrase.country and phrase.end - phrase.start <= 2)
 
 
-def best_person_for(phrase: R.TitlePhrase, persons: list[Cluster], at: int) -> Optional[Cluster]:
-    def norm(words):
-        return {{"vice": "deputy", "defense": "defence"}.get(w, w) for w in words}
+def is_plural(doc: Doc, phrase: R.TitlePhrase) -> bool:
+    """"the generals", "the ministers": a plural title names a group, not one person."""
+    return any(R.is_head(t) and t.tag_ in ("NNS", "NNPS") for t in doc[phrase.start:phrase.end])
 
+
+def _norm(words) -> set[str]:
+    return {{"vice": "deputy", "defense": "defence"}.get(w, w) for w in words}
+
+
+def title_words(c: Cluster) -> set[str]:
+    """The modifiers and head words of a person's titles ("deputy", "foreign", "minister")."""
+    return _norm(m for t in c.titles for m in t.modifiers) | _norm(w.lower() for t in c.titles for h in t.heads for w in h.split())
+
+
+def fits_modifiers(phrase: R.TitlePhrase, c: Cluster) -> bool:
+    return not _norm(phrase.modifiers) - title_words(c) - {"senior", "top", "former", "the"}
+
+
+def fits_country(phrase: R.TitlePhrase, c: Cluster) -> bool:
+    """"the French ambassador" is no one whose titles or evidence give another country."""
+    known = {t.country for t in c.titles if t.country} or set(c.country)
+    return not (phrase.country and known and phrase.country not in known)
+
+
+def best_person_for(phrase: R.TitlePhrase, persons: list[Cluster], at: int) -> Optional[Cluster]:
     scored = []
     for c in persons:
         heads = {h.split()[-1] for t in c.titles for h in t.heads}
-        mods = norm(m for t in c.titles for m in t.modifiers) | norm(w.lower() for t in c.titles for h in t.heads for w in h.split())
         if not heads & {h.split()[-1] for h in phrase.heads}:
             continue
-        known = {t.country for t in c.titles if t.country}
-        if phrase.country and known and phrase.country not in known:
+        if not fits_country(phrase, c) or not fits_modifiers(phrase, c):
             continue
-        wanted = norm(phrase.modifiers)
-        if wanted - mods - {"senior", "top", "former", "the"}:
-            continue
+        wanted = _norm(phrase.modifiers)
+        mods = title_words(c)
         before = [at - s for s, _, k in c.spans if s < at and k != "pronoun"]
         if before:
             scored.append((-(len(wanted & mods)), min(before), c.first, c))
@@ -366,26 +429,35 @@ def best_person_for(phrase: R.TitlePhrase, persons: list[Cluster], at: int) -> O
 def only_person_of_sector(phrase: R.TitlePhrase, persons: list[Cluster], at: int) -> Optional[Cluster]:
     """"the Burmese general" when the one person named before it with a military title is "the
     head of the Army, X": a title of the same sector, when exactly one person has one."""
-    if phrase.sector is None:
+    if phrase.sector is None or office_sector(phrase) not in (None, "MIL"):
         return None
     fits = []
     for c in persons:
-        known = {t.country for t in c.titles if t.country}
-        if phrase.country and known and phrase.country not in known:
+        if not fits_country(phrase, c) or not fits_modifiers(phrase, c):
             continue
         if any(t.sector == phrase.sector for t in c.titles) and any(s < at for s, _, k in c.spans if k != "pronoun"):
             fits.append(c)
     return fits[0] if len(fits) == 1 else None
 
 
+def office_sector(phrase: R.TitlePhrase) -> Optional[str]:
+    """The sector the head of a title phrase names by itself: "president" GOV, "judge" JUD,
+    "general" MIL, "leader" None. A civil office ("the president") is not anyone of its
+    sector who holds another one; a rank or a generic head may be."""
+    head = phrase.heads[-1] if phrase.heads else ""
+    return L.title_phrases().get(head) or L.title_heads().get(head.split()[-1] if head else "")
+
+
 def add_pronoun_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
     """"he added": a personal pronoun outside quotation marks refers to the nearest person
-    mentioned before it within the last two sentences."""
+    mentioned before it within the last two sentences whose known gender does not contradict it."""
     pronouns = set(L.titles()["pronouns"])
+    pronoun_gender = L.titles()["pronoun_gender"]
     persons = [c for c in unique_clusters(clusters) if c.type == "PERSON"]
     if not persons:
         return
     mentions = sorted(((s, e, c) for c in persons for s, e, k in c.spans if k != "pronoun"), key=lambda m: (m[0], m[1]))
+    genders = {id(c): gender_of(doc, c) for c in persons}
     quoted = quoted_ranges(doc_text(doc))
     sents = doc_sents(doc)
     for token in doc:
@@ -395,9 +467,28 @@ def add_pronoun_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
             continue
         sent_i = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
         window_start = sents[max(0, sent_i - 2)].start_char
-        before = [m for m in mentions if window_start <= m[0] and m[1] <= token.idx]
+        wanted = pronoun_gender.get(token.lower_)
+        before = [m for m in mentions if window_start <= m[0] and m[1] <= token.idx
+                  and genders[id(m[2])] in (None, wanted)]
         if before:
             before[-1][2].spans.append((token.idx, token.idx + len(token), "pronoun"))
+
+
+def gender_of(doc: Doc, c: Cluster) -> Optional[str]:
+    """"m" or "f" when the text tells a person's gender by an honorific or a gendered title ("Ms.
+    Rojas", "Daw Thin Thin", "the spokeswoman"); None when it does not or is contradictory."""
+    gendered = L.titles()["gendered_words"]
+    found = set()
+    for s, e, kind in c.spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or kind == "pronoun":
+            continue
+        words = [t.lower_ for t in span] if kind == "title" else [span[0].lower_]
+        if kind != "title" and span.start > 0:
+            words.append(doc[span.start - 1].lower_)
+        found.update(gendered[w] for w in words if w in gendered)
+    found.update(gendered[w] for t in c.titles for h in t.heads for w in h.split() if w in gendered)
+    return found.pop() if len(found) == 1 else None
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:

@@ -41,8 +41,15 @@ def preload() -> None:
     """Load every gazetteer and word list now (a parent process does it once before forking
     its workers, so that they share the data instead of each loading its own)."""
     for load in (country_names, preferred_country_names, demonyms, seats, known_orgs, cities, regions, capital_forms,
-                 _capital_forms_by_prefix, titles, sectors):
+                 _capital_forms_by_prefix, titles, sectors, family_names_first):
         load()
+
+
+@lru_cache(maxsize=1)
+def family_names_first() -> frozenset[str]:
+    """Folded family names of traditions that write them first ("Wang", "Kim", "Nguyen")."""
+    lines = (DATA / "family_names_first.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
 
 
 def titles() -> dict:
@@ -200,7 +207,16 @@ def place(text: str) -> Optional[Place]:
     town, region = cities().get(key), regions().get(key)
     if town and (region is None or town.population >= _json("regions.json")["city_wins_above"]):
         return town
-    return region or town
+    return region or town or region_with_ending(key)
+
+
+def region_with_ending(key: str) -> Optional[Place]:
+    """"Sagaing Region", "Shan State", "Nineveh Governorate": a region named with the word for
+    its kind after it."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in {fold(e) for e in _json("regions.json")["named_with"]}:
+        return None
+    return regions().get(" ".join(words[:-1]))
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,8 @@
 """Person-name comparison shared by in-article and cross-article resolution: a shorter name is
 the same person as a longer one when it is its surname part ("Fomin", "Suu Kyi") or keeps its
 first and last parts in order with a middle part dropped or misspelt ("Aung Suu Kyi" ~ "Aung
-San Suu Kyi"); "Aung San" (a different last part) and "Susan Rice" vs "Condoleezza Rice" (a
+San Suu Kyi"), or is the family name a Chinese, Korean or Vietnamese name starts with ("Wang"
+for "Wang Jianguo"); "Aung San" (a different last part) and "Susan Rice" vs "Condoleezza Rice" (a
 different first part) are different people."""
 from __future__ import annotations
 
@@ -38,9 +39,18 @@ def same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return all(same_token(a, b) for a, b in zip(short, full))
     if all(same_token(a, b) for a, b in zip(short, full[-len(short):])):
         return True   # surname part: "Fomin", "Suu Kyi"
+    if family_name_first(short, full):
+        return True   # "Wang" for "Wang Jianguo"
     if not (same_token(short[0], full[0]) and same_token(short[-1], full[-1])):
         return False
     return is_subsequence(short, full)
+
+
+def family_name_first(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A lone family name of a tradition that writes it first, naming a two- or three-part name
+    that starts with it ("Kim" for "Kim Jong-dae", "Nguyen" for "Nguyen Van An")."""
+    return (len(short) == 1 and len(full) in (2, 3) and L.fold(short[0]) == L.fold(full[0])
+            and L.fold(full[0]) in L.family_names_first())
 
 
 def is_subsequence(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

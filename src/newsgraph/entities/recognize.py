@@ -58,6 +58,7 @@ def entity_repair(doc: Doc) -> Doc:
     names = set(resources()["name_labels"])
     kept = [e for e in doc.ents if e.label_ not in names]
     spans = [s for s in (repair_span(e) for e in doc.ents if e.label_ in names) if s is not None]
+    spans += names_after_titles(doc, kept + spans) + unlabelled_datelines(doc, kept + spans)
     forced = acronyms_in_parentheses(doc, spans) + weapon_spans(doc)
     taken = {i for s in forced for i in range(s.start, s.end)}
     spans = [s for s in spans if not taken & set(range(s.start, s.end))] + forced
@@ -137,6 +138,8 @@ def extend(span: Span) -> Span:
             end = j
         if end != span.end:
             return Span(doc, span.start, end, label=span.label_)
+    if span.label_ == "PERSON":
+        span = extend_person_right(span)
     if span.label_ == "PERSON" and span.start > 0:
         prev = doc[span.start - 1]
         if (_capitalised(prev) and prev.tag_ == "NNP" and prev.lower_ not in resources()["sentence_openers"]
@@ -145,6 +148,26 @@ def extend(span: Span) -> Span:
                 and "\n" not in prev.text_with_ws and prev.ent_type_ in ("", "PERSON")):
             return Span(doc, span.start - 1, span.end, label="PERSON")
     return span
+
+
+def extend_person_right(span: Span) -> Span:
+    """"Abdul-Rahman" + "Falih": a capitalised proper noun right after a person's name, that the
+    name's last word modifies as a compound, is the rest of the name."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.start < 6 and is_name_word(doc[end]) and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i >= end and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label="PERSON")
+
+
+def is_name_word(token) -> bool:
+    """A capitalised proper noun that is not a title, a country, a people, a place or a calendar word."""
+    return (_capitalised(token) and token.tag_ == "NNP" and token.ent_type_ in ("", "PERSON")
+            and not L.is_title_word(token.text) and not L.country_of_name(token.text)
+            and not L.country_of_demonym(token.text) and not L.known_org(token.text)
+            and token.lower_ not in resources()["calendar_words"] and not L.org_sector(token.text)
+            and not L.group_noun_sector(token.text))
 
 
 def _capitalised(token) -> bool:
@@ -175,6 +198,8 @@ def label_by_gazetteer(span: Span) -> str | None:
     if span.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and len(span) > 1 and last in res["law_heads"] \
             and span[0].lower_ not in ("un", "security"):
         return "LAW"
+    if is_dateline_place(span):
+        return "GPE"
     if is_acronym(text) and span.label_ in ("PERSON", "GPE", "LOC", "NORP"):
         return "ORG"
     if span.label_ in ("PERSON", "GPE", "LOC", "ORG") and len(span) == 1 and place_by_context(span):
@@ -185,6 +210,35 @@ def label_by_gazetteer(span: Span) -> str | None:
         if span.label_ != "PERSON" and (L.place(text) or L.fuzzy_capital_place(text)):
             return "GPE"
     return None
+
+
+def is_dateline_place(span: Span) -> bool:
+    """"BASRA, Iraq, July 9 (Reuters) -", "LIMA (AP) —": a place name in capitals that opens a
+    line and is followed by a comma, a parenthesis or a dash is the dateline's place, not an acronym."""
+    doc = span.doc
+    if not span.text.isupper() or len(span.text) < 3 or not (L.place(span.text) or L.country_of_name(span.text)):
+        return False
+    starts_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    followed = span.end < len(doc) and doc[span.end].text in (",", "(", "—", "–", "-", "--")
+    return starts_line and followed
+
+
+def unlabelled_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The dateline place the model left unlabelled ("BEIRUT (AFP) —", "SAN SALVADOR, May 2")."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for token in doc:
+        if token.i in taken or not (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+            continue
+        end = token.i
+        while end < len(doc) and end - token.i < 3 and doc[end].is_alpha and doc[end].is_upper and end not in taken:
+            end += 1
+        for stop in range(end, token.i, -1):
+            span = Span(doc, token.i, stop, label="GPE")
+            if is_dateline_place(span):
+                out.append(span)
+                break
+    return out
 
 
 def place_by_context(span: Span) -> str | None:
@@ -256,8 +310,31 @@ def acronyms_in_parentheses(doc: Doc, spans: list[Span]) -> list[Span]:
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
             token = doc[i + 1]
             if token.is_alpha and token.text[0].isupper() and len(token) <= 10:
-                label = span.label_ if span.label_ != "PERSON" else "ORG"
+                org = L.known_org(token.text)
+                label = org.type if org else span.label_ if span.label_ != "PERSON" else "ORG"
                 out.append(Span(doc, i + 1, i + 2, label=label))
+    return out
+
+
+def names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Defence Minister General Souleymane Traore": proper nouns the model left unlabelled right
+    after a capitalised title word that the parse attaches to them are a person's name."""
+    from newsgraph.entities.roles import is_head
+
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for title in doc[:-1]:
+        i = title.i + 1
+        if not (title.text[:1].isupper() and is_head(title)) or i in taken or not is_name_word(doc[i]):
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and end not in taken and is_name_word(doc[end]) \
+                and "\n" not in doc[end - 1].text_with_ws:
+            end += 1
+        name = doc[i:end]
+        if title.dep_ == "compound" and title.head.i == name.root.i and name.root.i == end - 1:
+            out.append(Span(doc, i, end, label="PERSON"))
+            taken.update(range(i, end))
     return out
 
 

@@ -67,6 +67,15 @@ def is_modifier(token) -> bool:
     return token.lower_ in L.title_modifiers()
 
 
+def modifies_next_head(doc: Doc, i: int, end: int) -> bool:
+    """"Deputy Foreign Minister", "General Secretary": a word that may be a head or a modifier
+    modifies the title that follows it."""
+    if not is_modifier(doc[i]) or i + 1 >= end:
+        return False
+    return is_head(doc[i + 1]) or _phrase_at(doc, i + 1, end) > 0 or (
+        is_modifier(doc[i + 1]) and i + 2 < end and (is_head(doc[i + 2]) or _phrase_at(doc, i + 2, end) > 0))
+
+
 def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
     """Read the tokens doc[start:end] as country words, modifiers and title heads. Returns
     None unless every token fits and at least one head is present."""
@@ -95,7 +104,7 @@ def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
         code = word_country(token)
         if code and not is_head(token) and all(w.lower() in ("former", "ex", "then", "acting") for w in current):
             country = country or code
-        elif is_head(token) and not (token.lower_ == "general" and i + 1 < end and is_head(doc[i + 1])):
+        elif is_head(token) and not modifies_next_head(doc, i, end):
             current.append(token.text)
             heads.append(token.lemma_.lower() if token.lemma_ else token.lower_)
             sector = sector or L.title_heads().get(token.lower_) or L.title_heads().get(token.lemma_.lower())
@@ -120,6 +129,8 @@ def title_before(doc: Doc, name: Span) -> Optional[TitlePhrase]:
     while start > 0:
         if start >= 3 and _phrase_at(doc, start - 3, start) == 3:
             start -= 3
+        elif start >= 2 and _phrase_at(doc, start - 2, start) == 2:
+            start -= 2
         elif _title_token(doc[start - 1]):
             start -= 1
         else:
