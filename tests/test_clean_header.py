@@ -94,3 +94,32 @@ def test_headline_over_its_deck_over_the_date_keeps_the_deck():
     art = header_of(page)
     assert art.title == "Dock workers strike over night-shift pay at northern terminal"
     assert art.subtitle.startswith("The walkout at the busiest terminal")
+
+
+HEADLINE = "Dock workers strike over night-shift pay at northern terminal\n\n"
+
+
+@pytest.mark.parametrize("meta, authors", [
+    ("Lena Okafor | 14.03.2023", ["Lena Okafor"]),                                   # name beside the date
+    ("14.03.2023 um 09:12 Uhr - Lena Okafor - 12 Kommentare", ["Lena Okafor"]),
+    ("Lena Okafor, 14. März 2023", ["Lena Okafor"]),
+    ("Lena Okafor\n\n14 March 2023", ["Lena Okafor"]),                                # a name alone under the headline
+    ("Lena Okafor, Tomasz Wierzbicki & Maria Santos\n\n14 March 2023",
+     ["Lena Okafor", "Tomasz Wierzbicki", "Maria Santos"]),
+    ("By Lena OkaforStaff Writer\n\n14 March 2023", ["Lena Okafor"]),                 # role glued onto the name
+    ("By :\nLena Okafor\n\n14 March 2023", ["Lena Okafor"]),                          # cue and name on two lines
+    ("Posted by Lena Okafor and Tomasz Wierzbicki on March 14, 2023", ["Lena Okafor", "Tomasz Wierzbicki"]),
+    ("Von Lena Okafor Twitter Account von Lena Okafor\n\n14.03.2023", ["Lena Okafor"]),
+])
+def test_authors_from_bylines_datelines_and_name_lines(meta, authors):
+    assert header_of(MENU + HEADLINE + meta + "\n\n" + BODY).authors == authors
+
+
+@pytest.mark.parametrize("meta", [
+    "Provence Travel Guide\n\n14 March 2023",            # capitalized words, no given name
+    "Diskussion\n\n14 March 2023",                       # a cue ("di") inside a word
+    "Leasing von Firmenwagen\n\n14 March 2023",           # "von" mid-phrase, one word after it
+    "Gothamist is funded by sponsors\n\n14 March 2023",   # "by" inside a sentence
+])
+def test_no_author_guessed(meta):
+    assert header_of(MENU + HEADLINE + meta + "\n\n" + BODY).authors == []

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .dates import ISO_RE, find_calendar_date, parse_datetime, slash_order
+from .dates import ISO_RE, TIME_RE, find_calendar_date, months, parse_datetime, slash_order
 from .dump import BODY_THRESHOLD, DumpLines
+from .language import stopwords
 from .lines import SENTENCE_END, CJK_RE, URL_RE, WORD_RE, caption_words, chrome_words
 from .outlets import outlet_keys, resolve_outlet, squeeze
 
@@ -37,11 +38,16 @@ TAIL_HEAD_MIN_WORDS = 5     # words a headline keeps when a byline or date run o
 BYLINE_LEAD_WORDS = 3       # words a byline may print before its cue ("Eine Kolumne von ...")
 COPYRIGHT_RE = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 TAIL_JUNK_RE = re.compile(r"[\s|·•/,–—:-]*(?:\b(?:on|am|at|le|el|il|the|den|der|vom|on)\b[\s|·•/,–—:-]*)*$", re.I)
-NAME_STOP_RE = re.compile(r"\s*(?:[|•·(/–—]| - | am | on | the |\d|datum\b|date\b|updated\b|published\b|aktualisiert\b).*$", re.I)
+NAME_STOP_RE = re.compile(r"\s*(?:[|•·(/–—]| - |(?-i: (?:am|on|the|le|el|il|um) )|\d|datum\b|date\b|updated\b|published\b|aktualisiert\b).*$", re.I)
 NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 FUNCTION_WORD_MAX = 3
 BREADCRUMB_RE = re.compile(r"[»›→←]| > | / ")
+GLUED_WORD_RE = re.compile(r"^(.*[a-zß-ÿ])([A-ZÀ-Þ][a-zß-ÿ]+)$")
+LEAD_END_RE = re.compile(r"[|•·/–—-]\s*$")
+DATELINE_SPLIT_RE = re.compile(r"\s*(?:[|•·/–—]|\s-\s|//)\s*")
+NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\s/\s|\band\b|\bund\b|\bet\b)\s*")
+EDGE_WORDS_RE = re.compile(r"^(?:(?:am|on|um|le|el|il|at|the|vom|de|by|von|par|por|uhr|Uhr)\s+)+|(?:\s+(?:am|on|um|le|el|il|at|the|vom|de|uhr|Uhr))+$")
 
 
 @dataclass
@@ -175,7 +181,7 @@ def read_header(doc: DumpLines) -> Header:
                       or nearest_dateline(doc, head, anchor, day_first))
     if head.published is None:
         head.published = published_elsewhere(doc, head, anchor, day_first)
-    find_byline(doc, head, anchor)
+    find_byline(doc, head, title_at, anchor, day_first)
     head.outlet = site_name(doc, head)
     head.original_outlet = source_outlet(doc, head)
     return head
@@ -269,6 +275,8 @@ def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], 
     head, had_tail = split_title_tail(text, day_first)
     if caption_like(text) or (not had_tail and is_meta(text, day_first)):
         return None
+    if not had_tail and len(person_names(text, doc.language)) > 1:
+        return None                           # a line of authors' names, not a headline
     below = meta_below(doc, i, day_first)
     words = n_words(head)
     one_word = words == 1 and len(head) >= 4 and head[:1].isupper() and head.lower() not in chrome_words()
@@ -462,7 +470,8 @@ def alternation(words: list[str]) -> str:
 def byline_re() -> re.Pattern:
     """A byline cue anywhere in a line, then the names."""
     cues = alternation(cue_lexicon()["cues"])
-    return re.compile(rf"(?:^|(?<=[\s|•(\]]))(?:{cues})(?:\s*[:：]\s*|\s+|(?=[A-ZÀ-Þ]))(.+)$", re.I)
+    glued = r"(?-i:(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ]))"     # "ByJane Roe", never "Diskussion"
+    return re.compile(rf"(?:^|(?<=[\s|•(\]]))(?:{cues})(?:\s*[:：](?!(?-i:[a-zäöüß]))\s*|\s+|{glued})(.+)$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -482,7 +491,7 @@ def byline_names(doc: DumpLines, i: int) -> list[str]:
     """Author names of a byline line ("By A and B", "Von A, dpa", "Author: A, Datum: ...")."""
     text = doc.lines[i].text
     m = byline_re().search(text)
-    rest = m.group(1).strip() if m else ""
+    rest = m.group(1).strip(" :：|") if m else ""
     if not rest and byline_start_re().match(text) and i + 1 < len(doc.lines):
         rest = doc.lines[i + 1].text          # "By" alone, the name on the next line
     return parse_names(rest)
@@ -494,35 +503,191 @@ def byline_names_of(text: str) -> list[str]:
 
 
 def parse_names(rest: str) -> list[str]:
-    rest = NAME_STOP_RE.sub("", rest)
+    rest = NAME_STOP_RE.sub("", name_head(rest))
     names = []
-    for part in NAME_SPLIT_RE.split(rest):
-        words = part.strip().split()
+    parts = NAME_SPLIT_RE.split(rest)
+    for part in parts:
+        words = part.strip(" :：;,").split()
         if not words or not all(NAME_WORD_RE.match(w) for w in words) or resolve_known_outlet(part):
             continue
-        capitalized = all(w[:1].isupper() for w in words)
-        if (2 <= len(words) <= 4 and capitalized) or (len(words) == 1 and len(words[0]) >= 3 and not names):
+        if words[-1].endswith(".") and len(words[-1]) > 3:
+            continue                          # a sentence's last word, not an initial
+        capitalized = all(w[:1].isupper() or w in name_particles() for w in words) and words[0][:1].isupper()
+        alone = len([p for p in parts if p.strip()]) == 1      # a user name is the byline's only name
+        if (2 <= len(words) <= 4 and capitalized) or (len(words) == 1 and len(words[0]) >= 3 and alone):
             names.append(" ".join(words))
     return names if len(names) <= 4 else []
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    return frozenset(cue_lexicon()["name_particles"])
+
+
+@lru_cache(maxsize=1)
+def name_enders() -> frozenset[str]:
+    return frozenset(cue_lexicon()["name_enders"])
+
+
+def name_head(text: str) -> str:
+    """The text up to the first role or page word after a name ("Ann Lee Staff Writer",
+    "Ann Lee Twitter Account", "Ann Lee in Business")."""
+    words = text.split()
+    for k, w in enumerate(words):
+        if k and (w.strip(" :,;.").casefold() in name_enders() or w.casefold() in months()):
+            return " ".join(words[:k])
+        glued = GLUED_WORD_RE.match(w)
+        if k and glued and glued.group(2).casefold() in name_enders():
+            return " ".join(words[:k] + [glued.group(1)])     # "Ann LeeStaff Writer"
+    return text
 
 
 def resolve_known_outlet(text: str) -> bool:
     return squeeze(text) in outlet_keys()
 
 
-def find_byline(doc: DumpLines, head: Header, start: int) -> None:
-    """The first byline in the header zone or just below the body start."""
+def find_byline(doc: DumpLines, head: Header, title_at: int | None, start: int, day_first) -> None:
+    """The authors: a byline cue in the header zone or just below the body start (or run onto
+    the headline), else names on the dateline, else a line of names alone under the headline."""
     lo = max(0, start - HEADER_REACH)
-    for i in list(range(lo, min(len(doc.lines), start + 3))):
-        text = doc.lines[i].text
-        if n_words(text) > 15 or not byline_re().search(text):
-            continue
-        names = byline_names(doc, i)
+    zone = range(lo, min(len(doc.lines), start + 3))
+    near = near_title_lines(doc, title_at, start)
+    found = (title_tail_names(doc, title_at, day_first)
+             or first_found(zone, lambda i: cue_byline(doc, i, day_first))
+             or first_found(near, lambda i: dateline_names(doc.lines[i].text, day_first, doc.language))
+             or first_found(near, lambda i: lone_names(doc, i)))
+    if not found:
+        return
+    i, names = found
+    head.authors = names
+    if i != title_at and (doc.scores[i] < BODY_THRESHOLD or byline_start_re().match(doc.lines[i].text)):
+        head.used.add(i)
+
+
+def first_found(lines, names_of) -> tuple[int, list[str]] | None:
+    for i in lines:
+        names = names_of(i)
         if names:
-            head.authors = names
-            if doc.scores[i] < BODY_THRESHOLD or byline_start_re().match(text):
-                head.used.add(i)
-            return
+            return i, names
+    return None
+
+
+def near_title_lines(doc: DumpLines, title_at: int | None, start: int) -> list[int]:
+    """Where a dateline or a name sits with the headline: the lines under it down to just past
+    the body start, then the line above it."""
+    if title_at is None:
+        return []
+    below = range(title_at + 1, min(len(doc.lines), max(start, title_at + 1) + NEAR_BELOW_BODY, title_at + NEAR_REACH + 1))
+    return [*below, *([title_at - 1] if title_at > 0 else [])]
+
+
+def title_tail_names(doc: DumpLines, title_at: int | None, day_first) -> tuple[int, list[str]] | None:
+    """Names of a byline run onto the headline ("Title by Ann Lee May 4, 2020")."""
+    if title_at is None:
+        return None
+    text = doc.lines[title_at].text
+    head, had_tail = split_title_tail(text, day_first)
+    if not had_tail or not text.startswith(head):
+        return None
+    m = byline_cut_re().search(text, len(head) - 1 if head else 0)
+    names = parse_names(text[m.end():]) if m else []
+    return (title_at, names) if names else None
+
+
+def cue_byline(doc: DumpLines, i: int, day_first) -> list[str]:
+    """Names after a byline cue that opens the line, follows a few words ("Ein Beitrag von"),
+    a separator or a date ("May 4, 2020 | By Ann Lee")."""
+    text = doc.lines[i].text
+    m = byline_re().search(text)
+    if not m:
+        return []
+    lead = text[:m.start()]
+    label = n_words(lead) <= BYLINE_LEAD_WORDS and all(w[:1].isupper() for w in lead.split())
+    opens = label or bool(LEAD_END_RE.search(lead)) or date_start(lead, day_first) is not None
+    if not opens or n_words(text) > (DATE_NEAR_MAX_WORDS if m.start() == 0 else 15):
+        return []
+    names = byline_names(doc, i)
+    if len(names) == 1 and " " not in names[0] and label and lead.strip():
+        return []          # "Leasing von Fahrzeugen": one word after a cue mid-phrase is no user name
+    return names
+
+
+def dateline_names(text: str, day_first, language: str | None) -> list[str]:
+    """Names printed beside a date, set off by separators ("Ann Lee | 4.5.2020",
+    "04.05.2020 um 16:14 Uhr - Ann Lee - 3 Kommentare", "Ann Lee, 4. Mai 2020")."""
+    if n_words(text) > DATE_NEAR_MAX_WORDS or date_start(text, day_first) is None:
+        return []
+    for segment in DATELINE_SPLIT_RE.split(without_stamps(text, day_first)):
+        names = person_names(EDGE_WORDS_RE.sub("", segment.strip(" ,;:-–—")), language)
+        if names:
+            return names
+    return []
+
+
+def without_stamps(text: str, day_first) -> str:
+    """The text with its dates and clock times replaced by separators."""
+    while (at := date_start(text, day_first)) is not None:
+        found = find_calendar_date(text, day_first)
+        iso = ISO_RE.search(text)
+        end = found[2] if found and found[1] == at else iso.end()
+        text = text[:at] + " | " + text[end:]
+    return TIME_RE.sub(" | ", text)
+
+
+def lone_names(doc: DumpLines, i: int) -> list[str]:
+    """A line of personal names alone (not body text)."""
+    if doc.scores[i] >= BODY_THRESHOLD:
+        return []
+    return person_names(doc.lines[i].text.strip(" ,;:|"), doc.language)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names (casefolded): the US census first-name lists the `names` package ships
+    (public-domain data, MIT-licensed package), and given_names.txt beside this module for
+    names common elsewhere."""
+    from importlib.resources import files
+    out = set()
+    for table in ("dist.male.first", "dist.female.first"):
+        for line in files("names").joinpath(table).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.add(line.split()[0].casefold())
+    own = Path(__file__).with_name("given_names.txt").read_text(encoding="utf-8")
+    out.update(w.casefold() for line in own.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(out)
+
+
+def starts_with_given_name(words: list[str]) -> bool:
+    """A name without a byline cue must open with a known given name (after a title: "Dr.")."""
+    while len(words) > 2 and words[0].casefold() in cue_lexicon()["name_titles"]:
+        words = words[1:]
+    return words[0].casefold() in given_names()
+
+
+def person_names(text: str, language: str | None) -> list[str]:
+    """Up to four full names and nothing else: "Ann Lee", "ANN LEE, Bo Kim & Cy Dunn"."""
+    parts = [p.strip() for p in NAME_LIST_SPLIT_RE.split(text) if p.strip()]
+    if not 1 <= len(parts) <= 4 or not all(full_name(p, language) for p in parts):
+        return []
+    if not all(starts_with_given_name(p.split()) for p in parts):
+        return []
+    return parts
+
+
+def full_name(text: str, language: str | None) -> bool:
+    """Two to four name words, capitalized (particles aside), none a common or page word."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or resolve_known_outlet(text):
+        return False
+    stops = stopwords().get(language or "", frozenset())
+    for k, w in enumerate(words):
+        low = w.casefold()
+        if not NAME_WORD_RE.match(w) or low in chrome_words() or low in name_enders() or low in months():
+            return False
+        inner = 0 < k < len(words) - 1
+        if not (w[:1].isupper() or (inner and low in name_particles())) or (not inner and low in stops):
+            return False
+    return True
 
 
 def name_like(text: str, chrome_ok: bool = False) -> bool:
