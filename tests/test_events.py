@@ -222,3 +222,33 @@ def test_conditional_threat_is_hypothetical_or_planned(nlp):
     ev = only(events_of(nlp, "Pakistan may close its border with Afghanistan if the attacks continue."), "THREATEN")
     assert ev.modality in {"planned", "hypothetical"}
     assert codes(ev.source) == {"PAK"}
+
+
+def test_relative_pronoun_stands_for_its_antecedent(nlp):
+    ev = only(events_of(nlp, "The reporter Dana Kell, who was detained by the police on Friday, is still held."), "COERCE")
+    names = [a.name for a in ev.target]
+    assert "who" not in names and any("Dana Kell" in n for n in names)
+    assert [a.name for a in ev.source] == ["police"]
+
+
+def test_who_skips_a_place_to_find_its_person(nlp):
+    evs = events_of(nlp, "Protesters clashed with soldiers near the bridge in Marun, who fired live rounds at the crowd.")
+    fired = [e for e in evs if e.trigger.startswith("fired")]
+    for ev in fired:
+        assert all(a.name != "Marun" for a in ev.source)
+
+
+def test_anonymity_request_is_not_an_event(nlp):
+    evs = events_of(nlp, "A nurse at the hospital in Sarek, who asked not to be named for fear of reprisals, said two patients had died.")
+    assert not [e for e in evs if e.type == "REQUEST"]
+
+
+def test_a_war_or_a_blast_is_not_the_source(nlp):
+    ev = only(events_of(nlp, "The war, which began in 2016, has killed more than 90,000 people, a monitoring group said."), "ASSAULT")
+    assert ev.source == []
+    assert ev.target and "people" in ev.target[0].name
+
+
+def test_elided_passive_participle_keeps_the_victims_as_targets(nlp):
+    evs = events_of(nlp, "Hospital officials said 14 people were killed and at least 35 wounded in the shelling.")
+    assert evs and all(ev.source == [] for ev in evs if ev.type == "ASSAULT")

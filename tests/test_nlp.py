@@ -54,3 +54,11 @@ def test_doc_memo_builds_once_per_scope(nlp):
     with reading(doc):
         assert doc_memo(doc, "count", build) == doc_memo(doc, "count", build) == 1
     assert doc_memo(doc, "count", build) == 2     # outside a scope: built on every call
+
+
+def test_a_paragraph_break_ends_a_sentence(nlp):
+    doc = nlp("Calls grow for the envoy's release from the United Nations\n\nSoldiers raided the office on Monday.")
+    starts = [s.text.strip()[:8] for s in doc.sents]
+    assert "Soldiers" in starts
+    raided = next(t for t in doc if t.text == "raided")
+    assert any(c.text == "Soldiers" and c.dep_ == "nsubj" for c in raided.children)

@@ -1,7 +1,8 @@
 """The spaCy stage: one model load per process, `nlp.pipe` in batches over both cores.
 
 Only the components the later stages read are kept on: tagger, parser, attribute_ruler,
-lemmatizer and ner (tok2vec feeds them). The entity ruler that repairs known model errors
+lemmatizer and ner (tok2vec feeds them); `paragraph_sentences` ends a sentence at every
+paragraph break before the parser runs. The entity ruler that repairs known model errors
 is added by `newsgraph.entities.recognize` when it is first asked for.
 
 `doc_text`, `doc_ents` and `doc_sents` are memoised reads of a parsed Doc for the stages:
@@ -31,9 +32,20 @@ def get_nlp() -> Language:
     """The shared pipeline, loaded once per process."""
     nlp = spacy.load(MODEL)
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    nlp.add_pipe("paragraph_sentences", before="parser")
     from newsgraph.entities.recognize import add_entity_ruler
     add_entity_ruler(nlp)
     return nlp
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence: a headline or a lede without a full stop must not be
+    parsed as one sentence with the paragraph after it (the parser keeps boundaries set here)."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def default_processes() -> int:

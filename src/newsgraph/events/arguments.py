@@ -18,7 +18,16 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"})
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}) \
+        or _elided_passive(verb)
+
+
+def _elided_passive(verb: Token) -> bool:
+    """'11 people were killed and at least 40 wounded': a participle joined to a passive verb,
+    with no auxiliary of its own, is passive too (the parser calls its subject active)."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+            and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.head.children))
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -52,7 +61,7 @@ def verb_subjects(verb: Token) -> list[Token]:
         if subj:
             s = subj[0]
             if s.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
-                s = node.head
+                s = antecedent(s)
             return with_conjuncts([s])
         if node.dep_ == "relcl" or (node.dep_ in {"acl", "amod"} and node.tag_ == "VBG"):
             return with_conjuncts([node.head])
@@ -133,7 +142,8 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
         cands += prep_objects(tok, TARGET_PREPS | {"of"})
     else:
         if _is_passive(tok):
-            cands += [c for c in tok.children if c.dep_ == "nsubjpass"] + ([tok.head] if tok.dep_ in {"acl", "amod", "relcl"} else [])
+            subject_deps = {"nsubjpass", "nsubj"} if _elided_passive(tok) else {"nsubjpass"}
+            cands += [c for c in tok.children if c.dep_ in subject_deps] + ([tok.head] if tok.dep_ in {"acl", "amod", "relcl"} else [])
             cands = with_conjuncts(cands)
         else:
             cands += [c for c in tok.children if c.dep_ in {"dative", "iobj"}]
@@ -225,6 +235,39 @@ def quantities(trig: Trigger) -> list[Quantity]:
                 if val is not None:
                     out.append(Quantity(val if val % 1 else int(val), None, what))
     return out
+
+
+def antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ('the activist, who was
+    arrested' -> activist). 'who' needs a person: when the parser hung the clause on a place
+    inside a prepositional phrase ('a doctor at the clinic in Darfa, who asked'), the
+    antecedent is the noun that phrase belongs to."""
+    c = cues()
+    if tok.lower_ not in c["relative_pronouns"] or tok.head.dep_ != "relcl":
+        return tok
+    noun = tok.head.head
+    if tok.lower_ in {"who", "whom"}:
+        while (noun.dep_ == "pobj" and noun.head.lower_ in c["locative_preps"] and noun.ent_type_ != "PERSON"
+               and noun.head.head.pos_ in {"NOUN", "PROPN"}):
+            noun = noun.head.head
+        if noun.ent_type_ in PLACE_LABELS:
+            return nearest_actor_before(noun) or tok
+    return noun
+
+
+def nearest_actor_before(tok: Token) -> Optional[Token]:
+    """The closest actor-like noun before `tok` in its sentence that is not a place."""
+    for cand in reversed(tok.doc[tok.sent.start:tok.i]):
+        if cand.pos_ in {"NOUN", "PROPN"} and cand.ent_type_ not in PLACE_LABELS and is_actor_like(cand) \
+                and cand.dep_ not in {"compound", "amod"}:
+            return cand
+    return None
+
+
+def is_non_agent(tok: Token) -> bool:
+    """An event or a disaster named as the doer ('the war has killed', 'the blast injured'):
+    no actor, so the source stays unknown."""
+    return not tok.ent_type_ and tok.lemma_.lower() in cues()["non_agent_nouns"]
 
 
 def resolve_pronoun(tok: Token, fallback: Optional[Token]) -> Optional[Token]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
 from .actors import actor_for, country_of_name, entity_at, is_actor_like
-from .arguments import place_of, quantities, resolve_pronoun, source_heads, target_heads
+from .arguments import antecedent, is_non_agent, place_of, quantities, resolve_pronoun, source_heads, target_heads
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import cues
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
@@ -229,7 +229,8 @@ def argument_heads(t: Trigger, inner: list[Trigger], last_subject) -> tuple[list
         tgt = [h for h in (subject_of(t.anchor),) if h is not None]
         from .triggers import with_conjuncts
         return src, with_conjuncts(tgt)
-    src = [h for h in (resolve_pronoun(h, last_subject) for h in source_heads(t)) if h is not None]
+    src = unique([h for h in (resolve_pronoun(antecedent(h), last_subject) for h in source_heads(t))
+                  if h is not None and not is_non_agent(h)])
     content = content_of(t, inner)
     if content is not None and t.sense.type in FRAME_TYPES:
         tgt = frame_targets(t, content, src)
@@ -239,8 +240,16 @@ def argument_heads(t: Trigger, inner: list[Trigger], last_subject) -> tuple[list
         tgt = target_heads(t, src)
         if not tgt and content is not None:
             tgt = target_heads(content, src)
-    tgt = [h for h in (resolve_pronoun(h, last_subject) for h in tgt) if h is not None]
+    src_ids = {h.i for h in src}
+    tgt = unique([h for h in (resolve_pronoun(antecedent(h), last_subject) for h in tgt)
+                  if h is not None and h.i not in src_ids])
     return src, tgt
+
+
+def unique(heads: list[Token]) -> list[Token]:
+    """Heads in order, each token once (a relative pronoun and its antecedent are one)."""
+    seen: set[int] = set()
+    return [h for h in heads if not (h.i in seen or seen.add(h.i))]
 
 
 def recode_by_modality(t: Trigger, typ: str, cameo, mod: str):

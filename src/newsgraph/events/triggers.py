@@ -226,13 +226,19 @@ def in_background(tok: Token) -> bool:
     return False
 
 
+def is_anonymity_formula(tok: Token) -> bool:
+    """'asked not to be named', 'declined to be identified': a source's condition, not an event."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in cues()["naming_verbs"]
+               and any(a.dep_ == "auxpass" for a in c.children) for c in tok.children)
+
+
 def find_triggers(sent: Span, quotes: list[tuple[int, int]]) -> list[Trigger]:
     found = []
     for tok in sent:
         sense = match_sense(tok)
         if sense is None:
             continue
-        if any(a <= tok.idx < b for a, b in quotes) or in_background(tok):
+        if any(a <= tok.idx < b for a, b in quotes) or in_background(tok) or is_anonymity_formula(tok):
             continue
         anchor = light_head(tok) if pos_class(tok) == "N" else None
         found.append(Trigger(tok, sense, anchor or tok))
