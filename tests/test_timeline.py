@@ -57,3 +57,20 @@ def test_png_with_30_events_has_no_overlapping_labels(tmp_path, monkeypatch):
         for b in boxes[:i]:
             assert not a.overlaps(b), "two timeline labels overlap"
     real_close("all")
+
+
+def test_axis_leaves_far_background_events_at_its_edge():
+    bulk = [float(x) for x in range(19000, 19060, 2)]          # 30 events over two months
+    background = [19000.0 - 5000, 19000.0 - 2000]              # two events years before
+    lo, hi = timeline.axis_range(background + bulk)
+    assert lo == 19000.0 and hi == bulk[-1]
+
+
+def test_axis_keeps_every_event_when_dates_spread_evenly():
+    xs = [float(x) for x in range(18000, 19000, 50)]
+    assert timeline.axis_range(xs) == (18000.0, xs[-1])
+
+
+def test_axis_never_drops_more_than_a_few_events():
+    xs = [0.0] * 10 + [10000.0 + i for i in range(10)]         # half the events are early
+    assert timeline.axis_range(xs)[0] == 0.0

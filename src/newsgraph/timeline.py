@@ -109,8 +109,25 @@ def place_labels(spans: list[tuple[float, float]]) -> list[int]:
     return levels
 
 
+OUTLIER_SHARE = 0.15      # at most this share of the events may sit before the axis start ...
+OUTLIER_GAP = 3.0         # ... and only across a gap over 3x the span of the events after it
+
+
+def axis_range(xs: list[float]) -> tuple[float, float]:
+    """The date range the axis shows: all events, unless a few background events ("the
+    conflict, which began in 2009") lie far before the bulk; those are drawn at the left
+    edge with their own dates in their labels instead of squeezing the rest into a line."""
+    xs = sorted(xs)
+    lo, hi = xs[0], xs[-1]
+    for k in range(1, int(OUTLIER_SHARE * len(xs)) + 1):
+        if xs[k] - xs[k - 1] > OUTLIER_GAP * max(30.0, hi - xs[k]):
+            lo = xs[k]
+    return lo, hi
+
+
 def render_png(table: list[Row], path: str, title: str = "newsgraph timeline") -> None:
-    """Events on a date axis, one band per actor; labels never overlap (measured extents)."""
+    """Events on a date axis, one shaded band per actor; labels never overlap (measured
+    extents); events before the axis start sit at its left edge, marked with a triangle."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.dates as mdates
@@ -120,13 +137,16 @@ def render_png(table: list[Row], path: str, title: str = "newsgraph timeline") -
     fig, ax = plt.subplots(figsize=(14, 2 + 0.6 * max(1, len(table))))
     renderer = fig.canvas.get_renderer()
     all_x = [mdates.date2num(to_date(r.date)) for r in table] or [mdates.date2num(date.today())]
-    span = max(30.0, max(all_x) - min(all_x))
-    ax.set_xlim(min(all_x) - 0.03 * span, max(all_x) + 0.45 * span)   # room for the last labels
+    lo, hi = axis_range(all_x)
+    span = max(30.0, hi - lo)
+    left = lo - 0.03 * span
+    ax.set_xlim(left, hi + 0.45 * span)   # room for the last labels
     y = 0.0
     yticks, ylabels = [], []
-    for lane, items in lanes.items():
+    for n, (lane, items) in enumerate(lanes.items()):
         items = sorted(items, key=lambda r: to_date(r.date))
-        xs = [mdates.date2num(to_date(r.date)) for r in items]
+        true_xs = [mdates.date2num(to_date(r.date)) for r in items]
+        xs = [max(x, left) for x in true_xs]
         texts = [ax.text(x, 0, f" {r.date} {r.summary}", fontsize=8, va="center") for x, r in zip(xs, items)]
         inv = ax.transData.inverted()
         spans = []
@@ -135,16 +155,20 @@ def render_png(table: list[Row], path: str, title: str = "newsgraph timeline") -
             x1 = inv.transform((bb.x1, bb.y0))[0]
             spans.append((x, x1))
         levels = place_labels(spans)
-        for x, t, level in zip(xs, texts, levels):
+        for x, true_x, t, level in zip(xs, true_xs, texts, levels):
             t.set_y(y + level)
-            ax.plot([x], [y + level], "o", color="C0")
+            ax.plot([x], [y + level], "<" if true_x < left else "o", color="C0")
+        top = y + max(levels, default=0)
+        if n % 2:
+            ax.axhspan(y - 0.6, top + 0.6, color="0.93", zorder=0)
         yticks.append(y)
         ylabels.append(lane)
-        y += max(levels, default=0) + 1.5
+        y = top + 1.5
     ax.set_yticks(yticks, ylabels)
     ax.set_ylim(-1, y)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    fig.autofmt_xdate()
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
