@@ -263,6 +263,16 @@ def member_party_owner(span: Span) -> Optional[Token]:
     return None
 
 
+def article_body_country(span: Span) -> Optional[str]:
+    """"the State Administration Council" in an article that writes "Myanmar's ruling military
+    council" and ties no other country to a council: a state body named by a group noun takes the
+    one country the article ties to bodies of that kind."""
+    root = span.root
+    if not is_group(root) or root.i != span.end - 1:
+        return None
+    return article_ties(span.doc).get(root.lemma_.lower())
+
+
 def possessive_country(span: Span) -> Optional[str]:
     """"Myanmar's Union Election Commission": the country whose possessive precedes the name."""
     doc = span.doc

@@ -138,9 +138,15 @@ def cluster_persons(doc: Doc, persons: list[Span], clusters: dict[str, Cluster],
         if not tokens:
             continue
         fits = [g for g in groups if same_person(tokens, g.person_tokens)]
-        if fits:
+        if len(fits) > 1:
+            fits = holder_in_context(doc, span, fits)
+        if len(fits) == 1 or (fits and len(tokens) > 1):
             group = min(fits, key=lambda g: distance_to(g, span.start_char))
             kind = "name" if tokens == group.person_tokens else "alias"
+        elif fits:
+            group = clusters.setdefault(f"PERSON?:{' '.join(t.casefold() for t in tokens)}",
+                                        Cluster(f"PERSON?:{' '.join(t.casefold() for t in tokens)}", "PERSON", person_tokens=tokens))
+            kind = "alias"
         else:
             group = Cluster(f"PERSON:{' '.join(t.casefold() for t in tokens)}", "PERSON", person_tokens=tokens)
             clusters[group.key] = group
@@ -148,6 +154,32 @@ def cluster_persons(doc: Doc, persons: list[Span], clusters: dict[str, Cluster],
             kind = "name"
         group.spans.append((span.start_char, span.end_char, kind))
         key_of_span[(span.start, span.end)] = group.key
+
+
+def holder_in_context(doc: Doc, span: Span, fits: list["Cluster"]) -> list["Cluster"]:
+    """Of several people a short name fits ("Palencia" after Monica and Carlos Palencia), those
+    it can name here: the ones named before it (all of them when none is), narrowed to those
+    whose title matches a title written before it ("the minister Palencia"). More than one
+    left: the name is ambiguous and stays unresolved."""
+    before = [g for g in fits if any(s < span.start_char for s, _, _ in g.spans)] or fits
+    title = R.title_before(doc, span)
+    if title is None or len(before) < 2:
+        return before
+    heads = {h.split()[-1] for h in title.heads}
+    matching = [g for g in before if heads & person_title_heads(doc, g)]
+    return matching or before
+
+
+def person_title_heads(doc: Doc, g: "Cluster") -> set[str]:
+    """Head words of the titles written at a person's name mentions (before or in apposition)."""
+    heads = set()
+    for s, e, kind in g.spans:
+        name = doc.char_span(s, e, alignment_mode="expand")
+        if name is None or kind not in ("name", "alias"):
+            continue
+        for phrase in filter(None, (R.title_before(doc, name), R.appositive_title(doc, name))):
+            heads |= {h.split()[-1] for h in phrase.heads}
+    return heads
 
 
 def distance_to(cluster: Cluster, char: int) -> tuple[int, int]:
@@ -182,6 +214,27 @@ def link_acronyms_and_former_names(doc: Doc, spans: list[Span], clusters: dict[s
                 clusters[a].canonical = clusters[a].canonical or span.text
             merge_into(clusters, b, a, key_of_span, kind="acronym" if other.text.isupper() or j == i + 1 else "alias")
     link_initials(clusters, key_of_span)
+    link_same_body(doc, clusters, key_of_span)
+
+
+def link_same_body(doc: Doc, clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """"the U.S. Treasury" and "the Treasury Department": organisation names that differ only by a
+    country word or a generic last word ("Department", "Ministry") name one body, unless they
+    name two countries or the shorter form fits several bodies."""
+    text = doc_text(doc)
+    cores: dict[str, list[tuple[Optional[str], Cluster]]] = {}
+    for c in unique_clusters(clusters):
+        if c.type == "ORG" and c.key.startswith("ORG:"):
+            names = {text[s:e] for s, e, k in c.spans if k == "name"}
+            for country, core in {L.body_core(n) for n in names}:
+                if core and not L.country_of_name(core):
+                    cores.setdefault(core, []).append((country, c))
+    for core, members in cores.items():
+        bodies = {id(c): c for _, c in members}
+        countries = {code for code, _ in members if code}
+        if len(bodies) == 2 and len(countries) <= 1:
+            a, b = sorted(bodies.values(), key=lambda c: c.first)
+            merge_into(clusters, b.key, a.key, key_of_span, kind="alias")
 
 
 def names_another_org(span: Span, other: Span) -> bool:
@@ -286,7 +339,10 @@ def add_roles(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_
             if doc[appos.start - 1].lower_ in R.DETERMINERS and appos.start > 0:
                 start = doc[appos.start - 1].idx
             cluster.spans.append((start, end, "title"))
-        for phrase in filter(None, (before, appos)):
+        clauses = R.clause_titles(doc, span)
+        cluster.titles.extend(clauses)
+        for phrase in [p for p in (before, appos) if p] + clauses:
+            role_organization(doc, phrase, clusters, key_of_span)
             if phrase.country:
                 cluster.country[phrase.country] += 3
         affiliation = affiliation_of(doc, span, clusters, key_of_span)
@@ -306,11 +362,27 @@ def add_organization_before(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str,
     if key is None:
         return
     other = clusters[key]
+    phrase.org_key = other.key
     phrase.organization = phrase.organization or other.canonical or full_name(doc, other) or org.text
     country = name_country(org) or words_country(full_name(doc, other) or "") or \
         (other.country.most_common(1)[0][0] if other.country else None)
     phrase.country = phrase.country or country
     phrase.sector = phrase.sector or other.sector or L.org_sector(org.text)
+
+
+def role_organization(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """"the NUG's deputy foreign minister", "who heads the MPSR": the organisation a title names
+    gets its full name, and gives the title its sector; its country is read once organisations
+    have theirs (`countries_from_role_bodies`)."""
+    if phrase.org_span is None:
+        return
+    key = key_of_span.get(phrase.org_span)
+    if key is None:
+        return
+    other = clusters[key]
+    phrase.org_key = other.key
+    phrase.organization = other.canonical or full_name(doc, other) or phrase.organization
+    phrase.sector = phrase.sector or other.sector or L.org_sector(phrase.organization or "")
 
 
 def words_country(name: str) -> Optional[str]:
@@ -506,10 +578,11 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
     for span in spans:
         key = key_of_span.get((span.start, span.end))
         if key and span.label_ == "ORG" and not clusters[key].key.startswith("org:") and clusters[key].sector != "IGO":
-            code = name_country(span) or descriptor_country(span) or C.possessive_country(span)
+            code = name_country(span) or descriptor_country(span) or C.possessive_country(span) or C.article_body_country(span)
             if code:
                 clusters[key].country[code] += 4
     persons = [c for c in unique_clusters(clusters) if c.type == "PERSON"]
+    countries_from_role_bodies(persons, clusters)
     for c in persons:
         if not c.country:
             for span in name_spans(doc, c):
@@ -530,6 +603,23 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
         member = owners.get(owner_token.i) if owner_token is not None else None
         if member is not None and member.type == "PERSON" and member.country:
             clusters[key].country[member.country.most_common(1)[0][0]] += C.MEMBER_PARTY
+
+
+def countries_from_role_bodies(persons: list[Cluster], clusters: dict[str, Cluster]) -> None:
+    """"the spokesman of the State Administration Council": a person the text gives no country
+    takes the country of the state body (government, military, police, courts...) a role of
+    theirs belongs to, and so does the role."""
+    state = set(L.sectors()["state_sectors"])
+    for c in persons:
+        if c.country:
+            continue
+        for phrase in c.titles:
+            body = clusters.get(phrase.org_key) if phrase.org_key else None
+            if body is None or not body.country or (body.sector or phrase.sector) not in state:
+                continue
+            code = body.country.most_common(1)[0][0]
+            phrase.country = phrase.country or code
+            c.country[code] += C.GROUP_OWN
 
 
 def name_spans(doc: Doc, c: Cluster) -> list[Span]:
@@ -601,8 +691,8 @@ def to_entity(article: Article, doc: Doc, c: Cluster, eid: str, date: Optional[s
 def org_context_sector(doc: Doc, c: Cluster) -> Optional[str]:
     if c.type != "ORG":
         return None
-    name = c.canonical or next((doc_text(doc)[s:e] for s, e, k in c.spans if k == "name"), "")
-    sector = L.org_sector(name)
+    names = [c.canonical] + [doc_text(doc)[s:e] for s, e, k in c.spans if k in ("name", "alias")]
+    sector = next((L.org_sector(n) for n in names if n and L.org_sector(n)), None)
     if sector:
         return sector
     for s, e, k in c.spans:
@@ -638,7 +728,7 @@ def canonical_name(c: Cluster, surfaces: list[str]) -> Optional[str]:
         names = [s for s in surfaces if L.country_of_name(s)]
         if names:
             counts = Counter(re.sub(r"^the ", "", n) for n in names)
-            return max(counts, key=lambda n: (counts[n], -len(n), n))
+            return L.full_country_name(max(counts, key=lambda n: (not L.is_abbreviation(n), counts[n], -len(n), n)))
         return L.preferred_country_names().get(c.key.split(":")[1])
     if c.type == "PERSON" and c.person_tokens:
         return " ".join(c.person_tokens)

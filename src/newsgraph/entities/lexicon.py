@@ -252,6 +252,35 @@ def country_of_name(text: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=65536)
+def body_core(name: str) -> tuple[Optional[str], str]:
+    """(country, core) of an organisation's name without a leading country word and a generic
+    last word: "U.S. Treasury" -> ("USA", "treasury"), "Treasury Department" -> (None, "treasury")."""
+    words = fold(name).replace("’", "'").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    country = None
+    for n in (3, 2, 1):
+        head = " ".join(words[:n]).removesuffix("'s")
+        code = len(words) > n and (country_of_name(head) or country_of_demonym(head))
+        if code:
+            country, words = code, words[n:]
+            break
+    if len(words) > 1 and words[-1] in sectors()["body_suffixes"]:
+        words = words[:-1]
+    return country, " ".join(words)
+
+
+def is_abbreviation(name: str) -> bool:
+    """"U.S.", "UK", "DRC": a name written as initials, never preferred over the full name."""
+    return "." in name or (name.isupper() and len(name) <= 6)
+
+
+def full_country_name(name: str) -> str:
+    """A country's name, its preferred full form when `name` is an abbreviation ("U.S.")."""
+    code = country_of_name(name) if is_abbreviation(name) else None
+    return preferred_country_names().get(code, name) if code else name
+
+
 def country_of_demonym(text: str) -> Optional[str]:
     return demonyms().get(fold(text))
 

@@ -350,6 +350,11 @@ def weapon_spans(doc: Doc) -> list[Span]:
 
 # --- the document as a whole ----------------------------------------------------------------
 
+def is_capital_city(text: str) -> bool:
+    place = L.place(text)
+    return place is not None and place.is_capital
+
+
 def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
     """One label per surface form in a document; a name-like organisation that shares a name
     part with a person of the document, and has no organisation word, is a person."""
@@ -371,7 +376,9 @@ def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
             label = placed[s.text]
         elif counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
             label = "PERSON"
-        elif (label in ("ORG", "GPE", "LOC") and all(t.text in person_surnames for t in s) and not label_by_gazetteer(s)
+        elif label == "PERSON" and len(s) == 1 and s.text not in person_parts and is_capital_city(s.text):
+            label = "GPE"     # "relations with Niamey": a lone capital's name is the city, not a person
+        elif (label in ("ORG", "GPE", "LOC", "NORP") and all(t.text in person_surnames for t in s) and not label_by_gazetteer(s)
               and not L.place(s.text) and not L.org_sector(s.text) and not is_acronym(s.text)):
             label = "PERSON"
         elif label == "ORG" and len(s) > 1 and not L.org_sector(s.text) and not label_by_gazetteer(s) \

@@ -25,6 +25,8 @@ class TitlePhrase:
     heads: list[str] = field(default_factory=list)      # folded head nouns ("minister")
     modifiers: list[str] = field(default_factory=list)  # folded modifiers ("deputy", "defence")
     sector: Optional[str] = None
+    org_span: Optional[tuple[int, int]] = None          # token span of the body named in the phrase
+    org_key: Optional[str] = None                       # that body's cluster in the article (`extract`)
 
     def text(self, doc: Doc) -> str:
         return doc[self.start:self.end].text
@@ -33,6 +35,9 @@ class TitlePhrase:
 def word_country(token) -> Optional[str]:
     """Country a token stands for as a modifier: a demonym, a country name or a GPE entity."""
     text = token.text
+    if token.ent_type_ in ("NORP", "GPE") and token.ent_iob_ == "I":     # "Faso" of "Burkina Faso"
+        ent = next((e for e in doc_ents(token.doc) if e.start < token.i < e.end), None)
+        return (L.country_of_name(ent.text) or L.country_of_demonym(ent.text)) if ent is not None else None
     if token.ent_type_ in ("NORP", "GPE", ""):
         code = L.country_of_demonym(text) or L.country_of_name(text)
         if code:
@@ -169,6 +174,9 @@ def title_after(doc: Doc, start: int, max_len: int = 10) -> Optional[TitlePhrase
         i += 1
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
+    org = org_possessive_at(doc, i)
+    if org is not None:
+        i = org[1] + 1
     j = i
     while j < len(doc) and j - i < max_len and _title_token(doc[j]):
         j += 1
@@ -180,10 +188,57 @@ def title_after(doc: Doc, start: int, max_len: int = 10) -> Optional[TitlePhrase
                 break
     if best is None:
         return None
+    if org is not None:
+        best.org_span = org
+        best.organization = doc[org[0]:org[1]].text
     return with_complement(doc, best)
 
 
+def org_possessive_at(doc: Doc, i: int) -> Optional[tuple[int, int]]:
+    """"the NUG's deputy foreign minister": an organisation's name in the possessive that opens a
+    title phrase at token i; its token span."""
+    ent = next((e for e in doc_ents(doc) if e.start == i and e.label_ == "ORG"), None)
+    if ent is not None and ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
+        return ent.start, ent.end
+    return None
+
+
 def with_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
+    """A title with its "of" complement, or its "to"/"for" complement ("ambassador to Mali").""" 
+    if phrase.end + 1 < len(doc) and doc[phrase.end].lower_ in ("to", "for"):
+        return with_destination(doc, phrase)
+    return with_of_complement(doc, phrase)
+
+
+def with_destination(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
+    """Extend "ambassador"/"envoy" over "to Mali" / "for Syria" / "to the Azerbaijani president":
+    the country or body a title is sent to is not the holder's own (Russia's ambassador to Mali
+    is Russian), but a country's office served ("adviser to the Azerbaijani president") is."""
+    k = phrase.end
+    m = k + 1
+    if doc[m].lower_ == "the":
+        m += 1
+    n = m
+    while n < len(doc) and n - m < 6 and (_complement_token(doc[n]) or is_head(doc[n]) or word_country(doc[n])):
+        n += 1
+    if n == m:
+        return phrase
+    served = parse_title(doc, m, n)
+    if served is not None and doc[k].lower_ == "to" and served.country and not L.country_of_name(doc[m:n].text):
+        phrase.country = phrase.country or served.country
+    elif not (destination_place(doc[m:n]) or doc[m].text[:1].isupper()):
+        return phrase
+    phrase.titles[-1] = doc[phrase.end - len(phrase.titles[-1].split()):n].text
+    phrase.end = n
+    return phrase
+
+
+def destination_place(span: Span) -> bool:
+    """A country, a people or a place a title can be sent to ("Mali", "the Sahel")."""
+    return bool(L.country_of_name(span.text) or L.place(span.text) or all(t.ent_type_ in ("GPE", "LOC") for t in span))
+
+
+def with_of_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
     """Extend "Minister" over "of Defense" / "of the Army" / "of Russia" / "of the Myanmar army"
     / "of Russia's parliament": a country named there is the title's country, an institution
     named there gives its organisation and sector."""
@@ -195,6 +250,8 @@ def with_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
         n = m
         while n < len(doc) and _complement_token(doc[n]):
             n += 1
+        named = next((e for e in doc_ents(doc) if e.start == m and e.label_ == "ORG"), None)
+        n = max(n, named.end) if named is not None else n       # "of the Department of Foreign Affairs"
         if n > m:
             complement = doc[m:n]
             code = L.country_of_name(complement.text) or leading_country(complement)
@@ -203,6 +260,7 @@ def with_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
             if not L.country_of_name(complement.text):
                 if complement.root.ent_type_ == "ORG" and not all(is_modifier(t) for t in complement):
                     phrase.organization = complement.text
+                    phrase.org_span = (m, n)
                 phrase.sector = phrase.sector or institution_sector(complement)
                 phrase.titles[-1] = doc[phrase.end - len(phrase.titles[-1].split()):n].text
             phrase.end = n
@@ -253,3 +311,67 @@ def appositive_title(doc: Doc, name: Span) -> Optional[TitlePhrase]:
             if phrase and phrase.end == k:
                 return phrase
     return None
+
+
+# --- roles written in a clause ----------------------------------------------------------------
+
+def clause_titles(doc: Doc, name: Span) -> list[TitlePhrase]:
+    """Roles a clause gives the person named by `name`: "X, who now serves as the NUG's deputy
+    foreign minister", "X was appointed defence minister in 2021", "X, who heads the Y"."""
+    root = name.root
+    nouns = [root] + [c for c in root.children if c.dep_ == "appos"]     # "X, a former lawmaker who ..."
+    verbs = [c for n in nouns for c in n.children if c.dep_ == "relcl" and relative_subject(c) is not None]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        verbs.append(root.head)
+    out = []
+    for verb in verbs:
+        passive = root.dep_ == "nsubjpass" or any(c.dep_ == "nsubjpass" for c in verb.children)
+        phrase = served_title(doc, verb, passive) or led_body(doc, verb, passive)
+        if phrase is not None:
+            out.append(phrase)
+    return out
+
+
+def relative_subject(verb) -> Optional[object]:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")), None)
+
+
+def served_title(doc: Doc, verb, passive: bool) -> Optional[TitlePhrase]:
+    """"serves as the X", "was appointed X", "was sworn in as X", "became X"."""
+    verbs = L.titles()["clause_verbs"]
+    lemma = verb.lemma_.lower()
+    if lemma in verbs["serve"] or (lemma in verbs["appoint"] and (passive or lemma == "become")):
+        start = title_start_after(doc, verb, lemma in verbs["serve"])
+        if start is not None:
+            return title_after(doc, start)
+    return None
+
+
+def title_start_after(doc: Doc, verb, needs_as: bool) -> Optional[int]:
+    """Where the title after a role verb starts: after "as" (within three words), else, for
+    "appointed"/"became", right after the verb."""
+    i = verb.i + 1
+    for j in range(i, min(i + 4, len(doc))):
+        if doc[j].lower_ == "as":
+            return j + 1
+        if not (doc[j].pos_ in ("ADV", "ADP", "PART") and doc[j].lower_ in ("in", "now", "also", "later", "then")):
+            break
+    return None if needs_as else i
+
+
+def led_body(doc: Doc, verb, passive: bool) -> Optional[TitlePhrase]:
+    """"who heads the Patriotic Movement", "leads the opposition": the body led, as a role
+    ("head", "leader") with that body as its organisation."""
+    title = L.titles()["clause_verbs"]["lead"].get(verb.lemma_.lower())
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if title is None or passive or obj is None:
+        return None
+    ent = next((e for e in doc_ents(doc) if e.start <= obj.i < e.end and e.label_ == "ORG"), None)
+    country = next((word_country(c) for c in obj.children if c.dep_ in ("poss", "amod", "compound") and word_country(c)), None)
+    sector = L.group_noun_sector(obj.text) if ent is None else None
+    if ent is None and sector is None:
+        return None
+    phrase = TitlePhrase(obj.left_edge.i, obj.right_edge.i + 1, [title], country, None, [title], [], sector)
+    if ent is not None:
+        phrase.org_span, phrase.organization = (ent.start, ent.end), ent.text
+    return phrase
