@@ -79,6 +79,8 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 def phrase_text(head: Token) -> str:
     toks = [t for t in phrase_tokens(head) if t.lower_ not in DETERMINERS or t == head]
+    while toks and toks[0].is_punct and toks[0] != head:
+        toks = toks[1:]
     text = "".join(t.text_with_ws for t in toks).strip()
     return text or head.text
 
@@ -131,6 +133,20 @@ def fallback_code(head: Token, context_country: Optional[str]) -> Optional[str]:
     return country
 
 
+def earlier_country(head: Token) -> Optional[str]:
+    """'the army' after 'Sudan's army': the country of the nearest earlier mention of the
+    same noun that names one (within-article coreference of group nouns)."""
+    if head.ent_type_ or not _is_definite_group(head) or not sector_of(head) or country_in_phrase(head):
+        return None
+    word = head.lemma_.lower()
+    for tok in reversed(head.doc[:head.i]):
+        if tok.lemma_.lower() == word and tok.pos_ == "NOUN":
+            country = country_in_phrase(tok)
+            if country:
+                return country
+    return None
+
+
 def _is_definite_group(head: Token) -> bool:
     """'the junta', 'protesters', 'the army': a group noun read in the article's country."""
     return any(t.lower_ in {"the", "its", "their"} for t in head.lefts) or head.tag_ == "NNS"
@@ -151,6 +167,7 @@ def group_head(head: Token) -> Token:
 def actor_for(head: Token, entities: list[Entity], context_country: Optional[str]) -> Actor:
     """The Actor a head token stands for."""
     head = group_head(head)
+    context_country = earlier_country(head) or context_country
     ent = _entity_for(head, entities)
     name = ent.name if ent else phrase_text(head)
     code = ent.actor_code if ent else None
@@ -204,12 +221,19 @@ def is_pronoun(tok: Token) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ in actor_lexicon()["pronouns"]
 
 
+def is_non_actor_noun(tok: Token) -> bool:
+    """A thing or an act, not an actor: 'positions', 'the measures', 'Ceasefire'."""
+    return tok.lemma_.lower() in actor_lexicon()["non_actor_nouns"] or tok.lower_ in actor_lexicon()["non_actor_nouns"]
+
+
 def is_actor_like(tok: Token) -> bool:
     """Could this token head an actor phrase (a name, a country word, a group noun)?"""
-    if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+    if tok.ent_type_ in {"PERSON", "GPE", "NORP"} or tok.ent_type_ == "ORG" and not is_non_actor_noun(tok):
         return True
     if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return False
     if is_pronoun(tok):
         return True
+    if is_non_actor_noun(tok):
+        return False
     return bool(sector_of(tok) or country_in_phrase(tok) or country_of_name(tok.text) or igo_code(tok.text))

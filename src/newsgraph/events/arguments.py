@@ -8,13 +8,14 @@ from typing import Optional
 from spacy.tokens import Token
 
 from newsgraph.records import Quantity
-from .actors import is_actor_like, is_pronoun
+from .actors import country_of_name, is_actor_like, is_non_actor_noun, is_pronoun
 from .lexicon import cues
 from .triggers import Trigger, objects, prep_objects, with_conjuncts
 
 TARGET_PREPS = {"against", "on", "with", "to", "into", "toward", "towards", "upon", "over"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+IMPERSONAL_SUBJECTS = {"it", "this", "that", "there", "what"}
 
 
 def _is_passive(verb: Token) -> bool:
@@ -65,6 +66,12 @@ def verb_subjects(verb: Token) -> list[Token]:
             return with_conjuncts([s])
         if node.dep_ == "relcl" or (node.dep_ in {"acl", "amod"} and node.tag_ == "VBG"):
             return with_conjuncts([node.head])
+        controller = _object_controller(node)
+        if controller is not None:
+            return with_conjuncts([controller])
+        if node.dep_ == "conj" and _misattached_conjunct(node):
+            node = node.head.head.head      # 'freeze assets [they hold] and ban them' -> freeze
+            continue
         if node.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acomp"} and node.head != node:
             node = node.head
             if node.pos_ == "ADP":
@@ -74,6 +81,63 @@ def verb_subjects(verb: Token) -> list[Token]:
             return []
         break
     return []
+
+
+OBJECT_CONTROL_PREPS = {"of", "for", "from", "with"}
+
+
+def _object_controller(node: Token) -> Optional[Token]:
+    """'accused the army of shelling', 'blamed Iran for arming', 'charged him with
+    inciting': the object of the governing verb does what the gerund says."""
+    prep = node.head
+    if node.dep_ != "pcomp" or prep.lower_ not in OBJECT_CONTROL_PREPS:
+        return None
+    if prep.head.dep_ in {"dobj", "nsubjpass"} and prep.head.head.pos_ in {"VERB", "AUX"}:
+        objs = [prep.head]          # the parser hung 'of shelling' on the object itself
+    elif prep.head.pos_ in {"VERB", "AUX"}:
+        objs = [c for c in prep.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i < prep.i]
+    else:
+        return None
+    return objs[0] if objs and is_actor_like(objs[0]) else None
+
+
+def causing_clause(verb: Token) -> Optional[Token]:
+    """'12 were killed ... when coalition aircraft struck a market': the attack clause that
+    says who did what the passive leaves without an agent."""
+    from .triggers import match_sense
+    for v in [verb] + list(verb.conjuncts):
+        for c in v.children:
+            if c.dep_ != "advcl" or not any(m.lower_ in {"when", "as"} and m.dep_ in {"advmod", "mark"} for m in c.children):
+                continue
+            sense = match_sense(c)
+            if sense is not None and sense.type == "ASSAULT":
+                return c
+    return None
+
+
+def causing_attack(verb: Token) -> list[Token]:
+    """'were killed in an Israeli airstrike', 'died in army shelling': the actor the attack
+    belongs to, or the attacking force itself ('in Israeli tank fire')."""
+    for pobj in prep_objects(verb, {"in", "during"}):
+        if pobj.lemma_.lower() in cues()["non_agent_nouns"]:
+            owner = agent_of(pobj)
+            return [owner] if owner is not None else []
+        if is_actor_like(pobj) and pobj.ent_type_ not in PLACE_LABELS and country_of_name(pobj.text) is None \
+                and any(c.dep_ in {"amod", "compound", "poss"} and country_of_name(c.text) for c in pobj.children):
+            return [pobj]
+    return []
+
+
+def _misattached_conjunct(verb: Token) -> bool:
+    """A verb with its own object joined to an object-gap relative clause ('the assets the
+    people hold ... and ban them'): it cannot share the gap, so it joins the clause that the
+    relative's noun belongs to."""
+    rel = verb.head
+    if rel.dep_ != "relcl" or rel.head.dep_ not in {"dobj", "nsubjpass"} or rel.head.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    gap = not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in rel.children)
+    zero_relative = not any(c.lower_ in cues()["relative_pronouns"] for c in rel.children)
+    return gap and zero_relative and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def source_heads(trig: Trigger) -> list[Token]:
@@ -92,6 +156,11 @@ def source_heads(trig: Trigger) -> list[Token]:
         return with_conjuncts(subj) if subj else verb_subjects(anchor)
     if _is_passive(anchor):
         heads = _agents(anchor)
+        clause = causing_clause(anchor)
+        if not heads and clause is not None:
+            heads = verb_subjects(clause)
+        if not heads:
+            heads = causing_attack(anchor)
     else:
         heads = verb_subjects(anchor)
     heads = heads + _co_sources(anchor)
@@ -113,8 +182,8 @@ def noun_sources(noun: Token) -> list[Token]:
     by = prep_objects(noun, {"by", "of"} if noun.lemma_.lower() in {"condemnation", "criticism", "visit", "trip"} else {"by"})
     if by:
         return by
-    if noun.dep_ == "attr":
-        return [c for c in noun.head.children if c.dep_ == "nsubj"][:1]
+    if noun.dep_ == "attr":     # 'X's visit was ...'; not 'It was the largest rally'
+        return [c for c in noun.head.children if c.dep_ == "nsubj" and c.lower_ not in IMPERSONAL_SUBJECTS][:1]
     return []
 
 
@@ -124,7 +193,9 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
     if trig.sense.has("inverse"):
         return [t for t in verb_subjects(tok) if t.i not in src] if not _is_passive(tok) else _agents(tok)
     cands: list[Token] = []
-    if trig.sense.has("victim_subject"):
+    if trig.sense.has("object_target"):
+        cands += [c for c in tok.head.children if c.dep_ == "dobj"]
+    elif trig.sense.has("victim_subject"):
         cands += [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     elif trig.sense.type == "RETREAT" and trig.sense.mode == "withdraw":
         cands += prep_objects(tok, {"from"}) + [o for o in objects(tok) if not any(c.dep_ == "poss" for c in o.children)]
@@ -148,13 +219,24 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
         else:
             cands += [c for c in tok.children if c.dep_ in {"dative", "iobj"}]
             cands += objects(tok)
-        cands += prep_objects(tok, TARGET_PREPS)
+        cands += prep_objects(tok, TARGET_PREPS | _aim_preps(trig))
     out = []
     for c in cands:
         head = _actor_in(c)
-        if head is not None and head.i not in src and head not in out:
+        if head is not None and head.i not in src and head not in out and not _place_as_victim(trig, head):
             out.append(head)
     return out
+
+
+def _place_as_victim(trig: Trigger, head: Token) -> bool:
+    """Only people are killed, arrested or wounded: a town in that slot is a misread dateline."""
+    return head.ent_type_ in PLACE_LABELS and cues()["victim_of"].get(trig.token.lemma_.lower()) == "obj" \
+        and trig.sense.type in {"ASSAULT", "COERCE"}
+
+
+def _aim_preps(trig: Trigger) -> set[str]:
+    """'fired tear gas at the crowd', 'threw stones at police': 'at' names whom force is aimed at."""
+    return {"at"} if trig.sense.type in {"ASSAULT", "COERCE"} else set()
 
 
 def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
@@ -163,7 +245,7 @@ def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
     if is_actor_like(tok) and not _is_thing(tok):
         return tok
     for c in tok.children:
-        if c.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor_like(c):
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor_like(c) and not _kind_word(tok, c):
             return c
     for c in prep_objects(tok, {"of", "from", "to", "for", "with", "against", "on"} | ({"in"} if depth else set())):
         found = _actor_in(c, depth + 1) if depth < 2 else (c if is_actor_like(c) else None)
@@ -172,9 +254,15 @@ def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
     return None
 
 
+def _kind_word(head: Token, mod: Token) -> bool:
+    """'school bus', 'police station': a common noun saying what kind of thing, not whose."""
+    return _is_thing(head) and mod.dep_ in {"compound", "nmod"} and not mod.ent_type_ and country_of_name(mod.text) is None
+
+
 def _is_thing(tok: Token) -> bool:
     """Nouns that name things, not actors, even with a country word inside ('Russian aircraft')."""
-    return tok.lemma_.lower() in {"aircraft", "vehicle", "weapon", "arm", "system", "tank", "helicopter", "missile", "jet", "equipment", "drone", "material", "training", "scholarship", "supply", "ammunition"}
+    return tok.lemma_.lower() in {"aircraft", "vehicle", "weapon", "arm", "system", "tank", "helicopter", "missile", "jet", "equipment", "drone", "material", "training", "scholarship", "supply", "ammunition"} \
+        or is_non_actor_noun(tok)
 
 
 def place_of(trig: Trigger) -> Optional[Token]:
@@ -186,6 +274,9 @@ def place_of(trig: Trigger) -> Optional[Token]:
                 tok = next((t for t in map(_place_token, prep_objects(pobj, {"in", "at"})) if t is not None), None)
             if tok is not None:
                 return tok
+    clause = causing_clause(trig.anchor) if not trig.is_noun else None
+    if clause is not None and clause != trig.anchor:
+        return place_of(Trigger(clause, trig.sense, clause))
     if trig.sense.mode == "visit" and not trig.is_noun:
         for o in objects(trig.token):
             if o.ent_type_ in PLACE_LABELS:
@@ -265,17 +356,48 @@ def nearest_actor_before(tok: Token) -> Optional[Token]:
 
 
 def is_non_agent(tok: Token) -> bool:
-    """An event or a disaster named as the doer ('the war has killed', 'the blast injured'):
-    no actor, so the source stays unknown."""
-    return not tok.ent_type_ and tok.lemma_.lower() in cues()["non_agent_nouns"]
+    """An event or a disaster named as the doer ('the war has killed', 'the blast injured'),
+    or a thing ('the measures ban'): no actor, so the source stays unknown."""
+    return not tok.ent_type_ and tok.lemma_.lower() in cues()["non_agent_nouns"] or is_non_actor_noun(tok)
+
+
+def agent_of(tok: Token) -> Optional[Token]:
+    """The doer a subject stands for: itself, or for an act named as the doer, the actor
+    that act belongs to ('a coalition airstrike killed', 'Russian shelling destroyed')."""
+    if not is_non_agent(tok):
+        return tok
+    owners = [c for c in tok.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor_like(c)]
+    return owners[0] if owners and tok.lemma_.lower() in cues()["non_agent_nouns"] else None
+
+
+OBJECT_PRONOUNS = {"them": True, "him": False, "her": False}
 
 
 def resolve_pronoun(tok: Token, fallback: Optional[Token]) -> Optional[Token]:
-    """Possessive/personal pronouns point to the sentence's main subject (or the previous one)."""
+    """Possessive/personal pronouns point to the sentence's main subject (or the previous one);
+    an object pronoun to the nearest earlier actor that is not its own clause's subject."""
     if not is_pronoun(tok):
         return tok
+    if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in {"dobj", "pobj", "dative"}:
+        found = object_antecedent(tok)
+        if found is not None:
+            return found
     root = tok.sent.root
     for c in root.children:
         if c.dep_ in {"nsubj", "nsubjpass"} and not is_pronoun(c) and c.i < tok.i:
             return c
     return fallback
+
+
+def object_antecedent(pron: Token) -> Optional[Token]:
+    """'ban them', 'detained him': an object pronoun never means its own verb's subject
+    (that would be 'themselves'); take the nearest earlier actor noun of the same number."""
+    plural = OBJECT_PRONOUNS[pron.lower_]
+    verb = pron.head if pron.dep_ != "pobj" else pron.head.head
+    own_subjects = {t.i for t in verb_subjects(verb)}
+    for cand in reversed(pron.doc[pron.sent.start:pron.i]):
+        if cand.pos_ not in {"NOUN", "PROPN"} or cand.i in own_subjects or cand.dep_ in {"compound", "amod"}:
+            continue
+        if is_actor_like(cand) and (cand.tag_ in {"NNS", "NNPS"}) == plural:
+            return cand
+    return None

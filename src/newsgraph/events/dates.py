@@ -42,7 +42,7 @@ def _path_ok(doc: Doc, tx: Timex, index: int, blockers) -> bool:
     while hops < 12:
         if node.i in targets:
             return True
-        if node.i in blockers and not (span.start <= node.i < span.end):
+        if node.i in blockers and not (span.start <= node.i < span.end) or _other_clause(node, targets):
             return False
         if node.head == node:
             return False
@@ -77,10 +77,39 @@ def local_governing_timex(doc: Doc, targets: set[int], timexes: list[Timex], blo
                 if best is None or hops < best[0]:
                     best = (hops, tx)
                 break
-            if node.i in blockers or node.head == node:
+            if node.i in blockers and _conjunct_of(node, targets):
+                pass          # 'were killed and 30 wounded on Monday': the date scopes over both
+            elif node.i in blockers or node.head == node or _other_clause(node, targets):
                 break
             node, hops = node.head, hops + 1
     return best[1] if best else fronted_timex(doc, sent, timexes)
+
+
+def _other_clause(node, targets: set[int]) -> bool:
+    """A clause between the timex and the trigger that has its own time."""
+    return _background_clause(node) or _side_relative(node, targets)
+
+
+def _side_relative(node, targets: set[int]) -> bool:
+    """'Karabakh, which Azerbaijan recaptured last week': a relative clause dates its own
+    act, unless it is about the trigger itself ('the raid, which began on Monday')."""
+    return node.dep_ == "relcl" and node.head.i not in targets and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+
+
+def _conjunct_of(node, targets: set[int]) -> bool:
+    return node.dep_ == "conj" and node.head.i in targets
+
+
+BACKGROUND_PREPS = {"since", "after", "before", "following", "until"}
+
+
+def _background_clause(node) -> bool:
+    """A clause of its own, earlier or later, that dates something else: 'the largest rally
+    since she was jailed last year' ('last year' dates the jailing, not the rally)."""
+    if node.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        return False
+    marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+    return node.dep_ in {"pcomp", "pobj", "advcl"} and (node.head.lower_ in BACKGROUND_PREPS or bool(marks & BACKGROUND_PREPS))
 
 
 def fronted_timex(doc: Doc, sent, timexes: list[Timex]) -> Optional[Timex]:
@@ -102,6 +131,8 @@ def governing(doc: Doc, trig, timexes: list[Timex], blockers=frozenset()) -> Opt
     """The trigger's own time expression (a speech act also takes its reporting verb's)."""
     from .modality import reporting_verb_above
     targets = {trig.token.i, trig.anchor.i}
+    if trig.sense.has("object_target"):      # 'on Friday ordered the ambassador to leave'
+        targets.add(trig.token.head.i)
     if trig.token.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and trig.token == trig.anchor:
         targets.add(trig.token.head.i)
     if trig.sense.type in VERBAL_TYPES:

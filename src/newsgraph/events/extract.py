@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
-from .actors import actor_for, country_of_name, entity_at, is_actor_like
-from .arguments import antecedent, is_non_agent, place_of, quantities, resolve_pronoun, source_heads, target_heads
+from .actors import actor_for, country_in_phrase, country_of_name, entity_at, group_head, is_actor_like
+from .arguments import agent_of, antecedent, place_of, quantities, resolve_pronoun, source_heads, target_heads
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import cues
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
@@ -178,10 +178,11 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
         typ, mode, cameo, mod = "ACCUSE", "allege", "112", "asserted"
         src_heads, tgt_heads = [accuser], src_heads
     source = actors_of(src_heads, entities, ctx)
-    target = [a for a in actors_of(tgt_heads, entities, ctx) if not same_actor(a, source, by_country=True)]
+    place = place_record(place_of(t), entities)
+    place_country = place.country if place is not None and typ in {"ASSAULT", "COERCE"} else None
+    target = [a for a in actors_of(tgt_heads, entities, ctx, place_country) if not same_actor(a, source, by_country=True)]
     if typ == "PROTEST" and not target:
         target = protest_recipient(t, entities, ctx)
-    place = place_record(place_of(t), entities)
     if not target and mode in {"visit", "arrive"} and place is not None and place.country:
         target = [Actor(place.entity_id, place.name, place.country)]
     if not target and len(source) > 1 and (typ in SYMMETRIC_TYPES or sense.has("with")):
@@ -230,7 +231,8 @@ def argument_heads(t: Trigger, inner: list[Trigger], last_subject) -> tuple[list
         from .triggers import with_conjuncts
         return src, with_conjuncts(tgt)
     src = unique([h for h in (resolve_pronoun(antecedent(h), last_subject) for h in source_heads(t))
-                  if h is not None and not is_non_agent(h)])
+                  if h is not None and agent_of(h) is not None])
+    src = unique([agent_of(h) for h in src])
     content = content_of(t, inner)
     if content is not None and t.sense.type in FRAME_TYPES:
         tgt = frame_targets(t, content, src)
@@ -301,13 +303,26 @@ def request_addressees(t: Trigger, src: list[Token]) -> list[Token]:
     return target_heads(t, src)
 
 
-def actors_of(heads: list[Token], entities, ctx) -> list[Actor]:
+def actors_of(heads: list[Token], entities, ctx, place_country: Optional[str] = None) -> list[Actor]:
+    """Actors of argument heads. Victims with no country word of their own belong to the
+    country where the attack happened (place_country), else to the article's (ctx)."""
     out: list[Actor] = []
     for h in heads:
-        a = actor_for(h, entities, ctx)
+        own = country_in_phrase(group_head(h)) or country_of_name(h.text)
+        a = actor_for(h, entities, ctx if own or not place_country else place_country)
         if not any(same_actor(a, [b]) for b in out):
             out.append(a)
-    return out
+    return without_vaguer_codes(out)
+
+
+def without_vaguer_codes(actors: list[Actor]) -> list[Actor]:
+    """'four children and a man': a bare country code read off a common noun says nothing
+    that a sibling's country-and-sector code ('PSECVL') does not."""
+    def vaguer(a: Actor) -> bool:
+        code = a.actor_code or ""
+        return (len(code) == 3 and a.entity_id is None and country_of_name(a.name) is None
+                and any(b is not a and (b.actor_code or "").startswith(code) and len(b.actor_code) > 3 for b in actors))
+    return [a for a in actors if not vaguer(a)]
 
 
 def same_actor(a: Actor, others: list[Actor], by_country: bool = False) -> bool:

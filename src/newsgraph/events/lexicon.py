@@ -23,6 +23,8 @@ data/triggers.tsv: one row per trigger sense, tab-separated, '#' starts a commen
     lightonly          a noun that is an event only as object of a light verb ("imposed sanctions")
     inverse            the subject receives: source is the "from" object or the object's nationality
     victim_subject     the subject is the one acted on ('320 people died', 'X is in custody')
+    object_target      the object of the verb this one complements is the recipient ('ordered the
+                       ambassador to leave'); xcomp_of_object: only when that verb has an object
     noobj, noperson, plural, xcomp   guards: no direct object / object is not a person /
                        plural noun only / only with a to-infinitive complement
   Several rows may share a lemma; the first whose conditions hold wins, so put the

@@ -8,7 +8,9 @@ import copy
 import hashlib
 from collections import Counter, defaultdict
 
-from newsgraph.records import Actor, Entity, Event
+from newsgraph.records import Actor, Entity, Event, Place
+from .actors import country_of_name
+from .lexicon import cues
 from .same import actor_key, fold, same_event
 
 
@@ -40,11 +42,58 @@ def _rewrite(ev: Event, entity_map: dict[str, str], entities_by_id: dict[str, En
 
 
 def _places_compatible(a: Event, b: Event) -> bool:
+    """Unknown, the same place, or one of them the whole country the other lies in. Two
+    different towns of one country are two places."""
     if a.place is None or b.place is None:
         return True
     if a.place.entity_id and a.place.entity_id == b.place.entity_id:
         return True
-    return a.place.name.lower() == b.place.name.lower() or (a.place.country is not None and a.place.country == b.place.country)
+    if a.place.name.lower() == b.place.name.lower():
+        return True
+    same_country = a.place.country is not None and a.place.country == b.place.country
+    return same_country and (_is_country_place(a.place) or _is_country_place(b.place))
+
+
+def _is_country_place(place: Place) -> bool:
+    return country_of_name(place.name) == place.country
+
+
+def _real_date(ev: Event) -> bool:
+    return bool(ev.date and ev.date.value and ev.date.granularity != "publication")
+
+
+def _reported_before(dated: Event, other: Event) -> bool:
+    """A dated event cannot be one that another article reported before it happened."""
+    published = other.date.value[:10] if other.date and other.date.value and other.date.granularity == "publication" else None
+    return published is None or dated.date.value[:10][:len(published)] <= published
+
+
+def _dates_fit(a: Event, b: Event) -> bool:
+    if _real_date(a) and not _real_date(b):
+        return _reported_before(a, b)
+    if _real_date(b) and not _real_date(a):
+        return _reported_before(b, a)
+    return True
+
+
+def _same_named_actor(a: Event, b: Event) -> bool:
+    ids_a = {x.entity_id for x in a.source + a.target if x.entity_id}
+    return bool(ids_a & {x.entity_id for x in b.source + b.target if x.entity_id})
+
+
+def _same_day_or_place(a: Event, b: Event) -> bool:
+    day = _real_date(a) and _real_date(b) and a.date.granularity == "day" and a.date.value[:10] == b.date.value[:10]
+    place = a.place is not None and b.place is not None and _places_compatible(a, b) and not _is_country_place(a.place)
+    return bool(day or place)
+
+
+def _strong_link(a: Event, b: Event) -> bool:
+    """Recurrent acts (killings, arrests, protests) happen many times in one country: two
+    reports are one happening only with a named actor in common, or the same day or town.
+    A coup is not recurrent: one country does not have two in one month."""
+    if a.type not in cues()["recurrent_types"] or a.mode in cues()["one_off_modes"]:
+        return True
+    return _same_named_actor(a, b) or _same_day_or_place(a, b)
 
 
 def merged_id(ev: Event) -> str:
@@ -92,6 +141,8 @@ def _mergeable(a: Event, b: Event) -> bool:
     if arts_a & arts_b:            # within-article folding is extract's job; keep its decisions
         return False
     if a.mode != b.mode or not same_event(a, b, loose=False) or not _places_compatible(a, b):
+        return False
+    if not _dates_fit(a, b) or not _strong_link(a, b):
         return False
     both_known = (a.source and b.source) or (a.target and b.target)
     both_dated = a.date and b.date and a.date.granularity != "publication" and b.date.granularity != "publication"

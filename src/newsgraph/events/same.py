@@ -72,7 +72,15 @@ def same_event(a: Event, b: Event, loose: bool = True) -> bool:
             and modes_compatible(a.mode, b.mode, loose)
             and actors_compatible(a.source, b.source) and actors_compatible(a.target, b.target)
             and dates_compatible(a.date, b.date)
+            and (not loose or counts_compatible(a, b))
             and (a.mode is not None or bool(shared(a, b))))
+
+
+def counts_compatible(a: Event, b: Event) -> bool:
+    """Within one article, '12 killed' and '40 killed' are two happenings."""
+    counts_a = {(q.what, q.value) for q in a.quantities}
+    whats_a = {w for w, _ in counts_a}
+    return all((q.what, q.value) in counts_a for q in b.quantities if q.what in whats_a)
 
 
 def shared(a: Event, b: Event) -> set[str]:

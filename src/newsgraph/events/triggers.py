@@ -155,6 +155,8 @@ def sense_holds(tok: Token, sense: TriggerSense) -> bool:
             return False
         if key == "xcomp" and not any(c.dep_ == "xcomp" for c in tok.children):
             return False
+        if key == "xcomp_of_object" and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
+            return False
     return True
 
 
