@@ -19,7 +19,7 @@ from .modality import attribution, is_conditional_threat, modality, reporting_ve
 from .places import place_record
 from .same import dedupe
 from .lexicon import TriggerSense
-from .triggers import Trigger, find_triggers, quoted_ranges
+from .triggers import Trigger, find_triggers, is_simultaneous_clause, quoted_ranges
 
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "conj", "pcomp", "pobj", "prep", "advcl", "acomp", "nsubjpass", "attr"}
 
@@ -144,7 +144,11 @@ def governing_trigger(t: Trigger, trigs: list[Trigger]) -> Optional[Trigger]:
     """The trigger whose frame, purpose clause, participle or argument holds t, if any.
     Relative clauses and reporting verbs stop the climb: what they hold is its own event."""
     node, steps, via_acl = t.anchor, 0, False
+    if t.sense.has("reduced") and t.token.dep_ == "acl":
+        return None      # 'a deal brokered by Qatar': the brokering is its own act
     while node.head != node and steps < 8:
+        if node.dep_ == "advcl" and is_simultaneous_clause(node):
+            return None
         dep, node, steps = node.dep_, node.head, steps + 1
         if dep == "relcl" or dep in {"nsubj", "nsubjpass"} and not t.is_noun:
             return None
@@ -171,6 +175,7 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     content = content_of(t, inner)
     if content is not None and typ in FRAME_TYPES:
         mode = mode or content.sense.mode or content.sense.type.lower()
+    typ, mode, cameo = recode_by_complement(t, content, typ, mode, cameo)
     mod = modality(t.token, t.anchor)
     typ, cameo, mod = recode_by_modality(t, typ, cameo, mod)
     accuser = claimed_by(t, typ)
@@ -185,7 +190,7 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
         target = protest_recipient(t, entities, ctx)
     if not target and mode in {"visit", "arrive"} and place is not None and place.country:
         target = [Actor(place.entity_id, place.name, place.country)]
-    if not target and len(source) > 1 and (typ in SYMMETRIC_TYPES or sense.has("with")):
+    if not target and len(source) > 1 and (typ in SYMMETRIC_TYPES or sense.has("with")) and mode != "mediate":
         target = list(source)   # 'A and B met/agreed/signed': each is the other's recipient
     qty = quantities(t) + [q for i in inner for q in quantities(i)]
     start, end = sent.start_char, sent.end_char
@@ -202,6 +207,34 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
 
 
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
+
+
+def recode_by_complement(t: Trigger, content: Optional[Trigger], typ: str, mode, cameo):
+    """A vow of force or protest is a threat ('vowed to retaliate', 'vowed to continue the strike'); a
+    frame whose complement is an event noun takes its kind ('pledged aid': intent to give
+    aid, 'called for a ceasefire')."""
+    c = cues()
+    if typ == "AGREE" and content is not None and content.sense.type in c["conflict_types"] \
+            and t.token.lemma_.lower() in c["vow_verbs"]:
+        return "THREATEN", mode, "130"
+    if content is None and typ in FRAME_TYPES:
+        noun = object_noun_sense(t)
+        if noun is not None:
+            mode = mode or noun.mode or noun.type.lower()
+            if typ == "AGREE" and noun.type in c["cooperative_types"]:
+                cameo = c["future_cameo"].get(noun.type, cameo)
+    return typ, mode, cameo
+
+
+def object_noun_sense(frame: Trigger) -> Optional[TriggerSense]:
+    """The noun sense of a frame's object or 'for' complement ('pledged aid', 'called for talks')."""
+    from .triggers import objects, prep_objects
+    from .lexicon import triggers
+    for noun in objects(frame.token) + prep_objects(frame.token, {"for"}):
+        sense = next((s for s in triggers().get(noun.lemma_.lower(), ()) if s.pos == "N"), None)
+        if sense is not None:
+            return sense
+    return None
 def claimed_by(t: Trigger, typ: str) -> Optional[Token]:
     """The subject of 'claim/allege/charge' whose complement is a conflictual act."""
     if typ not in {"ASSAULT", "COERCE"}:
@@ -242,10 +275,24 @@ def argument_heads(t: Trigger, inner: list[Trigger], last_subject) -> tuple[list
         tgt = target_heads(t, src)
         if not tgt and content is not None:
             tgt = target_heads(content, src)
+    if not tgt and t.sense.has("reduced") and t.token.dep_ == "acl":
+        tgt = parties_of_outcome(t.token)
     src_ids = {h.i for h in src}
     tgt = unique([h for h in (resolve_pronoun(antecedent(h), last_subject) for h in tgt)
                   if h is not None and h.i not in src_ids])
     return src, tgt
+
+
+def parties_of_outcome(participle: Token) -> list[Token]:
+    """'A and B signed a truce, in a deal brokered by C': the parties to what C brokered are
+    the subjects of the clause the outcome noun belongs to."""
+    from .arguments import verb_subjects
+    node = participle.head
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+        node = node.head
+    if node.pos_ not in {"VERB", "AUX"}:
+        return []
+    return [agent_of(h) for h in verb_subjects(node) if agent_of(h) is not None]
 
 
 def unique(heads: list[Token]) -> list[Token]:

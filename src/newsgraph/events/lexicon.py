@@ -25,6 +25,8 @@ data/triggers.tsv: one row per trigger sense, tab-separated, '#' starts a commen
     victim_subject     the subject is the one acted on ('320 people died', 'X is in custody')
     object_target      the object of the verb this one complements is the recipient ('ordered the
                        ambassador to leave'); xcomp_of_object: only when that verb has an object
+    reduced            the participle still names an event when it modifies a noun ('a deal
+                       brokered by Qatar'): a reduced passive is not background for this sense
     noobj, noperson, plural, xcomp   guards: no direct object / object is not a person /
                        plural noun only / only with a to-infinitive complement
   Several rows may share a lemma; the first whose conditions hold wins, so put the

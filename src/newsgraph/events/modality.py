@@ -41,11 +41,16 @@ def reporting_verb_above(tok: Token) -> Optional[Token]:
     return None
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
 def governing_chain(tok: Token, stop: Optional[Token] = None) -> list[Token]:
     """tok and the verbs/adjectives above it up its xcomp/ccomp chain (not past a reporting verb)."""
     chain, node = [tok], tok
     rep = cues()["reporting_verbs"]
     while node.dep_ in {"xcomp", "ccomp", "acomp", "pcomp", "dobj", "pobj", "prep", "conj", "attr"} and node.head != node:
+        if node.dep_ == "conj" and node.tag_ in FINITE_TAGS:
+            break         # 'vowed to retaliate and arrested 12': a finite verb asserts its own act
         node = node.head
         if node == stop or node.lemma_.lower() in rep:
             break

@@ -92,9 +92,29 @@ def shared(a: Event, b: Event) -> set[str]:
 def union_actors(xs: list[Actor], ys: list[Actor]) -> list[Actor]:
     out = list(xs)
     for y in ys:
-        if not any(actor_key(y) == actor_key(x) or (y.entity_id is None and y.name.lower() == x.name.lower()) for x in out):
+        if not any(actor_key(y) == actor_key(x) or (y.entity_id is None and same_group(x, y)) for x in out):
             out.append(y)
     return out
+
+
+def same_group(x: Actor, y: Actor) -> bool:
+    """One unnamed group told twice: '7 suspected militants' / 'seven suspected militants',
+    'the militants' / 'seven suspected militants' (same code, same head noun, one name
+    the tail of the other once numbers are written alike)."""
+    if x.entity_id is not None or y.entity_id is not None or (x.actor_code or "") != (y.actor_code or ""):
+        return False
+    a, b = name_words(x.name), name_words(y.name)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and long_[-len(short):] == short and not any(w.isdigit() for w in short)
+
+
+def name_words(name: str) -> list[str]:
+    """Lower-cased words of a group's name, numbers as digits, without a leading article."""
+    numbers = cues()["number_words"]
+    words = [str(numbers.get(w, w)) for w in name.lower().replace(",", "").split()]
+    return words[1:] if words and words[0] in {"the", "a", "an"} else words
 
 
 def fold(into: Event, other: Event, keep_evidence_per_article: bool = True) -> Event:

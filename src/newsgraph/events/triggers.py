@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from .actors import sector_of
 from .lexicon import TriggerSense, cues, triggers
 
 NOMINAL_DEPS = {"amod", "compound", "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "poss"}
@@ -206,26 +207,55 @@ def _existential(noun: Token) -> bool:
     return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
 
 
-def in_background(tok: Token) -> bool:
+def in_background(tok: Token, reduced_ok: bool = False) -> bool:
     """True when the word sits in a temporal/causal subordinate clause or phrase
-    ('after the attack', 'since the coup', 'as police cracked down')."""
+    ('after the attack', 'since the coup'). A clause of simultaneity ('as thousands
+    marched', 'while police fired') is no background: it tells its own event."""
     c = cues()
     node = tok
     while node.head != node:
-        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c["background_marks"] for m in node.children):
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c["background_marks"] for m in node.children) \
+                and not is_simultaneous_clause(node):
             return True
         if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in {"after", "since", "following", "before", "despite", "amid", "during", "because", "prior", "than"}:
             return True
-        if node == tok and node.dep_ == "acl" and node.tag_ == "VBN" and not _existential(node.head):
+        if node == tok and node.dep_ == "acl" and node.tag_ == "VBN" and not _existential(node.head) and not reduced_ok:
             return True
         if node.dep_ == "relcl" and any(c.lower_ in {"where", "when"} for c in node.children if c.dep_ == "advmod"):
             return True
-        if node.dep_ == "acl" and node.head.lemma_.lower() in c["document_nouns"]:
+        if node.dep_ == "acl" and node.head.lemma_.lower() in c["document_nouns"] and not (reduced_ok and node == tok):
             return True
         if node.dep_ == "relcl" and node.head.lemma_.lower() in c["document_nouns"]:
             return True
         node = node.head
     return False
+
+
+def is_simultaneous_clause(verb: Token) -> bool:
+    """'as/while X happened': a finite clause told as happening alongside a main clause that
+    names no event of its own ('police fired tear gas as thousands marched'). Not a perfect
+    ('as X had done'); and beside a main event it stays background, since it then only says
+    how or when that event happened ('killed when jets bombed a market')."""
+    marks = [m.lower_ for m in verb.children if m.dep_ == "mark"]
+    if not marks or marks[0] not in cues()["simultaneous_marks"]:
+        return False
+    if any(a.lower_ in {"had", "has", "have"} for a in verb.children if a.dep_ == "aux"):
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return _names_event(verb) and not _main_clause_event(verb)
+
+
+def _names_event(verb: Token) -> bool:
+    """The verb, or a noun it carries as a light verb ('went on strike'), is a trigger."""
+    return event_sense(verb) is not None or any(
+        t.pos_ in {"NOUN", "PROPN"} and light_head(t) == verb and event_sense(t) is not None for t in verb.subtree)
+
+
+def _main_clause_event(clause: Token) -> bool:
+    """Does any word of the clause's head, outside the clause itself, name an event?"""
+    inside = {t.i for t in clause.subtree}
+    return any(event_sense(t) is not None for t in clause.head.subtree if t.i not in inside)
 
 
 def is_anonymity_formula(tok: Token) -> bool:
@@ -234,13 +264,20 @@ def is_anonymity_formula(tok: Token) -> bool:
                and any(a.dep_ == "auxpass" for a in c.children) for c in tok.children)
 
 
+def event_sense(tok: Token) -> Optional[TriggerSense]:
+    """The word's trigger sense, unless it only names a kind of actor ('riot police')."""
+    if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} and sector_of(tok.head):
+        return None
+    return match_sense(tok)
+
+
 def find_triggers(sent: Span, quotes: list[tuple[int, int]]) -> list[Trigger]:
     found = []
     for tok in sent:
-        sense = match_sense(tok)
+        sense = event_sense(tok)
         if sense is None:
             continue
-        if any(a <= tok.idx < b for a, b in quotes) or in_background(tok) or is_anonymity_formula(tok):
+        if any(a <= tok.idx < b for a, b in quotes) or in_background(tok, sense.has("reduced")) or is_anonymity_formula(tok):
             continue
         anchor = light_head(tok) if pos_class(tok) == "N" else None
         found.append(Trigger(tok, sense, anchor or tok))
