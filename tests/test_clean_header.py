@@ -57,6 +57,14 @@ def test_publication_statement_after_the_body():
     ("posted 3 Feb ’22 in Business", "2022-02-03"),
     ("publicado el 7 de junio del 2022", "2022-06-07"),
     ("Aktualisiert am15.03.2023", "2023-03-15"),
+    ("gast_user17.02.2314:05", "2023-02-17"),                              # two-digit year glued to the hour
+    ("Erstellt am 17.02.2023: neue Regeln", "2023-02-17"),
+    ("12 de abril de 202318:40", "2023-04-12"),                  # year glued to the time
+    ("Tomasz Wrona12. April 2023", "2023-04-12"),                          # name glued to the day
+    ("04.27.2023 09:30 AM", "2023-04-27T09:30:00"),                       # dotted, month first
+    ("3 марта 2021, 10:15", "2021-03-03T10:15:00"),
+    ("14 února 2022", "2022-02-14"),
+    ("5 augusti 2020", "2020-08-05"),
 ])
 def test_more_date_shapes(text, iso):
     assert parse_datetime(text) == iso
@@ -123,3 +131,122 @@ def test_authors_from_bylines_datelines_and_name_lines(meta, authors):
 ])
 def test_no_author_guessed(meta):
     assert header_of(MENU + HEADLINE + meta + "\n\n" + BODY).authors == []
+
+
+def test_kicker_glued_to_the_headline_goes_when_the_page_prints_the_headline_alone():
+    page = ("Harbour Gazette\n\nHome / Business / Dock workers strike over night-shift pay at northern terminal\n\n"
+            "Arbeitskampf Dock workers strike over night-shift pay at northern terminal\n\n"
+            "By Lena Okafor\n\n14 March 2023\n\n" + BODY + "\n\nShare this article\n")
+    assert header_of(page).title == "Dock workers strike over night-shift pay at northern terminal"
+
+
+def test_kicker_set_off_by_a_colon_stays_in_the_headline():
+    page = ("Harbour Gazette\n\nHome / Business / Dock workers strike over night-shift pay\n\n"
+            "Port dispute: Dock workers strike over night-shift pay\n\n"
+            "By Lena Okafor\n\n14 March 2023\n\n" + BODY + "\n\nShare this article\n")
+    assert header_of(page).title == "Port dispute: Dock workers strike over night-shift pay"
+
+
+def test_weekday_before_the_date_is_cut_off_with_it_and_soft_hyphens_go():
+    page = (MENU + "Hafen\u00adarbeiter streiken um höhere Nachtzuschläge im Nordterminal DONNERSTAG, 16.03.2023\n\n"
+            + BODY + "\n\nRelated\nMore news\n")
+    art = header_of(page)
+    assert art.title == "Hafenarbeiter streiken um höhere Nachtzuschläge im Nordterminal"
+    assert art.published == "2023-03-16"
+
+
+def test_dateline_without_a_year_is_not_the_title_and_gives_no_date():
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal\n\n"
+            "ROTTERDAM, October 12 (AFP) -\n\n" + BODY + "\n\nShare this article\n")
+    art = header_of(page)
+    assert art.title == "Dock workers strike over night-shift pay at northern terminal"
+    assert art.published is None
+
+
+def test_lede_opening_with_its_dateline_stays_in_the_body_and_dates_the_page():
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal\n\n"
+            "ROTTERDAM, Oct 12, 2022 (Reuters) — " + BODY + "\n\nShare this article\n")
+    art = header_of(page)
+    assert art.published == "2022-10-12"
+    assert art.text.startswith("ROTTERDAM, Oct 12, 2022 (Reuters) — Workers at the northern")
+
+
+def test_date_opening_a_paragraph_under_the_byline():
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal\n\n"
+            "Union leaders say the stoppage could last until the end of the month if no offer comes, "
+            "and shipping agents are already rerouting vessels.\n\nVon Lena Okafor\n\n"
+            "14.3.2023 - " + BODY + "\n\nShare this article\n")
+    assert header_of(page).published == "2023-03-14"
+
+
+def test_byline_name_and_credit_lines_under_the_headline_are_not_the_title():
+    for credit in ("Mark Jensen", "Interview: Mark Jensen"):
+        page = (MENU + "Dock workers strike over night-shift pay\n\n" + credit + "\n\n14 March 2023\n\n"
+                + BODY + "\n\nShare this article\n")
+        assert header_of(page).title == "Dock workers strike over night-shift pay", credit
+
+
+def test_headline_that_opens_with_a_byline_word_is_still_a_headline():
+    page = (MENU + "Von der Leyen will Hafenarbeiter im Streit um Nachtzuschläge anhören\n\n"
+            "14.03.2023\n\n" + BODY + "\n\nShare this article\n")
+    assert header_of(page).title == "Von der Leyen will Hafenarbeiter im Streit um Nachtzuschläge anhören"
+
+
+def test_date_printed_before_the_headline_is_cut_off():
+    page = (MENU + "Mar 14 Dock workers strike over night-shift pay at northern terminal\n\n"
+            + BODY + "\n\nShare this article\n")
+    assert header_of(page).title == "Dock workers strike over night-shift pay at northern terminal"
+
+
+def test_dateline_over_the_headline_beats_a_fact_box_date_further_down():
+    page = (MENU + "Saturday, 9 September 2017\n\nDock workers strike over night-shift pay\n\n"
+            "Port: Rotterdam\nOperator: Northern Terminal Ltd\nFounded: 1998\nLast strike: 14.08.2015\n\n"
+            + BODY + "\n\nShare this article\n")
+    assert header_of(page).published == "2017-09-09"
+
+
+def test_publication_statement_under_the_share_buttons():
+    share = "".join(f"{w}\n" for w in ("Drucken", "E-Mail", "Twitter", "WhatsApp", "Facebook", "LinkedIn", "Reddit", "Ähnliche Beiträge", "Navigation"))
+    page = (MENU + "Dock workers strike over night-shift pay\n\n" + BODY + "\n\n" + share +
+            "\nDieser Beitrag wurde am 04.02.2020 von kj in Hafen, Arbeit veröffentlicht.\n")
+    assert header_of(page).published == "2020-02-04"
+
+
+def test_update_stamp_is_the_date_when_the_page_prints_no_other():
+    page = (MENU + "Dock workers strike over night-shift pay\n\n" + BODY +
+            "\n\nShare this article\nFacebook\nTwitter\nMore from the port\nContact\nPrivacy\n"
+            "Legal notice\nJobs\nAdvertise\nArchive\nNewsletter\nPodcasts\n\nLetzte Aktualisierung: 28.01.2022\n")
+    assert header_of(page).published == "2022-01-28"
+
+
+def test_headline_with_von_and_a_name_in_it_is_not_a_byline():
+    page = (MENU + "Auf den Spuren von Karl May\n\n14.03.2023\n\n"
+            + BODY + "\n\nShare this article\n")
+    assert header_of(page).title == "Auf den Spuren von Karl May"
+
+
+def test_author_name_run_onto_the_headline_before_the_date_without_a_cue():
+    page = (MENU + "Hafenarbeiter streiken um höhere Nachtzuschläge Maria Keller am 16. März 2023 um 11:20\n\n"
+            + BODY + "\n\nRelated\nMore news\n")
+    art = header_of(page)
+    assert art.title == "Hafenarbeiter streiken um höhere Nachtzuschläge"
+    assert art.published.startswith("2023-03-16")
+    assert art.authors == ["Maria Keller"]
+
+
+@pytest.mark.parametrize("headline", [
+    "Von Nachtschichten, Zuschlägen und «ganz normaler Arbeit»",       # guillemets quote, not a breadcrumb
+    "Neue Kräne von Liebherr",                                         # a maker's name, not a byline
+])
+def test_headlines_that_look_like_crumbs_or_bylines(headline):
+    page = MENU + headline + "\n\n14.03.2023\n\n" + BODY + "\n\nShare this article\n"
+    assert header_of(page).title == headline
+
+
+@pytest.mark.parametrize("stamp", ["vor 11 Minuten", "2 hours ago", "Updated 3 days ago"])
+def test_relative_time_under_the_headline_gives_no_date(stamp):
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal\n\n" + stamp + "\n\n"
+            + BODY + "\n\nMore news\nPort traffic slows on 12.01.2021\n")
+    art = header_of(page)
+    assert art.title == "Dock workers strike over night-shift pay at northern terminal"
+    assert art.published is None

@@ -11,9 +11,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
-YEAR_END = r"(?:(?!\d)|(?=\d{1,2}[.\s]))"    # a year may run into the next date ("201914. Januar")
+# a year may run into the next date or a clock time ("201914. Januar", "202221:25"); a four-digit
+# "year" right before ":mm" is a two-digit year glued to the hour ("28.09.1912:44")
+YEAR_END = r"(?:(?!\d|:\d)|(?=\d{1,2}[.\s:]))"
 NUMERIC_RE = re.compile(r"(?<![\d.])(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})"
-                        r"|(\d{2})\.(\d{2})\.(\d{2})(?![\d.]))" + YEAR_END)
+                        r"|(\d{2})\.(\d{2})\.(\d{2})(?:(?![\d.])|(?=\d{1,2}:\d{2})))" + YEAR_END)
 TIME_RE = re.compile(r"(?<![\d.:/-])(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(?:(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?(?:\s*uhr)?", re.I)
 ZONE_RE = re.compile(r"^[\s(,]*(?:(?:GMT|UTC)\s*([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}:?\d{2})|\b([A-Z]{1,5})\b)")
 
@@ -33,7 +35,7 @@ def month_date_res() -> tuple[re.Pattern, re.Pattern]:
     names = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
     year = rf"(\d{{4}}|[’']\d{{2}}){YEAR_END}"
     month_first = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{year}", re.I)
-    day_first = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\.\s*|\s+)(?:de\s+)?({names})\.?,?\s+(?:del?\s+)?{year}", re.I)
+    day_first = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:st|nd|rd|th)?(?:\.\s*|\s+)(?:de\s+)?({names})\.?,?\s+(?:del?\s+)?{year}", re.I)
     return month_first, day_first
 
 
@@ -63,7 +65,10 @@ def year_of(text: str) -> int:
 
 def numeric_date(g: tuple, day_first: bool | None) -> date | None:
     if g[0]:
-        return safe_date(int(g[2]), int(g[1]), int(g[0]))
+        day, month = int(g[0]), int(g[1])
+        if month > 12 >= day:                 # "01.21.2020": month first, as US pages print it
+            day, month = month, day
+        return safe_date(int(g[2]), month, day)
     if g[3]:
         return safe_date(int(g[3]), int(g[4]), int(g[5]))
     if g[9]:

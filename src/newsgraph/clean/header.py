@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .dates import ISO_RE, TIME_RE, find_calendar_date, months, parse_datetime, slash_order
-from .dump import BODY_THRESHOLD, DumpLines
+from .dump import BODY_THRESHOLD, DumpLines, fallback_body
 from .language import stopwords
 from .lines import SENTENCE_END, CJK_RE, URL_RE, WORD_RE, caption_words, chrome_words
 from .outlets import outlet_keys, resolve_outlet, squeeze
@@ -22,16 +22,24 @@ DATE_LINE_MAX_OTHER_WORDS = 6
 DATE_NEAR_MAX_WORDS = 30    # a dateline next to the headline may carry tags, names, a category
 DATE_NEAR_OFFSET = 40       # ... when its date comes first (within this many characters) or after a cue
 NEAR_REACH = 8              # lines under the headline searched for its date
+UPDATE_LINE_MAX_WORDS = 8   # words of a line that only stamps the last update ("Stand: 27.01.2022, 14:05 Uhr")
+STATEMENT_BELOW_BODY = 15   # lines past the body's last line a publication statement may sit on (share buttons between)
+YEARLESS_DATELINE_MAX_WORDS = 8  # words of a dateline without a year ("MOSCOW, Oct 12 (AFP) -")
+LEDE_MIN_WORDS = 12         # words of a body paragraph that opens with its dateline
+LEDE_REACH = 4              # lines from the body start searched for a date opening a paragraph
+LEDE_PLACE_MAX_WORDS = 4    # words of a place name before a date that opens the body ("SAN JOSE, Costa Rica, ...")
+LEDE_TIME_REACH = 20        # characters after that date a clock time may follow in
 NEAR_BELOW_BODY = 3         # ... reaching this far past the body start
 BLOCK_GAP = 2               # non-body lines a run of body lines may hold (main_block_start)
 ECHO_PREFIX_MIN = 15        # letters a shortened copy of a headline must keep
 TITLE_WEIGHTS = {           # pick_title: what each trait of a candidate line adds (set on half the dev sites)
     "meta_below_1": 2.0, "meta_below_2": 1.5, "tail": 0.0, "meta_above": 1.0, "echo": 1.0,
-    "paragraph": 3.0, "sentence": -1.5, "body_line": -1.0, "short": -0.5, "headline_length": 0.5,
+    "paragraph": 3.0, "sentence": -1.5, "person": -2.0, "body_line": -1.0, "short": -0.5, "headline_length": 0.5,
     "distance": -0.1,
 }
 META_BELOW_REACH = 3         # lines under a headline its dateline or byline may sit on
 DECK_MIN_WORDS = 8
+CREDIT_LABEL_MAX_WORDS = 2  # words of a role label before a name ("Interview: Ann Lee")
 DECK_SLACK = 1.0            # a headline over a deck may score this much lower than the deck
 BREADCRUMB_SPLIT_RE = re.compile(r"\s+(?:[»›→>/])\s+")
 TAIL_HEAD_MIN_WORDS = 5     # words a headline keeps when a byline or date run onto it is cut off
@@ -43,10 +51,17 @@ NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 FUNCTION_WORD_MAX = 3
 BREADCRUMB_RE = re.compile(r"[»›→←]| > | / ")
+GUILLEMET_QUOTE_RE = re.compile(r"«[^«»]*»|»[^«»]*«|‹[^‹›]*›|›[^‹›]*‹")   # «quoted», »zitiert«: not crumbs
 GLUED_WORD_RE = re.compile(r"^(.*[a-zß-ÿ])([A-ZÀ-Þ][a-zß-ÿ]+)$")
 LEAD_END_RE = re.compile(r"[|•·/–—-]\s*$")
 DATELINE_SPLIT_RE = re.compile(r"\s*(?:[|•·/–—]|\s-\s|//)\s*")
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\s/\s|\band\b|\bund\b|\bet\b)\s*")
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")     # soft hyphens, zero-width marks
+PART_SPLIT_RE = re.compile(r"\s+[|/»›>·•]\s+|\s+[–—-]\s+")
+ECHO_TRIM_MAX_WORDS = 5     # words a kicker or stray tail glued to a headline may hold
+ECHO_TRIM_MIN_WORDS = 3     # words the headline printed on its own elsewhere must keep
+ECHO_TRIM_KEEP = 0.7        # ... and this share of the words of the line
+JUNCTION_MARKS = frozenset(":–—-,;|/.·•")
 EDGE_WORDS_RE = re.compile(r"^(?:(?:am|on|um|le|el|il|at|the|vom|de|by|von|par|por|uhr|Uhr)\s+)+|(?:\s+(?:am|on|um|le|el|il|at|the|vom|de|uhr|Uhr))+$")
 
 
@@ -132,10 +147,10 @@ def headline_like(text: str) -> bool:
     words = WORD_RE.findall(text.lower())
     if not 2 <= n_words(text) <= 35 or text.endswith((":", ",")) or URL_RE.search(text):
         return False
-    if source_re().match(text) or BREADCRUMB_RE.search(text):
+    if source_re().match(text) or BREADCRUMB_RE.search(GUILLEMET_QUOTE_RE.sub("", text)):
         return False
     chrome = sum(1 for w in words if w in chrome_words())
-    return chrome <= 0.3 * len(words) and not byline_start_re().match(text)
+    return chrome <= 0.3 * len(words) and not byline_opening(text)
 
 
 def caption_like(text: str) -> bool:
@@ -145,7 +160,12 @@ def caption_like(text: str) -> bool:
 
 
 def body_start(doc: DumpLines) -> int | None:
-    return next((i for i, s in enumerate(doc.scores) if s >= BODY_THRESHOLD), None)
+    """The first body line; on a page without a clearly-body line, the first line the
+    cleaner's fallback keeps."""
+    first = next((i for i, s in enumerate(doc.scores) if s >= BODY_THRESHOLD), None)
+    if first is None and doc.lines:
+        first = next((i for i, keep in enumerate(fallback_body(doc)) if keep), None)
+    return first
 
 
 def main_block_start(doc: DumpLines) -> int | None:
@@ -176,15 +196,26 @@ def read_header(doc: DumpLines) -> Header:
     title_at = pick_title(doc, head, anchors, day_first)
     anchor = next((a for a in anchors if title_at is None or a > title_at), anchors[-1])
     head.published = (date_near_title(doc, head, title_at, anchor, day_first)
-                      or publication_statement(doc, head, anchor, day_first)
-                      or dateline_below(doc, head, anchor, day_first)
-                      or nearest_dateline(doc, head, anchor, day_first))
-    if head.published is None:
-        head.published = published_elsewhere(doc, head, anchor, day_first)
+                      or lede_date(doc, head, anchor, day_first)
+                      or publication_statement(doc, head, anchor, day_first))
+    if head.published is None and not relative_stamp_near(doc, title_at):
+        head.published = (dateline_below(doc, head, anchor, day_first)
+                          or nearest_dateline(doc, head, anchor, day_first)
+                          or published_elsewhere(doc, head, anchor, day_first)
+                          or update_stamp(doc, head, anchor, day_first))
     find_byline(doc, head, title_at, anchor, day_first)
     head.outlet = site_name(doc, head)
     head.original_outlet = source_outlet(doc, head)
     return head
+
+
+def relative_stamp_near(doc: DumpLines, title_at: int | None) -> bool:
+    """Whether the headline's own stamp is relative ("vor 11 Minuten", "2 hours ago"): without
+    the crawl date the date is unknown, and a date elsewhere on the page is not its date."""
+    if title_at is None:
+        return False
+    near = range(max(0, title_at - 2), min(len(doc.lines), title_at + META_BELOW_REACH + 1))
+    return any(n_words(doc.lines[i].text) <= DATE_NEAR_MAX_WORDS and relative_time_re().search(doc.lines[i].text) for i in near)
 
 
 def page_day_first(doc: DumpLines) -> bool | None:
@@ -200,25 +231,55 @@ def is_meta(text: str, day_first: bool | None) -> bool:
     """A dateline, a byline, or a relative time ("2 hours ago") under or over a headline."""
     if n_words(text) > DATE_NEAR_MAX_WORDS:
         return False
-    if date_line(text, day_first, near=True) or relative_time_re().search(text):
+    if date_line(text, day_first, near=True) or relative_time_re().search(text) or yearless_dateline(text):
         return True
-    if byline_start_re().match(text):
+    if byline_opening(text):
         return True
     m = byline_re().search(text)
-    return bool(m) and n_words(text[:m.start()]) <= BYLINE_LEAD_WORDS and n_words(text) <= 12 and bool(byline_names_of(text))
+    if not m or not byline_lead(text[:m.start()]) or n_words(text) > 12:
+        return False
+    names = byline_names_of(text)
+    return bool(names) and not (m.start() > 0 and len(names) == 1 and " " not in names[0])   # "Heizjacken von Bosch"
+
+
+def byline_lead(lead: str) -> bool:
+    """What a byline may print before its cue: nothing, a separator, or a short capitalized
+    label ("Ein Beitrag von", "Text | von"); not the start of a phrase ("Auf den Spuren von X")."""
+    words = [w for w in lead.split() if any(ch.isalpha() for ch in w)]
+    return n_words(lead) <= BYLINE_LEAD_WORDS and (all(w[:1].isupper() for w in words) or bool(LEAD_END_RE.search(lead)))
+
+
+@lru_cache(maxsize=1)
+def yearless_date_re() -> re.Pattern:
+    """A day and month without a year ("October 12", "12 Oct", "12. Oktober")."""
+    names = alternation(list(months()))
+    return re.compile(rf"(?<![\w.])(?:(?:{names})\.?\s+\d{{1,2}}(?!\d)|\d{{1,2}}\.?\s+(?:{names})\b)", re.I)
+
+
+def yearless_dateline(text: str) -> bool:
+    """A short dateline whose date has no year ("MOSCOW, October 12 (AFP) -"): metadata, never
+    a headline, and no date either (the year is unknown)."""
+    m = yearless_date_re().search(text)
+    return bool(m) and n_words(text) <= YEARLESS_DATELINE_MAX_WORDS and n_words(text[:m.start()]) <= LEDE_PLACE_MAX_WORDS
 
 
 def split_title_tail(text: str, day_first: bool | None) -> tuple[str, bool]:
     """A headline with its byline or date run onto the same line ("Title by Ann Lee on May 4,
-    2020", "Title vor 11 Minuten von ...", "Title | SITE"): the headline, and whether a tail went."""
+    2020", "Title vor 11 Minuten von ...", "Title | SITE", "Jun 17 Title"): the headline, and
+    whether a tail went."""
+    lead = lead_date_end(text, day_first)
+    if lead and n_words(text[lead:]) >= TAIL_HEAD_MIN_WORDS and not is_meta(text[lead:], day_first):
+        return text[lead:].strip(" |·•/,–—:-"), True
     cuts = [x for x in (date_start(text, day_first), rel_start(text)) if x]
     if cuts:
-        head = TAIL_JUNK_RE.sub("", text[:min(cuts)])
+        head = TAIL_JUNK_RE.sub("", weekday_tail_re().sub("", text[:min(cuts)]))
         m = None
         for m in byline_cut_re().finditer(head):
             pass
         if m and n_words(head[m.end():]) <= 5:
             head = TAIL_JUNK_RE.sub("", head[:m.start()])
+        elif not m:
+            head = without_author_tail(head)
         return (head, True) if n_words(head) >= TAIL_HEAD_MIN_WORDS else (text, False)
     crumbs = BREADCRUMB_SPLIT_RE.split(text)
     if len(crumbs) > 2 and n_words(crumbs[-1]) >= 4:
@@ -227,6 +288,31 @@ def split_title_tail(text: str, day_first: bool | None) -> tuple[str, bool]:
     if len(parts) == 2 and n_words(parts[1]) <= 4 and n_words(parts[0]) >= 3 and not parts[0].endswith("|"):
         return parts[0].rstrip(), True
     return text, False
+
+
+@lru_cache(maxsize=1)
+def weekday_tail_re() -> re.Pattern:
+    """A weekday that opens the date cut off a headline ("Title DONNERSTAG, 17.01.2019")."""
+    return re.compile(rf"[\s,|·•/–—-]*\b(?:{alternation(date_cues()['weekdays'])})\.?[\s,]*$", re.I)
+
+
+def without_author_tail(head: str) -> str:
+    """A headline whose author's name ran onto it before the date, without a cue ("Title Ann
+    Lee am 4. Mai 2020"): the name goes when it opens with a known given name."""
+    words = head.split()
+    for k in (3, 2):
+        if len(words) - k >= TAIL_HEAD_MIN_WORDS and person_names(" ".join(words[-k:]), None):
+            return TAIL_JUNK_RE.sub("", " ".join(words[:-k]))
+    return head
+
+
+def lead_date_end(text: str, day_first: bool | None) -> int | None:
+    """Where a date that opens the line ends ("Jun 17 Title", "04.05.2020 | Title")."""
+    found = find_calendar_date(text, day_first)
+    if found and found[1] == 0:
+        return found[2]
+    m = yearless_date_re().match(text)
+    return m.end() if m else None
 
 
 def rel_start(text: str) -> int | None:
@@ -275,7 +361,7 @@ def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], 
     head, had_tail = split_title_tail(text, day_first)
     if caption_like(text) or (not had_tail and is_meta(text, day_first)):
         return None
-    if not had_tail and len(person_names(text, doc.language)) > 1:
+    if not had_tail and (len(person_names(text, doc.language)) > 1 or credit_line(text, doc.language)):
         return None                           # a line of authors' names, not a headline
     below = meta_below(doc, i, day_first)
     words = n_words(head)
@@ -292,11 +378,18 @@ def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], 
         "sentence": float(head.endswith(".") and words >= 10),
         "body_line": float(doc.scores[i] >= BODY_THRESHOLD and i not in anchors),
         "name": float(person_name_like(head)),
+        "person": float(not had_tail and bool(person_names(head, doc.language))),
         "short": float(words <= 2),
         "headline_length": float(4 <= words <= 20),
         "distance": float(anchor_gap),
     }
     return feats, head
+
+
+def credit_line(text: str, language: str | None) -> bool:
+    """A role label and a person's name ("Interview: Ann Lee", "Text: Ann Lee")."""
+    label, colon, rest = text.partition(":")
+    return bool(colon) and n_words(label) <= CREDIT_LABEL_MAX_WORDS and bool(person_names(rest.strip(), language))
 
 
 def title_score(feats: dict) -> float:
@@ -341,11 +434,48 @@ def pick_title(doc: DumpLines, head: Header, anchors: list[int], day_first) -> i
             head.used.add(best)
             title_at = up
             break
-    head.title = scored[title_at][1]
+    head.title = trim_to_echo(doc, title_at, INVISIBLE_RE.sub("", scored[title_at][1]))
     head.used.add(title_at)
     if head.subtitle is None:
         deck_below(doc, head, title_at, anchors, day_first)
     return title_at
+
+
+def printed_parts(doc: DumpLines, skip: int) -> set[str]:
+    """Squeezed text of every line but `skip` (shortened copies "Title of the sto..." aside),
+    and of each part of a line split at separators (breadcrumb steps, "Kicker / Headline")."""
+    keys = set()
+    for i, ln in enumerate(doc.lines):
+        if i != skip and not ln.text.endswith(("...", "…")):
+            keys.add(loose(ln.text))
+            keys.update(loose(part) for part in PART_SPLIT_RE.split(ln.text))
+    keys.discard("")
+    return keys
+
+
+def trim_to_echo(doc: DumpLines, title_at: int, title: str) -> str:
+    """A headline with a kicker or a stray word glued on without punctuation ("Immobilienkrise
+    Firma X in Sorge um Y", "Title DONNERSTAG"): the longest part of it, most of its words, that
+    the page prints on its own elsewhere. A kicker set off by a colon or dash stays."""
+    words = title.split()
+    keys = None
+    for cut in range(1, min(ECHO_TRIM_MAX_WORDS, int(len(words) * (1 - ECHO_TRIM_KEEP))) + 1):
+        for front in range(cut + 1):
+            part = words[front:len(words) - (cut - front)]
+            if n_words(" ".join(part)) < ECHO_TRIM_MIN_WORDS or not plain_junction(words, front, len(words) - (cut - front)):
+                continue
+            keys = printed_parts(doc, title_at) if keys is None else keys
+            if loose(" ".join(part)) in keys:
+                return " ".join(part)
+    return title
+
+
+def plain_junction(words: list[str], lo: int, hi: int) -> bool:
+    """Whether words[lo:hi] meets the words cut off on either side at a bare space, with no
+    colon, dash, comma or full stop at the cut."""
+    ends = ((lo > 0 and (words[lo - 1][-1:], words[lo][:1])) or None,
+            (hi < len(words) and (words[hi - 1][-1:], words[hi][:1])) or None)
+    return all(pair is None or not (JUNCTION_MARKS & set(pair)) for pair in ends)
 
 
 def deck_below(doc: DumpLines, head: Header, title_at: int, anchors: list[int], day_first) -> None:
@@ -382,8 +512,10 @@ def is_deck_pair(upper: str, lower: str) -> bool:
 
 
 def date_near_title(doc: DumpLines, head: Header, title_at: int | None, anchor: int, day_first) -> str | None:
-    """The date printed with the headline: run onto it, on the lines between it and the body
-    (a publication cue wins over an update cue), or on the two lines above it."""
+    """The date printed with the headline: run onto it, on the lines between it and the body,
+    or on the two lines above it. A publication cue wins over none, none over an update cue,
+    then the line nearest the headline (a teaser or fact box further down prints other
+    dates), a line under it over one above it (a site's date of today)."""
     if title_at is None:
         return None
     own = doc.lines[title_at].text
@@ -397,19 +529,50 @@ def date_near_title(doc: DumpLines, head: Header, title_at: int | None, anchor: 
         text = doc.lines[i].text
         stamp = date_line(text, day_first, near=True)
         if stamp:
-            found.append((i, stamp, bool(update_cue_re().search(text[:date_start(text, day_first) or 0]))))
+            lead = text[:date_start(text, day_first) or 0]
+            found.append((i, stamp, (bool(update_cue_re().search(lead)), not publish_cue_re().search(lead),
+                                     abs(i - title_at) + (i < title_at), i < title_at)))
     if not found:
         return None
     i, stamp, _ = min(found, key=lambda f: f[2])
-    head.used.add(i)
+    if not opens_lede(doc, i, day_first):
+        head.used.add(i)
     return stamp
+
+
+def opens_lede(doc: DumpLines, i: int, day_first) -> bool:
+    """A body paragraph that opens with its dateline ("KYIV, May 4, 2022 (Reuters) - Ukraine
+    said ..."): it stays in the body. A line of date, names and tags does not, nor a caption
+    that ends with its date."""
+    text = doc.lines[i].text
+    at = date_start(text, day_first)
+    return (doc.scores[i] >= BODY_THRESHOLD and n_words(text) >= LEDE_MIN_WORDS and text.endswith(SENTENCE_END)
+            and at is not None and at <= DATE_NEAR_OFFSET and n_words(text[:at]) <= LEDE_PLACE_MAX_WORDS)
+
+
+def lede_date(doc: DumpLines, head: Header, anchor: int, day_first) -> str | None:
+    """A date that opens one of the first paragraphs of the body, after at most a place name
+    ("27.1.2022 - Bei der ...", "KYIV, 4 May 2022 (Reuters) - ..."); such a paragraph stays in the body."""
+    for i in range(anchor, min(len(doc.lines), anchor + LEDE_REACH)):
+        text = doc.lines[i].text
+        if doc.scores[i] < BODY_THRESHOLD:
+            continue
+        found = find_calendar_date(text, day_first)
+        iso = ISO_RE.search(text)
+        at, end = (found[1], found[2]) if found else (iso.start(), iso.end()) if iso else (None, None)
+        if at is None or at > DATE_NEAR_OFFSET or n_words(text[:at]) > LEDE_PLACE_MAX_WORDS:
+            continue
+        if not opens_lede(doc, i, day_first):
+            head.used.add(i)
+        return parse_datetime(text[:end + LEDE_TIME_REACH], day_first)
+    return None
 
 
 def publication_statement(doc: DumpLines, head: Header, anchor: int, day_first) -> str | None:
     """A short line that says when the piece was published ("Erstellt am: 1.11.2023", "This
     entry was published on 4 May 2020 by ..."), from the header down to just past the body."""
     last = max((i for i, s in enumerate(doc.scores) if s >= BODY_THRESHOLD), default=anchor)
-    for i in range(max(0, anchor - TITLE_REACH), min(len(doc.lines), last + NEAR_REACH)):
+    for i in range(max(0, anchor - TITLE_REACH), min(len(doc.lines), last + STATEMENT_BELOW_BODY + 1)):
         text = doc.lines[i].text
         at = date_start(text, day_first)
         if at is None or n_words(text) > DATE_NEAR_MAX_WORDS or not publish_cue_re().search(text):
@@ -442,6 +605,19 @@ def dateline_below(doc: DumpLines, head: Header, start: int, day_first=None) -> 
         if stamp:
             head.used.add(i)
             return stamp
+    return None
+
+
+def update_stamp(doc: DumpLines, head: Header, anchor: int, day_first) -> str | None:
+    """Last resort: a short line stamping the page's last update ("Letzte Aktualisierung:
+    28.01.2022", "Stand 27.01.2022") from the header down: the only date the page gives."""
+    for i in range(max(0, anchor - TITLE_REACH), len(doc.lines)):
+        text = doc.lines[i].text
+        at = date_start(text, day_first)
+        if at is None or n_words(text) > UPDATE_LINE_MAX_WORDS or not update_cue_re().search(text[:at]):
+            continue
+        head.used.add(i)
+        return first_stamp(text, day_first)
     return None
 
 
@@ -478,6 +654,17 @@ def byline_re() -> re.Pattern:
 def byline_start_re() -> re.Pattern:
     """A line that starts with a byline cue ("By", "Von: ..."); the rest may be empty."""
     return re.compile(rf"^(?:{alternation(cue_lexicon()['cues'])})\b[:：\s]*(.*)$", re.I)
+
+
+def byline_opening(text: str) -> bool:
+    """A line that opens with a byline cue and then names, a role and names ("Text und Interview:
+    Ann Lee") or nothing (the name on the next line); not a headline that starts with the cue
+    word ("Von der Leyen will ...", "By the numbers")."""
+    m = byline_start_re().match(text)
+    rest = m.group(1).strip() if m else ""
+    label, colon, names = rest.partition(":")
+    role_then_names = bool(colon) and n_words(label) <= CREDIT_LABEL_MAX_WORDS and bool(parse_names(names))
+    return bool(m) and (not rest or bool(parse_names(rest)) or role_then_names)
 
 
 @lru_cache(maxsize=1)
@@ -582,7 +769,8 @@ def near_title_lines(doc: DumpLines, title_at: int | None, start: int) -> list[i
 
 
 def title_tail_names(doc: DumpLines, title_at: int | None, day_first) -> tuple[int, list[str]] | None:
-    """Names of a byline run onto the headline ("Title by Ann Lee May 4, 2020")."""
+    """Names of a byline run onto the headline ("Title by Ann Lee May 4, 2020", "Title Ann Lee
+    am 4. Mai 2020")."""
     if title_at is None:
         return None
     text = doc.lines[title_at].text
@@ -591,6 +779,9 @@ def title_tail_names(doc: DumpLines, title_at: int | None, day_first) -> tuple[i
         return None
     m = byline_cut_re().search(text, len(head) - 1 if head else 0)
     names = parse_names(text[m.end():]) if m else []
+    at = date_start(text, day_first)
+    if not m and at is not None and at > len(head):        # "Title Ann Lee am 4. Mai 2020"
+        names = person_names(EDGE_WORDS_RE.sub("", text[len(head):at].strip(" ,;:|-–—")), doc.language)
     return (title_at, names) if names else None
 
 
