@@ -6,6 +6,8 @@ with what is counted and the chain of sources). One pass over the spaCy parse of
 """
 from __future__ import annotations
 
+import re
+
 from newsgraph.records import Article, Claim, Entity, Quote
 from newsgraph.quotes.claims import extract_claims
 from newsgraph.quotes.direct import Candidate, direct_quotes, quoted_tokens
@@ -14,6 +16,9 @@ from newsgraph.quotes.reported import reported_speech
 from newsgraph.quotes.speakers import SpeakerResolver
 
 __all__ = ["extract_quotes"]
+
+MAX_FRAME_WORDS_OUTSIDE = 1     # "“A,” she said, “B.”" leaves at most a stray word outside the marks
+MIN_OWN_WORDS = 3               # a mixed quote's content says something before its quoted words
 
 
 def _overlap(a: Candidate, b: Candidate) -> int:
@@ -24,16 +29,56 @@ def _inside_marks(char: int | None, spans) -> bool:
     return char is not None and any(q.mark_start <= char < q.mark_end for q in spans)
 
 
-def _merge(direct: list[Candidate], reported: list[Candidate], spans) -> list[Candidate]:
-    """Direct quotes win over reported content they cover; reported content wins over short
-    quoted words inside it (a mixed quote); a report nested in another is dropped."""
+def _words_outside_marks(text: str, c: Candidate, spans) -> int:
+    """Words of a reported content outside quotation marks, not counting a leading "that" nor
+    the reporting clause between two quoted pieces ("“A,” she said, “B.”")."""
+    inside = [q for q in spans if q.mark_start < c.end and c.start < q.mark_end]
+    chars = list(text[c.start:c.end])
+    blank = [(q.mark_start, q.mark_end) for q in inside]
+    if len(inside) >= 2:
+        blank.append((inside[0].mark_end, inside[-1].mark_start))
+    for s, e in blank:
+        for i in range(max(s, c.start), min(e, c.end)):
+            chars[i - c.start] = " "
+    words = re.findall(r"[\w’']+", "".join(chars))
+    return len([w for w in words if w.lower() != "that"])
+
+
+def _split_quote(text: str, r: Candidate, direct: list[Candidate], spans) -> list[Candidate]:
+    """The quoted pieces a reported content is made of when it is nothing but them and the
+    reporting clause between them ("“A,” she said, “B.”"): the pieces speak, not the whole."""
+    pieces = [d for d in direct if r.start <= d.start + 1 and d.end <= r.end + 1]
+    if len(pieces) < 2 or _words_outside_marks(text, r, spans) > MAX_FRAME_WORDS_OUTSIDE:
+        return []
+    return pieces
+
+
+def _mixed_quote(text: str, r: Candidate, d: Candidate, spans) -> bool:
+    """Reported content with quoted words inside it and words of its own before them ("said
+    the plan would fail “within weeks”"): the content is the quote, the quoted words a part.
+    Not when the content holds the quote's own frame ("..., she said: “...”")."""
+    if not (r.start < d.start and d.end <= r.end + 1) or _framed_inside(text, r, d):
+        return False
+    return _words_outside_marks(text, r, spans) >= MIN_OWN_WORDS
+
+
+def _framed_inside(text: str, r: Candidate, d: Candidate) -> bool:
+    opening = text[r.start:d.start].rstrip(" \"'“‘«„")
+    return opening.endswith(":") or (d.cue_start is not None and r.start <= d.cue_start < r.end)
+
+
+def _merge(text: str, direct: list[Candidate], reported: list[Candidate], spans) -> list[Candidate]:
+    """Direct quotes win over reported content they cover, unless the content has words of its
+    own before them (a mixed quote); a report nested in another is dropped."""
     reported = [r for r in reported if not _inside_marks(r.cue_start, spans)]
     reported.sort(key=lambda r: r.start - r.end)
     kept_reported: list[Candidate] = []
     for r in reported:
         if any(_overlap(r, k) >= 0.5 * (r.end - r.start) for k in kept_reported):
             continue
-        covering = [d for d in direct if _overlap(r, d) >= 0.5 * (r.end - r.start)]
+        pieces = _split_quote(text, r, direct, spans)
+        covering = pieces or [d for d in direct if _overlap(r, d) >= 0.5 * (r.end - r.start)
+                              and not _mixed_quote(text, r, d, spans)]
         if covering:
             for d in covering:
                 if d.speaker is None and r.speaker is not None:
@@ -43,6 +88,19 @@ def _merge(direct: list[Candidate], reported: list[Candidate], spans) -> list[Ca
     kept_direct = [d for d in direct
                    if not any(_overlap(d, r) >= 0.5 * (d.end - d.start) for r in kept_reported)]
     return sorted(kept_direct + kept_reported, key=lambda c: (c.start, c.end))
+
+
+def _paragraphs_between(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"\n\s*", text[a:b]))
+
+
+def _continue_reported_speaker(text: str, candidates: list[Candidate]) -> None:
+    """A quote with no frame of its own opening the paragraph right after someone's reported
+    words ("Okoro described the first weeks. / “We were told ...”") is theirs."""
+    for prev, cur in zip(candidates, candidates[1:]):
+        if cur.direct and cur.speaker is None and not cur.has_cue and prev.speaker is not None \
+                and _paragraphs_between(text, prev.end, cur.start) <= 1:
+            cur.speaker, cur.cue, cur.via = prev.speaker, prev.cue, prev.via
 
 
 def _quote(article: Article, n: int, c: Candidate) -> Quote:
@@ -56,6 +114,7 @@ def extract_quotes(article: Article, doc, entities: list[Entity]) -> tuple[list[
     `entities` the article-local entities (with their pronoun and title mentions)."""
     spans = quote_spans(article.text)
     resolver = SpeakerResolver(doc, entities, quoted_tokens(doc, spans))
-    candidates = _merge(direct_quotes(doc, spans, resolver), reported_speech(doc, resolver), spans)
+    candidates = _merge(article.text, direct_quotes(doc, spans, resolver), reported_speech(doc, resolver), spans)
+    _continue_reported_speaker(article.text, candidates)
     quotes = [_quote(article, n, c) for n, c in enumerate(candidates, 1)]
     return quotes, extract_claims(article, doc, entities, quotes)

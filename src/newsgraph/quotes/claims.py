@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Article, Claim, Entity, Period, Quote
 from newsgraph.quotes.cues import according_phrases, relays_of, short_name, source_head
-from newsgraph.quotes.lexicon import numbers
+from newsgraph.quotes.lexicon import attribution, numbers
 
 QUANTITY_LABELS = ("CARDINAL", "PERCENT", "MONEY", "QUANTITY")
 NOT_QUANTITY_LABELS = ("DATE", "TIME", "ORDINAL")
@@ -147,10 +147,17 @@ def _according_chain(span: Span) -> list[str]:
     return []
 
 
+def _cited(span: Span) -> list[str]:
+    """"X said, citing Y, that ...": the sources a reporting clause of the sentence cites (Y)."""
+    words = attribution()["citing_verbs"]
+    return [short_name(source_head(obj)) for tok in span.sent if tok.tag_ == "VBG" and tok.lemma_.lower() in words
+            for obj in tok.children if obj.dep_ == "dobj"]
+
+
 def _quote_chain(span: Span, quotes: list[Quote]) -> list[str]:
     for q in quotes:
         if q.start <= span.start_char and span.end_char <= q.end and q.speaker is not None:
-            return [q.speaker.name] + ([q.via] if q.via else [])
+            return _cited(span) + [q.speaker.name] + ([q.via] if q.via else [])
     return []
 
 

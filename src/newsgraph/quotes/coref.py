@@ -167,6 +167,8 @@ class PersonIndex:
                 n += 1
             key = self._choose(merged, tok, pronoun_gender(tok.text))
             self.resolved[tok.i] = key
+            if key is not None and self.gender.get(key) is None:
+                self.gender[key] = pronoun_gender(tok.text)     # "said Thandar Win. She said ...": a woman
             if key is not None:
                 merged.append(PersonMention(tok.idx, tok.idx + len(tok), self.sent_of[tok.i], key,
                                             WEIGHT_PRONOUN * self._weight(tok)))

@@ -22,6 +22,9 @@ def is_reporting_verb(tok: Token) -> bool:
         return False
     if lemma in attribution()["aspectual_verbs"] and any(c.dep_ == "xcomp" for c in tok.children):
         return False            # "continued to rise"
+    if lemma in attribution()["request_verbs"] and any(c.dep_ == "xcomp" for c in tok.children) \
+            and not any(c.dep_ in ("dobj", "dative", "ccomp") for c in tok.children):
+        return False            # "asked not to be named": a request about oneself
     required = prepositional_cues()["required"].get(lemma)
     return required is None or any(c.dep_ in ("prt", "prep") and c.lower_ in required for c in tok.children)
 
@@ -29,6 +32,20 @@ def is_reporting_verb(tok: Token) -> bool:
 def _used_as_verb(tok: Token) -> bool:
     """Not a participle used as an adjective ("pledged delegates") nor markup ("<tweet id=...")."""
     return tok.dep_ != "amod" and not (tok.i > 0 and tok.nbor(-1).text == "<")
+
+
+def parenthetical_addressee(verb: Token) -> bool:
+    """"X, asked about Y, said": "asked" set off by commas, with no object, before another
+    reporting verb of the same subject (the parser took it for X's own verb)."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in attribution()["addressee_verbs"] or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return False
+    if any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children):
+        return False
+    end = verb.i + 1
+    while end < verb.sent.end and doc[end].text != "," and doc[end].pos_ not in ("VERB", "AUX"):
+        end += 1
+    return end + 1 < len(doc) and doc[end].text == "," and is_reporting_verb(doc[end + 1])
 
 
 def _names_something(tok: Token) -> bool:
@@ -55,7 +72,7 @@ def _object_first(verb: Token) -> bool:
 
 
 def _clause_children(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("ccomp",)]
+    return [c for c in verb.children if c.dep_ in ("ccomp",) and not parenthetical_addressee(c)]
 
 
 def _stranded_subjects(verb: Token, clauses: list[Token]) -> list[Token]:
@@ -79,7 +96,8 @@ def content_tokens(verb: Token) -> list[Token]:
     head = verb.head
     if verb.dep_ == "parataxis" and head.pos_ not in ("VERB", "AUX"):
         head = clause_head(verb)      # "The difference, he said, is ..." hung on "difference"
-    if (verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and head.i < verb.i) and head.pos_ in ("VERB", "AUX"):
+    if (verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and head.i < verb.i and not _subordinate(verb)) \
+            and head.pos_ in ("VERB", "AUX"):
         return _around_parenthetical(verb, head)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and any(c.dep_ == "nsubj" for c in verb.children):
@@ -87,6 +105,12 @@ def content_tokens(verb: Token) -> list[Token]:
     if frame_of(verb) == "object":
         return _object_content(verb)
     return []
+
+
+def _subordinate(verb: Token) -> bool:
+    """"X said that it had responded": a clause under the verb before it, not a reporting
+    clause after its content."""
+    return any(c.dep_ == "mark" for c in verb.children) or is_reporting_verb(verb.head)
 
 
 def _around_parenthetical(verb: Token, head: Token) -> list[Token]:
@@ -169,7 +193,7 @@ def short_name(head: Token) -> str:
     if head.pos_ == "PROPN":
         return " ".join(t.text for t in run)
     left = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)]
-    return " ".join(t.text for t in left)
+    return head.doc[left[0].i:head.i + 1].text if left else head.text
 
 
 def entity_span(tok: Token):
@@ -200,14 +224,30 @@ def source_head(obj: Token) -> Token:
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs:
                     return source_head(objs[0])
+        for verb in obj.children:              # "figures compiled by X", "data collected by X"
+            compiled = verb.lemma_.lower() in attribution()["compiling_verbs"]
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and compiled:
+                agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                if agents:
+                    return source_head(agents[0])
     return obj
+
+
+def _relay_after(obj: Token) -> list[Token]:
+    """"figures compiled by X and cited by Y" when the parser hangs "cited" on the main verb:
+    a relay participle right after the phrase of obj, joined by "and"."""
+    doc, i = obj.doc, obj.right_edge.i + 1
+    if i + 1 < len(doc) and doc[i].lower_ in ("and", ",") and doc[i + 1].tag_ == "VBN" \
+            and doc[i + 1].lemma_.lower() in attribution()["relay_verbs"]:
+        return [doc[i + 1]]
+    return []
 
 
 def relays_of(obj: Token) -> list[Token]:
     """"X cited by Y", "X quoted by Y", "X, as reported by Y": the heads of Y, in order."""
     found = []
-    for child in obj.subtree:
-        if child.dep_ in ("acl", "relcl", "advcl") and child.lemma_.lower() in attribution()["relay_verbs"]:
+    for child in list(obj.subtree) + _relay_after(obj):
+        if child.dep_ in ("acl", "relcl", "advcl", "conj") and child.lemma_.lower() in attribution()["relay_verbs"]:
             for agent in child.children:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
                     objs = [c for c in agent.children if c.dep_ == "pobj"]
@@ -216,13 +256,28 @@ def relays_of(obj: Token) -> list[Token]:
     return found
 
 
-def _is_medium(tok: Token) -> bool:
+def is_medium(tok: Token) -> bool:
+    """A medium or outlet: "Facebook", "state TV", "the Associated Press", "broadcaster ZDF"."""
     words = {tok.lemma_.lower(), tok.lower_}
     words |= {f"{c.lower_} {tok.lower_}" for c in tok.children if c.dep_ in ("compound", "amod")}
-    return bool(words & media_nouns()) or tok.lower_ in news_agencies() or tok.text in {a.upper() for a in news_agencies()}
+    if tok.pos_ == "PROPN":                     # "the public broadcaster ZDF"
+        words |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    entity = entity_span(tok)
+    if entity is not None:
+        words.add(" ".join(t.lower_ for t in entity if t.lower_ != "the"))
+    return bool(words & media_nouns()) or bool(words & news_agencies()) \
+        or tok.text in {a.upper() for a in news_agencies()}
+
+
+def outlet_name(tok: Token) -> str:
+    """The name of an outlet: "IRNA" for "state news agency IRNA" whichever word heads it."""
+    names = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return short_name(names[0]) if names else _medium_name(tok)
 
 
 def _medium_name(tok: Token) -> str:
+    if tok.pos_ == "PROPN" and entity_span(tok) is not None:
+        return short_name(tok)                  # "the Associated Press"
     names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if names:
         return " ".join(c.text for c in sorted(names, key=lambda t: t.i))
@@ -242,13 +297,17 @@ def via_of(verb: Token, skip: set[int], depth: int = 0) -> Optional[str]:
             continue
         if child.dep_ == "prep" and child.lower_ in ("on", "in", "to", "via", "through", "from"):
             for obj in (c for c in child.children if c.dep_ == "pobj"):
-                if _is_medium(obj) and obj.lemma_.lower() not in ("statement", "interview", "speech", "post", "briefing"):
+                if is_medium(obj) and obj.lemma_.lower() not in ("statement", "interview", "speech", "post", "briefing"):
                     return _medium_name(obj)
                 found = _via_inside(obj, skip, depth)
                 if found:
                     return found
-        if child.dep_ in ("dative", "dobj") and _is_medium(child) and child.pos_ == "PROPN":
+        if child.dep_ in ("dative", "dobj") and is_medium(child) and child.pos_ == "PROPN":
             return _medium_name(child)
+        if child.dep_ in ("dative", "dobj") and is_medium(child):
+            names = [c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if names:                             # "told the public broadcaster NRK"
+                return short_name(names[0])
         if child.dep_ in ("advcl",) and child.lemma_.lower() in attribution()["relay_verbs"]:
             for agent in child.children:
                 objs = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []
@@ -266,6 +325,6 @@ def _via_inside(obj: Token, skip: set[int], depth: int) -> Optional[str]:
                 return found
         if child.dep_ == "prep" and child.lower_ in ("on", "in", "via") and child.i not in skip:
             for sub in (c for c in child.children if c.dep_ == "pobj"):
-                if _is_medium(sub):
+                if is_medium(sub):
                     return _medium_name(sub)
     return None

@@ -131,9 +131,17 @@ def _colon_speaker_verb(before: list[Token]) -> Optional[Token]:
     return verbs[-1] if verbs else None
 
 
+def _frame_verbs(tokens: list[Token]) -> list[Token]:
+    """The reporting verbs of a quote's frame, not those of a relative clause describing the
+    speaker ("the diplomat, who asked not to be named, told AFP") when another one is there."""
+    verbs = [t for t in tokens if is_reporting_verb(t)]
+    main = [t for t in verbs if t.dep_ != "relcl"]
+    return main or verbs
+
+
 def _choose_verb(text: str, q: QuoteSpan, before: list[Token], after: list[Token]) -> Optional[Token]:
-    after_verbs = [t for t in after if is_reporting_verb(t)]
-    before_verbs = [t for t in before if is_reporting_verb(t)]
+    after_verbs = _frame_verbs(after)
+    before_verbs = _frame_verbs(before)
     ends_open = text[q.start:q.end].rstrip().endswith(OPEN_ENDINGS) or text[q.mark_end:q.mark_end + 1] == ","
     if after_verbs and (ends_open or not before_verbs):
         return after_verbs[0]

@@ -10,7 +10,9 @@ DOUBLE_OPEN = {"“": "curly", "„": "low", "«": "guillemet"}
 DOUBLE_CLOSE = {"”": "curly", "»": "guillemet"}
 AMBIGUOUS = {'"': "straight", "''": "doubled"}
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-MARK_RE = re.compile(r"''|[\"“”„«»‘’]")
+STRAIGHT_SINGLE = "'"
+MARK_RE = re.compile(r"''|[\"“”„«»‘’']")
+SENTENCE_PUNCT = set(",.?!…")
 OPENING_CONTEXT = set(" \t\n([{—–-/:") | {""}
 CLOSING_CONTEXT = set(" \t\n.,;:!?)]}—–-/…") | {""}
 
@@ -52,6 +54,18 @@ def _role(text: str, m: re.Match, open_family: str | None) -> str | None:
         return "single_open" if before in OPENING_CONTEXT else None
     if mark == SINGLE_CLOSE:
         return "single_close" if after in CLOSING_CONTEXT and not before.isspace() else None
+    if mark == STRAIGHT_SINGLE:
+        return _straight_single_role(before, after)
+    return None
+
+
+def _straight_single_role(before: str, after: str) -> str | None:
+    """A straight ' quotes (British style: 'We will fight,' he said.) only where it cannot be an
+    apostrophe: opening before a word after a space, closing after the quote's own punctuation."""
+    if before in OPENING_CONTEXT and after.isalpha() and after.isupper():
+        return "single_open"
+    if before in SENTENCE_PUNCT and after in CLOSING_CONTEXT:
+        return "single_close"
     return None
 
 

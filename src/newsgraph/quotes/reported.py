@@ -8,7 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.cues import (according_phrases, clause_head, content_tokens, is_reporting_verb,
-                                   relays_of, short_name, source_head, via_of)
+                                   is_medium, outlet_name, parenthetical_addressee, relays_of, short_name,
+                                   source_head, via_of)
 from newsgraph.quotes.direct import Candidate
 from newsgraph.quotes.lexicon import attribution, reporting_verbs
 from newsgraph.quotes.speakers import SpeakerResolver, speaker_head, subject_of
@@ -19,6 +20,10 @@ MAX_LABEL_TOKENS = 6
 MIN_LABEL_CONTENT_WORDS = 3
 MAX_TITLED_LABEL = 2           # "Lopez:", "Poll:": capitalised words the tagger took for common nouns
 MAX_HEADLINE_TOKENS = 30
+MAX_DATELINE_TOKENS = 8
+MAX_RELAY_TOKENS = 8
+RELAY_LEMMAS = ("report", "say")
+DATELINE_DASHES = ("—", "–", "--", "―", "-")
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
@@ -130,20 +135,93 @@ def is_page_label(verb: Token) -> bool:
     return len(verb.text) > 1 and verb.text.isupper() and paragraph_bounds(verb)[0] == verb.i
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """"X, asked about Y, said ..." / "Asked whether S, he said": a bare past participle; the
+    one it hangs on was asked or told, and says nothing there."""
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"):
+        return not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children)
+    return parenthetical_addressee(verb)
+
+
+def citing_phrases(verb: Token) -> list[Token]:
+    """"X said, citing Y, that ...": the participles of citing that name a reporting verb's
+    source (its children, or misparsed into its content)."""
+    words = attribution()["citing_verbs"]
+    return [t for t in verb.subtree if t.tag_ == "VBG" and t.lemma_.lower() in words and t.i != verb.i
+            and verb.i in (t.head.i, t.head.head.i)]
+
+
+def _is_citing(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in attribution()["citing_verbs"] \
+        and verb.head.i != verb.i and (is_reporting_verb(verb.head) or is_reporting_verb(verb.head.head))
+
+
+def _subject_words(subject: Token | None, verb: Token) -> set[int]:
+    """The speaker's words, not the verb's ("The minister, Jane Roe, promised ..." parsed with
+    the verb inside the subject's phrase)."""
+    if subject is None:
+        return set()
+    return {t.i for t in subject.subtree} - {t.i for t in verb.subtree}
+
+
+def _trailing_relay(tokens: list[Token]) -> tuple[list[Token], str | None]:
+    """"X said S, state news agency TASS reported": the outlet that relays the report closes
+    the content; it is cut off and named as the report's via."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    commas = [n for n, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return tokens, None
+    tail = [t for t in tokens[commas[-1] + 1:] if not (t.is_punct or t.is_space)]
+    verbs = [t for t in tail if t.pos_ in ("VERB", "AUX")]
+    if len(tail) > MAX_RELAY_TOKENS or len(verbs) != 1 or verbs[0].lemma_.lower() not in RELAY_LEMMAS:
+        return tokens, None
+    verb = verbs[0]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c in tail]
+    if not subjects or subjects[0].i > verb.i:
+        return tokens, None
+    if not (is_medium(subjects[0]) or verb.dep_ == "relcl" and is_medium(verb.head)):
+        return tokens, None       # "..., agency TASS reported" parsed as a clause on "agency"
+    named = [c for c in subjects if c.pos_ == "PROPN"]
+    return tokens[:commas[-1]], outlet_name((named or subjects)[0])
+
+
+def _according_tokens(doc: Doc) -> set[int]:
+    """"S, according to X": the phrase names a source, it is not part of what was said."""
+    return {t.i for marker, _obj in according_phrases(doc) for t in marker.subtree}
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """"GENEVA (AP) — S" / "KHARVIN, March 3 — S": a dateline opening the paragraph is not part
+    of what was said."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens or paragraph_bounds(tokens[0])[0] != tokens[0].i:
+        return tokens
+    for n, tok in enumerate(tokens[:MAX_DATELINE_TOKENS + 1]):
+        if tok.text in DATELINE_DASHES:
+            head = tokens[:n]
+            shaped = head and all(t.is_punct or t.like_num or t.text[:1].isupper() for t in head)
+            marked = head and (head[0].is_upper and len(head[0]) >= 3 or any(t.text == "(" for t in head)
+                               or any(t.ent_type_ == "DATE" for t in head))
+            return tokens[n + 1:] if shaped and marked else tokens
+    return tokens
+
+
 def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     """One Candidate per reporting verb framing content. A report nested in another's content
     with no subject of its own (", calling them ...") is said by the outer report's speaker."""
     found = []
     inherited = {}
+    according = _according_tokens(doc)
     for verb in doc:
-        if not is_reporting_verb(verb) or is_page_label(verb):
+        if not is_reporting_verb(verb) or is_page_label(verb) or _reduced_passive(verb) or _is_citing(verb):
             continue
         subject = subject_of(verb)
         speaker = inherited.get(verb.i) or resolver.speaker_of(speaker_head(verb))
-        own = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
+        own = {verb.i} | _subject_words(subject, verb) | {t.i for c in citing_phrases(verb) for t in c.subtree} \
+            | according
         content = [t for t in _in_paragraph(content_tokens(verb), verb)
                    if t.i not in own and t.sent.start == verb.sent.start]
-        content = _before_frame(content, verb, resolver.quoted)
+        content = _without_dateline(_before_frame(content, verb, resolver.quoted))
         if speaker is None and content and content[-1].i < verb.i:
             speaker = resolver.speaker_of(_name_between(content[-1], verb))
         nested = _nested_reports(content)
@@ -152,8 +230,9 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
         for n in nested:
             if not _has_own_subject(n) and speaker is not None:
                 inherited[n.i] = speaker
+        content, relay = _trailing_relay(content)
         cand = _candidate(content, speaker=speaker, cue=verb.text,
-                          via=via_of(verb, {t.i for t in content}), cue_start=verb.idx)
+                          via=relay or via_of(verb, {t.i for t in content}), cue_start=verb.idx)
         if cand:
             found.append(cand)
     return found

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.records import Entity, Speaker
 from newsgraph.quotes.coref import PersonIndex
-from newsgraph.quotes.cues import entity_span, is_reporting_verb
+from newsgraph.quotes.cues import entity_span, is_reporting_verb, parenthetical_addressee
 from newsgraph.quotes.lexicon import attribution, media_nouns, pronouns
 
 try:
@@ -133,6 +133,7 @@ def written_name(entity: Entity, start: int, end: int) -> str:
     before start, else its canonical name. The entity id still links the canonical entity."""
     mentions = [m for m in entity.mentions if m.kind != "pronoun"]
     here = [m for m in mentions if m.start < end and start < m.end]
+    here = [m for m in here if m.kind in NAME_KINDS] or here   # "Lucia Ferreira", not "The chairwoman of ..."
     if here:
         return _without_possessive(max(here, key=lambda m: m.end - m.start).text)
     earlier = [m for m in mentions if m.end <= start and m.kind in NAME_KINDS]
@@ -176,6 +177,19 @@ class SpeakerResolver:
                 return tok
         return None
 
+    def body_antecedent(self, pronoun: Token) -> Optional[Token]:
+        """What an "it" that speaks stands for: the nearest earlier subject outside quotation
+        marks, in its sentence or GROUP_SENTENCES_BACK before, naming one body (an organisation,
+        a country, "the ministry")."""
+        sent_of = self.index.sent_of
+        for i in range(pronoun.i - 1, -1, -1):
+            if sent_of[i] < sent_of[pronoun.i] - GROUP_SENTENCES_BACK:
+                return None
+            tok = self.doc[i]
+            if not self.quoted[i] and tok.dep_ in ("nsubj", "nsubjpass") and _names_body(tok):
+                return tok
+        return None
+
     def speaker_of_possessor(self, owner: Token) -> Optional[Speaker]:
         """The Speaker of a possessor ("Rubio's", "his", "their")."""
         if owner.lower_ in ("his", "her"):
@@ -192,6 +206,11 @@ class SpeakerResolver:
         if _is_relative(head) and head.head.dep_ == "relcl":
             return self.speaker_of(head.head.head)
         head = _named_apposition(head) or head
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and head.pos_ == "NOUN" and _is_utterance_noun(head):
+            known = self.speaker_of_possessor(owner)     # "the embassy's statement read"
+            if known is not None:
+                return known
         tokens = phrase_tokens(head)
         start, end = _span_of(tokens)
         if head.lower_ in pronouns()["person_singular"]:
@@ -205,6 +224,8 @@ class SpeakerResolver:
         if head.lower_ in pronouns()["plural"]:
             antecedent = self.group_antecedent(head)
             return self.speaker_of(antecedent) if antecedent is not None else None
+        if head.lower_ in pronouns()["neuter"] and self.body_antecedent(head) is not None:
+            return self.speaker_of(self.body_antecedent(head))
         if _is_pronoun(head):
             return None
         if head.pos_ == "NOUN":
@@ -225,6 +246,15 @@ def _names_group(tok: Token) -> bool:
         or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
+def _names_body(tok: Token) -> bool:
+    """"Amnesty International", "the ministry", "Russia": one organisation or country."""
+    if tok.ent_type_ in ("ORG", "GPE", "NORP"):
+        return tok.ent_type_ != "NORP" or tok.tag_ != "NNPS"
+    if tok.text[:1].isupper() and any(t.ent_type_ == "ORG" for t in tok.subtree):
+        return True                             # "Doctors Without Borders" tagged in part
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in pronouns()["body_nouns"]
+
+
 def _is_utterance_noun(tok: Token) -> bool:
     """"statement", "tweet", "letter": a noun for something said or written."""
     return tok.lemma_.lower() in media_nouns() or tok.lemma_.lower() in attribution()["source_nouns"] \
@@ -237,6 +267,11 @@ def subject_of(verb: Token) -> Optional[Token]:
     for tok in verb.children:
         if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "nsubjpass":
             return tok
+    for tok in verb.children:                   # "X, asked about Y, said" parsed as X asked
+        if tok.i < verb.i and parenthetical_addressee(tok):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
     for tok in verb.children:
         if tok.dep_ == "agent":
             objs = [c for c in tok.children if c.dep_ == "pobj"]
@@ -247,6 +282,8 @@ def subject_of(verb: Token) -> Optional[Token]:
         if tok.i > verb.i and tok.left_edge.i == verb.i + 1 and tok.dep_ in ("dobj", "attr", "npadvmod", "nsubj") \
                 and (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
             return tok          # "..., said Smith"
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and verb.tag_ == "VBD":
+        return verb.head        # "The minister, Jane Roe, promised ..." misparsed as a noun phrase
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and verb.tag_ == "VBG":
         if _is_utterance_noun(verb.head) and verb.head.dep_ in ("dobj", "pobj", "nsubjpass"):
             holder = verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
