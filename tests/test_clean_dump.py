@@ -263,3 +263,67 @@ def test_a_labelled_link_between_body_paragraphs_is_removed():
     assert "Storm warning extended" not in art.text
     assert any("Storm warning extended" in r for r in art.removed)
     assert "Residents were told to avoid" in art.text
+
+
+THREAD_PAGE = """Ferry service to the islands resumes after storm repairs
+
+June 2, 2021 | by Ana Ruiz
+
+The ferry line to the outer islands will run again from Thursday, the harbour authority said, after three weeks of repairs to the pier.
+
+Engineers replaced two mooring posts and part of the loading ramp that the storm had torn away.
+
+12 Comments
+
+harbourwatcher says:
+June 3, 2021 at 7:12 am
+
+Good news at last, the detour by road took us two hours each way.
+
+Pete L. says:
+June 3, 2021 at 8:40 am
+
+Will the early morning crossing come back as well, or only the afternoon one?
+
+Island resident says:
+June 3, 2021 at 8:52 am
+
+We waited long enough, but thanks to the crews who worked in that weather.
+
+Marta on June 3, 2021 at 9:05 am said:
+
+The timetable on the authority's site still shows the winter schedule.
+"""
+
+CALENDAR_PAGE = """Season calendar
+
+Round 1: 12 March – Northfield
+Round 2: 9 April – Eastbay
+Round 3: 23 April – Hillcrest
+Round 4: 7 May – Lakeside
+
+The calendar may still change before the season opens.
+"""
+
+
+def page_rows(dump):
+    from newsgraph.clean.lines import N_OWN, features, split_lines, thread_features
+    lines = split_lines(dump)
+    return lines, thread_features(lines, features(lines, "en")[:, :N_OWN])
+
+
+def test_comment_thread_after_the_article_is_found():
+    lines, rows = page_rows(THREAD_PAGE)
+    first = next(i for i, ln in enumerate(lines) if ln.text == "harbourwatcher says:")
+    assert rows[first, 1] == 1.0 and rows[first, 2] == 0.0          # the thread starts at the first attribution
+    assert all(rows[i, 2] == -1.0 for i in range(first))            # nothing before it is after a thread start
+    header = next(i for i, ln in enumerate(lines) if ln.text == "12 Comments")
+    assert 0 < rows[header, 3] < 1.0                                # the count header sits just before it
+    reply = next(i for i, ln in enumerate(lines) if ln.text.startswith("Will the early"))
+    assert rows[reply, 2] > 0 and rows[reply, 0] == 0.0             # comment text: after the start, no attribution
+
+
+def test_dated_list_lines_in_a_row_are_not_a_thread():
+    lines, rows = page_rows(CALENDAR_PAGE)
+    assert rows[:, 1].sum() == 0 and (rows[:, 2] == -1.0).all()
+

@@ -250,3 +250,14 @@ def test_relative_time_under_the_headline_gives_no_date(stamp):
     art = header_of(page)
     assert art.title == "Dock workers strike over night-shift pay at northern terminal"
     assert art.published is None
+
+
+def test_a_deck_without_a_full_stop_is_the_subtitle_even_where_the_body_seems_to_start():
+    deck = ("Port operators, facing their third stoppage this year, offered a one-off bonus and asked "
+            "the labour ministry to mediate between the two sides")
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal\n\n14 March 2023\n\n"
+            + deck + "\n\n" + BODY + "\n\nShare this article\n")
+    art = header_of(page)
+    assert art.subtitle == deck
+    assert deck not in art.text
+    assert art.text.startswith("Workers at the northern container terminal")

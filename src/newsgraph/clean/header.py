@@ -479,14 +479,16 @@ def plain_junction(words: list[str], lo: int, hi: int) -> bool:
 
 
 def deck_below(doc: DumpLines, head: Header, title_at: int, anchors: list[int], day_first) -> None:
-    """A deck printed under the headline (datelines and bylines may sit between them)."""
+    """A deck printed under the headline (datelines and bylines may sit between them). The
+    line the body seems to start with is the deck too when it is deck-shaped and stops
+    without a sentence end: a body paragraph ends like a sentence, a deck often does not."""
     anchor = next((a for a in anchors if a > title_at), None)
-    for j in range(title_at + 1, anchor if anchor is not None else title_at + 1):
+    for j in range(title_at + 1, anchor + 1 if anchor is not None else title_at + 1):
         text = doc.lines[j].text
         if is_meta(text, day_first):
             continue
-        if (doc.scores[j] < BODY_THRESHOLD and headline_like(text) and not caption_like(text)
-                and is_deck_pair(head.title or "", text)):
+        below_body = doc.scores[j] < BODY_THRESHOLD or (j == anchor and not text.endswith(SENTENCE_END))
+        if below_body and headline_like(text) and not caption_like(text) and is_deck_pair(head.title or "", text):
             head.subtitle = text
             head.used.add(j)
         return

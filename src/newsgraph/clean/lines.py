@@ -1,7 +1,8 @@
 """Turns a flattened page dump into lines with their layout (blank lines around them,
 the block of adjacent lines they sit in) and computes the per-line feature vectors the
 boilerplate classifier reads: shape, punctuation, stop-word and chrome-word density,
-position, link-like form, repetition, and the same measures over neighbouring lines."""
+position, link-like form, repetition, the same measures over neighbouring lines, and where
+a comment thread (recurring dated attribution lines) starts."""
 from __future__ import annotations
 
 import json
@@ -235,7 +236,7 @@ def features(lines: list[Line], language: str | None) -> np.ndarray:
     prev1 = np.vstack([pad, own[:-1]])[:, [0, 2, 12, 7]]
     next1 = np.vstack([own[1:], pad])[:, [0, 2, 12, 7]]
     return np.hstack([own, prev1, next1, neighbour_summary(own, 3), neighbour_summary(own, 10), docf,
-                      extra_features(lines, own, language), page_features(lines, own)])
+                      extra_features(lines, own, language), page_features(lines, own), thread_features(lines, own)])
 
 
 # ---------------------------------------------------------------- page-level, site-independent features
@@ -381,3 +382,88 @@ def block_features(lines: list[Line], own: np.ndarray) -> np.ndarray:
     dist = np.where(idx < lo, idx - lo, np.where(idx > hi, idx - hi, 0))
     out[:, 3] = np.sign(dist) * np.log1p(np.abs(dist))
     return out
+
+
+# ---------------------------------------------------------------- comment threads
+
+ATTRIBUTION_MAX_WORDS = 12   # "Jane Roe on May 4, 2019 at 6:44 am said:" / "jroe says:" / "May 4, 2019 at 6:44 am"
+THREAD_MAX_GAP = 15          # other lines a comment may span between two attributions
+THREAD_MIN_UNITS = 3         # attributions that make a thread
+NO_THREAD = 10.0             # log distance given when there is no thread start on that side
+
+
+def attribution_lines(lines: list[Line], own: np.ndarray) -> np.ndarray:
+    """Short lines that carry a date or clock time or end in a colon, and do not end like a
+    sentence: the "who, when" line that opens each comment of a thread, in any language."""
+    short = own[:, WORDS_COL] <= math.log1p(ATTRIBUTION_MAX_WORDS)
+    colon = np.array([ln.text.endswith(":") for ln in lines], dtype=bool)
+    dated = own[:, DATE_COL] > 0
+    return short & (dated | colon) & ((own[:, END_COL] == 0) | colon)
+
+
+def attribution_units(attr: np.ndarray, dated: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of adjacent attribution lines (a name line and a date line form one unit) that
+    hold a date or time: a colon alone also ends list labels and code."""
+    runs: list[tuple[int, int]] = []
+    for i in np.flatnonzero(attr):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], int(i))
+        else:
+            runs.append((int(i), int(i)))
+    return [(a, b) for a, b in runs if dated[a:b + 1].any()]
+
+
+def threads(units: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Attribution units that recur with some text between them, at most THREAD_MAX_GAP lines
+    apart: (first line, last line, units) of each run of at least THREAD_MIN_UNITS."""
+    out, run = [], []
+    for unit in units + [None]:
+        if unit is not None and run and unit[0] - run[-1][1] - 1 <= THREAD_MAX_GAP:
+            run.append(unit)
+            continue
+        if len(run) >= THREAD_MIN_UNITS:
+            out.append((run[0][0], run[-1][1], len(run)))
+        run = [unit] if unit is not None else []
+    return out
+
+
+CLOCK_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def unit_shape(lines: list[Line], unit: tuple[int, int]) -> tuple[int, bool, bool]:
+    """Lines in a unit, whether one ends in a colon, whether it has a clock time: the comments
+    of one thread share it, the article's own byline usually does not."""
+    texts = [ln.text for ln in lines[unit[0]:unit[1] + 1]]
+    return min(len(texts), 3), any(t.endswith(":") for t in texts), any(CLOCK_RE.search(t) for t in texts)
+
+
+def shaped_threads(lines: list[Line], units: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Threads among the units of each shape, in page order."""
+    by_shape: dict[tuple, list[tuple[int, int]]] = {}
+    for unit in units:
+        by_shape.setdefault(unit_shape(lines, unit), []).append(unit)
+    return sorted(t for group in by_shape.values() for t in threads(group))
+
+
+def thread_features(lines: list[Line], own: np.ndarray) -> np.ndarray:
+    """Per line: attribution-shaped, inside a thread, log distance since the last thread start
+    and until the next one, and the size of the thread last started (log units): comment
+    threads after an article are prose, but their periodic attributions are not."""
+    n = len(lines)
+    attr = attribution_lines(lines, own)
+    found = shaped_threads(lines, attribution_units(attr, own[:, DATE_COL] > 0))
+    out = np.zeros((n, 5))
+    out[:, 0] = attr
+    out[:, 2] = -1.0
+    out[:, 3] = NO_THREAD
+    idx = np.arange(n)
+    for first, last, size in found:
+        out[first:last + 1, 1] = 1.0
+        after = idx >= first
+        out[after, 2] = np.log1p(idx[after] - first)
+        out[after, 4] = math.log1p(size)
+    for first, _, _ in reversed(found):
+        before = idx < first
+        out[before, 3] = np.log1p(first - idx[before])
+    return out
+
