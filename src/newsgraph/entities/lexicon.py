@@ -41,7 +41,7 @@ def preload() -> None:
     """Load every gazetteer and word list now (a parent process does it once before forking
     its workers, so that they share the data instead of each loading its own)."""
     for load in (country_names, preferred_country_names, demonyms, seats, known_orgs, cities, regions, capital_forms,
-                 _capital_forms_by_prefix, titles, sectors, family_names_first):
+                 _capital_forms_by_prefix, titles, sectors, family_names_first, given_names):
         load()
 
 
@@ -398,3 +398,28 @@ def fuzzy_capital_form(text: str) -> Optional[str]:
     """The gazetteer spelling (name or alternate name) nearest to text, for aliases."""
     form = _nearest_capital_form(fold(text))
     return capital_forms()[form][0] if form else None
+
+
+def person_context() -> dict:
+    return _json("person_context.json")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded common given names: the most frequent census first names of the 'names' package
+    and the regional list of person_context.json."""
+    top = person_context()["census_given_names_top"]
+    found = set(person_context()["given_names"])
+    try:
+        import names
+        folder = Path(names.__file__).parent
+        for part in ("male", "female"):
+            lines = (folder / f"dist.{part}.first").read_text(encoding="utf-8").splitlines()[:top]
+            found.update(line.split()[0] for line in lines if line.strip())
+    except (ImportError, OSError):
+        pass
+    return frozenset(fold(n) for n in found)
+
+
+def is_given_name(word: str) -> bool:
+    return fold(word) in given_names()

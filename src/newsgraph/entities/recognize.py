@@ -75,6 +75,8 @@ def repair_span(span: Span) -> Span | None:
         return None
     span = extend(span)
     span = relabel(span)
+    if span.label_ in MISLABELLED_PERSON and is_person_by_context(span):
+        span = Span(span.doc, span.start, span.end, label="PERSON")
     if span.label_ == "WORK_OF_ART" or is_lone_generic_word(span):
         return None
     return span
@@ -206,7 +208,7 @@ def label_by_gazetteer(span: Span) -> str | None:
         return place_by_context(span)
     if span.label_ in ("GPE", "PERSON", "LOC") and not L.place(text) and after_media_word(span):
         return "ORG"
-    if span.label_ in ("ORG", "LOC", "FAC", "PERSON") and not L.org_sector(text):
+    if span.label_ in ("ORG", "LOC", "FAC", "PERSON", "NORP") and not L.org_sector(text):
         if span.label_ != "PERSON" and (L.place(text) or L.fuzzy_capital_place(text)):
             return "GPE"
     return None
@@ -300,6 +302,84 @@ def is_weapon(text: str) -> bool:
     return text.split("-")[0].lower() not in resources()["not_weapons"]
 
 
+# --- persons the model labelled as something else --------------------------------------------
+
+MISLABELLED_PERSON = ("GPE", "LOC", "FAC", "NORP", "ORG", "PRODUCT", "WORK_OF_ART")
+
+
+def is_person_by_context(span: Span) -> bool:
+    """A name the model labelled a place, a people, a building or a body is a person's when a
+    person title or rank stands before it ("Colonel-Major X"), an apposition gives it a person's
+    role ("X, a farmer"), it says something and a gendered pronoun follows ("X said he"), or it
+    is a known given name followed by capitalised words ("Karim Y"). Never for the names of
+    countries, peoples, seats of government, well-known organisations or acronyms, nor for a
+    gazetteer place that only its given name makes look like a person."""
+    if not could_be_person_name(span):
+        return False
+    if title_right_before(span) or person_apposition(span) or speaks_with_gendered_pronoun(span):
+        return True
+    return starts_with_given_name(span) and not L.place(span.text)
+
+
+def could_be_person_name(span: Span) -> bool:
+    text = span.text
+    if len(span) > 5 or not all(_capitalised(t) or t.text in ("-", "'", "’") for t in span):
+        return False
+    return not (L.country_of_name(text) or L.country_of_demonym(text) or L.country_of_seat(text) or L.known_org(text)
+                or is_acronym(text) or L.org_sector(text) or any(L.is_title_word(t.text) for t in span)
+                or any(L.group_noun_sector(t.text) or t.lower_ in resources()["place_nouns"] for t in span))
+
+
+def title_right_before(span: Span) -> bool:
+    """"Colonel-Major X", "Defence Minister X": a person's title or rank, capitalised, right before."""
+    from newsgraph.entities.roles import title_before
+
+    if span.start == 0 or not span.doc[span.start - 1].text[:1].isupper():
+        return False
+    return title_before(span.doc, span) is not None
+
+
+def person_apposition(span: Span) -> bool:
+    """"X, a farmer near Y", "X, the government's spokesman": a comma, a determiner and,
+    within a few words, a noun only a person is (or a title head)."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the", "one"):
+        return False
+    nouns = set(L.person_context()["person_nouns"])
+    for token in doc[i + 2:min(i + 7, len(doc))]:
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
+            return False
+        if token.pos_ == "NOUN" and token.dep_ != "compound" and (token.lower_ in nouns or token.lemma_.lower() in nouns or L.is_title_word(token.text)):
+            return True
+    return False
+
+
+def speaks_with_gendered_pronoun(span: Span) -> bool:
+    """"X said he would appeal": the subject of a verb of saying with a gendered pronoun after
+    the verb in the same sentence and no other person named in between."""
+    root = span.root
+    verb = root.head
+    res = L.person_context()
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in res["speech_verbs"]:
+        return False
+    pronouns = set(res["gendered_pronouns"])
+    for token in span.doc[verb.i + 1:span.sent.end]:
+        if token.ent_type_ == "PERSON":
+            return False
+        if token.lower_ in pronouns and token.pos_ in ("PRON", "DET"):
+            return True
+    return False
+
+
+def starts_with_given_name(span: Span) -> bool:
+    """"Karim Y": two or more capitalised words, the first a known given name that is not
+    itself a place or a country ("Georgia", "Jordan")."""
+    first = span[0].text
+    return (len(span) >= 2 and L.is_given_name(first) and not L.place(first) and not L.country_of_name(first)
+            and all(is_name_word(t) or t.ent_iob_ == "I" for t in span[1:]))
+
+
 # --- spans the model missed -----------------------------------------------------------------
 
 def acronyms_in_parentheses(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -350,6 +430,14 @@ def weapon_spans(doc: Doc) -> list[Span]:
 
 # --- the document as a whole ----------------------------------------------------------------
 
+def is_surname_in_person_slot(span: Span) -> bool:
+    """A surname of a person of the document, outside a place's slot ("in X", "X region"), that
+    is not a country, a people or a known organisation."""
+    doc = span.doc
+    possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+    return could_be_person_name(span) and (possessive or place_by_context(span) is None) and not is_dateline_place(span)
+
+
 def is_capital_city(text: str) -> bool:
     place = L.place(text)
     return place is not None and place.is_capital
@@ -376,6 +464,10 @@ def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
             label = placed[s.text]
         elif counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
             label = "PERSON"
+        elif counts.get("PERSON") and label in MISLABELLED_PERSON and could_be_person_name(s):
+            label = "PERSON"
+        elif label in MISLABELLED_PERSON and len(s) == 1 and s.text in person_surnames and is_surname_in_person_slot(s):
+            label = "PERSON"     # "Kone's defence minister" after "Moussa Kone": the surname, even if a place shares it
         elif label == "PERSON" and len(s) == 1 and s.text not in person_parts and is_capital_city(s.text):
             label = "GPE"     # "relations with Niamey": a lone capital's name is the city, not a person
         elif (label in ("ORG", "GPE", "LOC", "NORP") and all(t.text in person_surnames for t in s) and not label_by_gazetteer(s)

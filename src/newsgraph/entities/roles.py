@@ -4,6 +4,7 @@ Defence Minister Sergei Shoigu", "Senior General Min Aung Hlaing"), appositions 
 phrases ("the Russian defence minister") that coreference resolves to a named person."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -59,9 +60,34 @@ def _phrase_at(doc: Doc, i: int, end_limit: int) -> int:
     for n in (3, 2):
         if i + n <= end_limit:
             words = " ".join(t.lower_ for t in doc[i:i + n])
-            if words in L.title_phrases() or words.replace(" - ", "-") in L.title_phrases():
+            if words in L.title_phrases() or words.replace(" - ", "-") in L.title_phrases() \
+                    or (n == 3 and words.replace(" - ", " ") in L.title_phrases() and glued_hyphen(doc, i + 1)):
                 return n
     return 0
+
+
+def phrase_key(phrase: Span) -> str:
+    """The lexicon form of a title phrase: "Brigadier-General" -> "brigadier general"."""
+    words = " ".join(t.lower_ for t in phrase)
+    if words in L.title_phrases():
+        return words
+    joined = words.replace(" - ", "-")
+    return joined if joined in L.title_phrases() else words.replace(" - ", " ")
+
+
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen written without spaces between two words ("Colonel-Major")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def hyphen_joins_head(doc: Doc, i: int, end: int) -> bool:
+    """"Colonel-Major", "Lieutenant-General": a head joined by a hyphen to another title word
+    forms one rank with it."""
+    return i + 2 < end and glued_hyphen(doc, i + 1) and (is_head(doc[i + 2]) or is_modifier(doc[i + 2]))
+
+
+def join_title(words: list[str]) -> str:
+    return re.sub(r"\s*-\s*", "-", " ".join(words))
 
 
 def is_head(token) -> bool:
@@ -100,20 +126,23 @@ def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
         if n:
             phrase = doc[i:i + n]
             current.extend(t.text for t in phrase)
-            heads.append(phrase.text.lower())
-            sector = sector or L.title_phrases().get(phrase.text.lower())
-            titles.append(" ".join(current))
+            key = phrase_key(phrase)
+            heads.append(key)
+            sector = sector or L.title_phrases().get(key)
+            titles.append(join_title(current))
             current = []
             i += n
             continue
         code = word_country(token)
         if code and not is_head(token) and all(w.lower() in ("former", "ex", "then", "acting") for w in current):
             country = country or code
+        elif is_head(token) and hyphen_joins_head(doc, i, end):     # "Colonel-Major"
+            current.append(token.text)
         elif is_head(token) and not modifies_next_head(doc, i, end):
             current.append(token.text)
             heads.append(token.lemma_.lower() if token.lemma_ else token.lower_)
             sector = sector or L.title_heads().get(token.lower_) or L.title_heads().get(token.lemma_.lower())
-            titles.append(" ".join(current))
+            titles.append(join_title(current))
             current = []
         elif is_modifier(token) or token.text in ("-",):
             current.append(token.text)
@@ -228,7 +257,8 @@ def with_destination(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
         phrase.country = phrase.country or served.country
     elif not (destination_place(doc[m:n]) or doc[m].text[:1].isupper()):
         return phrase
-    phrase.titles[-1] = doc[phrase.end - len(phrase.titles[-1].split()):n].text
+    if L.country_of_name(doc[m:n].text) or served is not None:     # "ambassador to Mali", not "envoy for the Sahel"
+        phrase.titles[-1] = doc[phrase.end - len(phrase.titles[-1].split()):n].text
     phrase.end = n
     return phrase
 
@@ -264,6 +294,23 @@ def with_of_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
                 phrase.sector = phrase.sector or institution_sector(complement)
                 phrase.titles[-1] = doc[phrase.end - len(phrase.titles[-1].split()):n].text
             phrase.end = n
+        elif doc[m].is_lower and doc[m].pos_ == "NOUN":
+            return with_lowercase_complement(doc, phrase, doc[m])
+    return phrase
+
+
+def with_lowercase_complement(doc: Doc, phrase: TitlePhrase, noun) -> TitlePhrase:
+    """"the president of the transition", "the head of the junta in Mali": a lowercase
+    complement belongs to the phrase but not to the title's text; a country it names is the
+    title's country."""
+    end = max(noun.right_edge.i + 1, noun.i + 1)
+    if any(t.text in (",", ";", "(") or "\n" in t.text for t in doc[noun.i:end]):
+        end = noun.i + 1
+    phrase.end = end
+    for token in doc[noun.i:end]:
+        code = word_country(token)
+        if code and not phrase.country:
+            phrase.country = code
     return phrase
 
 
