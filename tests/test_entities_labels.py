@@ -76,3 +76,23 @@ def test_known_given_name_makes_a_mislabelled_name_a_person(nlp):
     city = nlp("Reporters spoke to residents of Santa Clara outside the court.")
     j = next(t.i for t in city if t.text == "Santa")
     assert not is_person_by_context(Span(city, j, j + 2, label="GPE"))
+
+
+
+def test_a_name_ending_in_an_organisation_word_is_not_made_a_person(nlp):
+    from spacy.tokens import Span
+    from newsgraph.entities.recognize import could_be_person_name
+    for text in ("Curtis Management Group", "Gordon Advisors", "Bruce Township", "Rose Garden"):
+        doc = nlp.make_doc(text)
+        assert not could_be_person_name(Span(doc, 0, len(doc), label="ORG")), text
+    doc = nlp.make_doc("Karim Ouedraogo")
+    assert could_be_person_name(Span(doc, 0, 2, label="GPE"))
+
+
+def test_a_peoples_name_is_a_place_only_when_it_is_a_capital(nlp):
+    from spacy.tokens import Span
+    from newsgraph.entities.recognize import label_by_gazetteer
+    doc = nlp.make_doc("Hawaiian")
+    assert label_by_gazetteer(Span(doc, 0, 1, label="NORP")) is None     # not fuzzily Havana
+    doc = nlp.make_doc("Tbilisi")
+    assert label_by_gazetteer(Span(doc, 0, 1, label="NORP")) == "GPE"

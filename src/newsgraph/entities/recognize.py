@@ -209,6 +209,8 @@ def label_by_gazetteer(span: Span) -> str | None:
     if span.label_ in ("GPE", "PERSON", "LOC") and not L.place(text) and after_media_word(span):
         return "ORG"
     if span.label_ in ("ORG", "LOC", "FAC", "PERSON", "NORP") and not L.org_sector(text):
+        if span.label_ == "NORP":
+            return "GPE" if is_capital_city(text) else None   # "Tbilisi" as a people; "Hawaiian" is not Havana
         if span.label_ != "PERSON" and (L.place(text) or L.fuzzy_capital_place(text)):
             return "GPE"
     return None
@@ -327,7 +329,8 @@ def could_be_person_name(span: Span) -> bool:
         return False
     return not (L.country_of_name(text) or L.country_of_demonym(text) or L.country_of_seat(text) or L.known_org(text)
                 or is_acronym(text) or L.org_sector(text) or any(L.is_title_word(t.text) for t in span)
-                or any(L.group_noun_sector(t.text) or t.lower_ in resources()["place_nouns"] for t in span))
+                or any(L.group_noun_sector(t.text) or t.lower_ in resources()["place_nouns"]
+                       or t.lower_ in L.person_context()["non_person_heads"] for t in span))
 
 
 def title_right_before(span: Span) -> bool:
@@ -464,7 +467,7 @@ def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
             label = placed[s.text]
         elif counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
             label = "PERSON"
-        elif counts.get("PERSON") and label in MISLABELLED_PERSON and could_be_person_name(s):
+        elif counts.get("PERSON") and label in MISLABELLED_PERSON and (label != "NORP" or len(s) > 1) and could_be_person_name(s):
             label = "PERSON"
         elif label in MISLABELLED_PERSON and len(s) == 1 and s.text in person_surnames and is_surname_in_person_slot(s):
             label = "PERSON"     # "Kone's defence minister" after "Moussa Kone": the surname, even if a place shares it
