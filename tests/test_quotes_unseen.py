@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.quotes import extract_quotes
 from newsgraph.records import Article
+from test_quotes_speakers import find, name
 
 
 @pytest.fixture
@@ -20,16 +21,6 @@ def annotate(nlp):
 
 def quotes_of(annotate, text):
     return annotate(text)[0]
-
-
-def find(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
-    return found[0]
-
-
-def name(quote):
-    return quote.speaker.name if quote.speaker else None
 
 
 def test_split_quote_gives_two_pieces_without_the_frame(annotate):
