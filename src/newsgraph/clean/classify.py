@@ -11,12 +11,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .lines import best_run
+from .lines import WORDS_COL, best_run
 
 MODEL_PATH = Path(__file__).with_name("model.joblib")
 WINDOWS = (1, 2, 4, 8, 16)
 IN_CORE, CORE_DISTANCE = 47, 48          # columns of lines.features: inside / distance to the text core
-WORDS_COL = 1                            # column of lines.features: log1p(words)
 
 
 def make_model(seed: int = 0, trees: int = 120, leaves: int = 31, min_leaf: int = 40):
@@ -65,7 +64,7 @@ def best_run_features(probs, feats) -> np.ndarray:
     idx = np.arange(n)
     dist = np.where(idx < lo, idx - lo, np.where(idx > hi, idx - hi, 0))
     return np.stack([((idx >= lo) & (idx <= hi)).astype(float), np.sign(dist) * np.log1p(np.abs(dist)),
-                     np.full(n, best / positive)], axis=1).reshape(n, 3)
+                     np.full(n, best / positive)], axis=1)
 
 
 @lru_cache(maxsize=4)

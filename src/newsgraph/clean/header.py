@@ -45,7 +45,7 @@ BREADCRUMB_SPLIT_RE = re.compile(r"\s+(?:[»›→>/])\s+")
 TAIL_HEAD_MIN_WORDS = 5     # words a headline keeps when a byline or date run onto it is cut off
 BYLINE_LEAD_WORDS = 3       # words a byline may print before its cue ("Eine Kolumne von ...")
 COPYRIGHT_RE = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
-TAIL_JUNK_RE = re.compile(r"[\s|·•/,–—:-]*(?:\b(?:on|am|at|le|el|il|the|den|der|vom|on)\b[\s|·•/,–—:-]*)*$", re.I)
+TAIL_JUNK_RE = re.compile(r"[\s|·•/,–—:-]*(?:\b(?:on|am|at|le|el|il|the|den|der|vom)\b[\s|·•/,–—:-]*)*$", re.I)
 NAME_STOP_RE = re.compile(r"\s*(?:[|•·(/–—]| - |(?-i: (?:am|on|the|le|el|il|um) )|\d|datum\b|date\b|updated\b|published\b|aktualisiert\b).*$", re.I)
 NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
@@ -107,24 +107,29 @@ def relative_time_re() -> re.Pattern:
 def first_stamp(text: str, day_first: bool | None) -> str | None:
     """The publication stamp of a line: its first date, or the next one when the first is
     introduced as an update ("Updated 3 May 2020 / Published 1 May 2020")."""
-    found = find_calendar_date(text, day_first)
-    iso = ISO_RE.search(text)
-    start = min(x for x in (found[1] if found else None, iso.start() if iso else None) if x is not None) if (found or iso) else None
-    if start is None:
+    span = date_span(text, day_first)
+    if span is None:
         return None
+    start, end = span
     if update_cue_re().search(text[max(0, start - 30):start]):
-        end = found[2] if found and found[1] == start else iso.end()
         later = parse_datetime(text[end:], day_first)
         if later:
             return later
     return parse_datetime(text, day_first)
 
 
-def date_start(text: str, day_first: bool | None) -> int | None:
+def date_span(text: str, day_first: bool | None) -> tuple[int, int] | None:
+    """Start and end of the first calendar or ISO date in text."""
     found = find_calendar_date(text, day_first)
     iso = ISO_RE.search(text)
-    starts = [x for x in (found[1] if found else None, iso.start() if iso else None) if x is not None]
-    return min(starts) if starts else None
+    if found and (iso is None or found[1] <= iso.start()):
+        return found[1], found[2]
+    return (iso.start(), iso.end()) if iso else None
+
+
+def date_start(text: str, day_first: bool | None) -> int | None:
+    span = date_span(text, day_first)
+    return span[0] if span else None
 
 
 def date_line(text: str, day_first: bool | None = None, near: bool = False) -> str | None:
@@ -377,7 +382,6 @@ def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], 
         "paragraph": float(ln.blank_before and ln.blank_after),
         "sentence": float(head.endswith(".") and words >= 10),
         "body_line": float(doc.scores[i] >= BODY_THRESHOLD and i not in anchors),
-        "name": float(person_name_like(head)),
         "person": float(not had_tail and bool(person_names(head, doc.language))),
         "short": float(words <= 2),
         "headline_length": float(4 <= words <= 20),
@@ -394,12 +398,6 @@ def credit_line(text: str, language: str | None) -> bool:
 
 def title_score(feats: dict) -> float:
     return sum(TITLE_WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
-
-
-def person_name_like(text: str) -> bool:
-    """Two or three capitalized words and nothing else: an author's name on a line of its own."""
-    words = text.split()
-    return 2 <= len(words) <= 3 and all(NAME_WORD_RE.match(w) and w[:1].isupper() and not w.isupper() for w in words)
 
 
 def meta_below(doc: DumpLines, i: int, day_first) -> int:
@@ -819,11 +817,8 @@ def dateline_names(text: str, day_first, language: str | None) -> list[str]:
 
 def without_stamps(text: str, day_first) -> str:
     """The text with its dates and clock times replaced by separators."""
-    while (at := date_start(text, day_first)) is not None:
-        found = find_calendar_date(text, day_first)
-        iso = ISO_RE.search(text)
-        end = found[2] if found and found[1] == at else iso.end()
-        text = text[:at] + " | " + text[end:]
+    while (span := date_span(text, day_first)) is not None:
+        text = text[:span[0]] + " | " + text[span[1]:]
     return TIME_RE.sub(" | ", text)
 
 

@@ -268,7 +268,6 @@ def page_features(lines: list[Line], own: np.ndarray) -> np.ndarray:
                       block_features(lines, own), padded[:-4], padded[4:]])
 
 
-
 def common_word_share(words: list[list[str]]) -> list[float]:
     """Share of a line's words among the page's most frequent ones (a stop-word density that
     needs no stop-word list)."""

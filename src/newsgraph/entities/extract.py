@@ -144,8 +144,8 @@ def cluster_persons(doc: Doc, persons: list[Span], clusters: dict[str, Cluster],
             group = min(fits, key=lambda g: distance_to(g, span.start_char))
             kind = "name" if tokens == group.person_tokens else "alias"
         elif fits:
-            group = clusters.setdefault(f"PERSON?:{' '.join(t.casefold() for t in tokens)}",
-                                        Cluster(f"PERSON?:{' '.join(t.casefold() for t in tokens)}", "PERSON", person_tokens=tokens))
+            key = f"PERSON?:{' '.join(t.casefold() for t in tokens)}"
+            group = clusters.setdefault(key, Cluster(key, "PERSON", person_tokens=tokens))
             kind = "alias"
         else:
             group = Cluster(f"PERSON:{' '.join(t.casefold() for t in tokens)}", "PERSON", person_tokens=tokens)
@@ -363,8 +363,9 @@ def add_organization_before(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str,
         return
     other = clusters[key]
     phrase.org_key = other.key
-    phrase.organization = phrase.organization or other.canonical or full_name(doc, other) or org.text
-    country = name_country(org) or words_country(full_name(doc, other) or "") or \
+    longest = full_name(doc, other)
+    phrase.organization = phrase.organization or other.canonical or longest or org.text
+    country = name_country(org) or words_country(longest or "") or \
         (other.country.most_common(1)[0][0] if other.country else None)
     phrase.country = phrase.country or country
     phrase.sector = phrase.sector or other.sector or L.org_sector(org.text)

@@ -404,6 +404,12 @@ def person_context() -> dict:
     return _json("person_context.json")
 
 
+@lru_cache(maxsize=None)
+def person_words(key: str) -> frozenset[str]:
+    """A word list of person_context.json as a set ("person_nouns", "speech_verbs", ...)."""
+    return frozenset(person_context()[key])
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Folded common given names: the most frequent census first names of the 'names' package

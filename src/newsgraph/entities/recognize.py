@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsgraph.entities import lexicon as L
+from newsgraph.entities.roles import is_head, title_before
 
 REPAIR = "entity_repair"
 RULER = "entity_gazetteer"
@@ -330,13 +331,11 @@ def could_be_person_name(span: Span) -> bool:
     return not (L.country_of_name(text) or L.country_of_demonym(text) or L.country_of_seat(text) or L.known_org(text)
                 or is_acronym(text) or L.org_sector(text) or any(L.is_title_word(t.text) for t in span)
                 or any(L.group_noun_sector(t.text) or t.lower_ in resources()["place_nouns"]
-                       or t.lower_ in L.person_context()["non_person_heads"] for t in span))
+                       or t.lower_ in L.person_words("non_person_heads") for t in span))
 
 
 def title_right_before(span: Span) -> bool:
     """"Colonel-Major X", "Defence Minister X": a person's title or rank, capitalised, right before."""
-    from newsgraph.entities.roles import title_before
-
     if span.start == 0 or not span.doc[span.start - 1].text[:1].isupper():
         return False
     return title_before(span.doc, span) is not None
@@ -349,7 +348,7 @@ def person_apposition(span: Span) -> bool:
     i = span.end
     if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the", "one"):
         return False
-    nouns = set(L.person_context()["person_nouns"])
+    nouns = L.person_words("person_nouns")
     for token in doc[i + 2:min(i + 7, len(doc))]:
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
             return False
@@ -363,10 +362,9 @@ def speaks_with_gendered_pronoun(span: Span) -> bool:
     the verb in the same sentence and no other person named in between."""
     root = span.root
     verb = root.head
-    res = L.person_context()
-    if root.dep_ != "nsubj" or verb.lemma_.lower() not in res["speech_verbs"]:
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in L.person_words("speech_verbs"):
         return False
-    pronouns = set(res["gendered_pronouns"])
+    pronouns = L.person_words("gendered_pronouns")
     for token in span.doc[verb.i + 1:span.sent.end]:
         if token.ent_type_ == "PERSON":
             return False
@@ -402,8 +400,6 @@ def acronyms_in_parentheses(doc: Doc, spans: list[Span]) -> list[Span]:
 def names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Defence Minister General Souleymane Traore": proper nouns the model left unlabelled right
     after a capitalised title word that the parse attaches to them are a person's name."""
-    from newsgraph.entities.roles import is_head
-
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for title in doc[:-1]:

@@ -223,7 +223,8 @@ def is_pronoun(tok: Token) -> bool:
 
 def is_non_actor_noun(tok: Token) -> bool:
     """A thing or an act, not an actor: 'positions', 'the measures', 'Ceasefire'."""
-    return tok.lemma_.lower() in actor_lexicon()["non_actor_nouns"] or tok.lower_ in actor_lexicon()["non_actor_nouns"]
+    nouns = actor_lexicon()["non_actor_nouns"]
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
 
 
 def is_actor_like(tok: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from newsgraph.records import Quantity
 from .actors import country_of_name, is_actor_like, is_non_actor_noun, is_pronoun
 from .lexicon import cues
-from .triggers import Trigger, objects, prep_objects, with_conjuncts
+from .triggers import Trigger, match_sense, objects, prep_objects, with_conjuncts
 
 TARGET_PREPS = {"against", "on", "with", "to", "into", "toward", "towards", "upon", "over"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -104,7 +104,6 @@ def _object_controller(node: Token) -> Optional[Token]:
 def causing_clause(verb: Token) -> Optional[Token]:
     """'12 were killed ... when coalition aircraft struck a market': the attack clause that
     says who did what the passive leaves without an agent."""
-    from .triggers import match_sense
     for v in [verb] + list(verb.conjuncts):
         for c in v.children:
             if c.dep_ != "advcl" or not any(m.lower_ in {"when", "as"} and m.dep_ in {"advmod", "mark"} for m in c.children):
@@ -275,7 +274,7 @@ def place_of(trig: Trigger) -> Optional[Token]:
             if tok is not None:
                 return tok
     clause = causing_clause(trig.anchor) if not trig.is_noun else None
-    if clause is not None and clause != trig.anchor:
+    if clause is not None:
         return place_of(Trigger(clause, trig.sense, clause))
     if trig.sense.mode == "visit" and not trig.is_noun:
         for o in objects(trig.token):

@@ -12,14 +12,13 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
 from .actors import actor_for, country_in_phrase, country_of_name, entity_at, group_head, is_actor_like
-from .arguments import agent_of, antecedent, place_of, quantities, resolve_pronoun, source_heads, target_heads
+from .arguments import agent_of, antecedent, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
-from .lexicon import cues
+from .lexicon import TriggerSense, cues, triggers
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
 from .places import place_record
 from .same import dedupe
-from .lexicon import TriggerSense
-from .triggers import Trigger, find_triggers, is_simultaneous_clause, quoted_ranges
+from .triggers import Trigger, find_triggers, is_simultaneous_clause, objects, prep_objects, quoted_ranges, with_conjuncts
 
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "conj", "pcomp", "pobj", "prep", "advcl", "acomp", "nsubjpass", "attr"}
 
@@ -228,13 +227,13 @@ def recode_by_complement(t: Trigger, content: Optional[Trigger], typ: str, mode,
 
 def object_noun_sense(frame: Trigger) -> Optional[TriggerSense]:
     """The noun sense of a frame's object or 'for' complement ('pledged aid', 'called for talks')."""
-    from .triggers import objects, prep_objects
-    from .lexicon import triggers
     for noun in objects(frame.token) + prep_objects(frame.token, {"for"}):
         sense = next((s for s in triggers().get(noun.lemma_.lower(), ()) if s.pos == "N"), None)
         if sense is not None:
             return sense
     return None
+
+
 def claimed_by(t: Trigger, typ: str) -> Optional[Token]:
     """The subject of 'claim/allege/charge' whose complement is a conflictual act."""
     if typ not in {"ASSAULT", "COERCE"}:
@@ -261,11 +260,9 @@ def argument_heads(t: Trigger, inner: list[Trigger], last_subject) -> tuple[list
         reporter = reporting_verb_above(t.anchor)
         src = [subject_of(reporter)] if reporter is not None and subject_of(reporter) is not None else []
         tgt = [h for h in (subject_of(t.anchor),) if h is not None]
-        from .triggers import with_conjuncts
         return src, with_conjuncts(tgt)
-    src = unique([h for h in (resolve_pronoun(antecedent(h), last_subject) for h in source_heads(t))
-                  if h is not None and agent_of(h) is not None])
-    src = unique([agent_of(h) for h in src])
+    resolved = (resolve_pronoun(antecedent(h), last_subject) for h in source_heads(t))
+    src = unique([a for a in (agent_of(h) for h in resolved if h is not None) if a is not None])
     content = content_of(t, inner)
     if content is not None and t.sense.type in FRAME_TYPES:
         tgt = frame_targets(t, content, src)
@@ -286,13 +283,12 @@ def argument_heads(t: Trigger, inner: list[Trigger], last_subject) -> tuple[list
 def parties_of_outcome(participle: Token) -> list[Token]:
     """'A and B signed a truce, in a deal brokered by C': the parties to what C brokered are
     the subjects of the clause the outcome noun belongs to."""
-    from .arguments import verb_subjects
     node = participle.head
     while node.pos_ not in {"VERB", "AUX"} and node.head != node:
         node = node.head
     if node.pos_ not in {"VERB", "AUX"}:
         return []
-    return [agent_of(h) for h in verb_subjects(node) if agent_of(h) is not None]
+    return [a for a in map(agent_of, verb_subjects(node)) if a is not None]
 
 
 def unique(heads: list[Token]) -> list[Token]:
@@ -324,7 +320,6 @@ def recode_by_modality(t: Trigger, typ: str, cameo, mod: str):
 
 def frame_targets(frame: Trigger, content: Trigger, src_heads: list[Token]) -> list[Token]:
     """Recipient of 'X urged Y to Z' (Y), 'X demanded that Y do Z' (Y), 'X threatened to Z W' (W)."""
-    from .triggers import objects
     direct = [o for o in objects(frame.token) if is_actor_like(o) and o != content.token]
     if direct:
         return direct
@@ -338,7 +333,6 @@ def frame_targets(frame: Trigger, content: Trigger, src_heads: list[Token]) -> l
 
 def request_addressees(t: Trigger, src: list[Token]) -> list[Token]:
     """'demanded that the United States match ...', 'urged Iraq to ...' without a coded act."""
-    from .triggers import objects, with_conjuncts
     direct = [o for o in objects(t.token) if is_actor_like(o)]
     if direct:
         return direct

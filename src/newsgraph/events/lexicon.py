@@ -104,4 +104,5 @@ def actor_lexicon() -> dict:
             sectors.setdefault(n, code)
     data["sector_of"] = sectors
     data["pronouns"] = frozenset(data["pronouns"])
+    data["non_actor_nouns"] = frozenset(data["non_actor_nouns"])
     return data

@@ -11,6 +11,7 @@ from newsgraph.nlp import doc_ents
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,7 @@ def gender_lexicon() -> dict[str, frozenset[str]]:
     return gender_words()
 
 
+@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     """Honorifics and titles written before a person's name ("Mr.", "Mrs.", "President")."""
     lex = gender_lexicon()

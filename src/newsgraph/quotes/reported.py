@@ -370,7 +370,7 @@ def _verb_in_headline(tok: Token) -> bool:
     the tagger."""
     word = tok.lower_
     stems = {word, word[:-1], word[:-2], word[:-1] + "e"} if word.endswith("s") else {word}
-    return tok.is_alpha and bool(stems & set(reporting_verbs())) and tok.pos_ != "VERB" or is_reporting_verb(tok)
+    return tok.is_alpha and bool(stems & reporting_verbs().keys()) and tok.pos_ != "VERB" or is_reporting_verb(tok)
 
 
 def headline_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:

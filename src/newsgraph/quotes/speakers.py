@@ -224,8 +224,10 @@ class SpeakerResolver:
         if head.lower_ in pronouns()["plural"]:
             antecedent = self.group_antecedent(head)
             return self.speaker_of(antecedent) if antecedent is not None else None
-        if head.lower_ in pronouns()["neuter"] and self.body_antecedent(head) is not None:
-            return self.speaker_of(self.body_antecedent(head))
+        if head.lower_ in pronouns()["neuter"]:
+            body = self.body_antecedent(head)
+            if body is not None:
+                return self.speaker_of(body)
         if _is_pronoun(head):
             return None
         if head.pos_ == "NOUN":
