@@ -834,12 +834,8 @@ def given_names() -> frozenset[str]:
     """Given names (casefolded): the US census first-name lists the `names` package ships
     (public-domain data, MIT-licensed package), and given_names.txt beside this module for
     names common elsewhere."""
-    from importlib.resources import files
-    out = set()
-    for table in ("dist.male.first", "dist.female.first"):
-        for line in files("names").joinpath(table).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out.add(line.split()[0].casefold())
+    from newsgraph.census_names import first_names
+    out = {name.casefold() for name in first_names()}
     own = Path(__file__).with_name("given_names.txt").read_text(encoding="utf-8")
     out.update(w.casefold() for line in own.splitlines() if not line.startswith("#") for w in line.split())
     return frozenset(out)

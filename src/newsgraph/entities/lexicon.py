@@ -414,16 +414,8 @@ def person_words(key: str) -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """Folded common given names: the most frequent census first names of the 'names' package
     and the regional list of person_context.json."""
-    top = person_context()["census_given_names_top"]
-    found = set(person_context()["given_names"])
-    try:
-        import names
-        folder = Path(names.__file__).parent
-        for part in ("male", "female"):
-            lines = (folder / f"dist.{part}.first").read_text(encoding="utf-8").splitlines()[:top]
-            found.update(line.split()[0] for line in lines if line.strip())
-    except (ImportError, OSError):
-        pass
+    from newsgraph.census_names import first_names
+    found = set(person_context()["given_names"]) | set(first_names(person_context()["census_given_names_top"]))
     return frozenset(fold(n) for n in found)
 
 
