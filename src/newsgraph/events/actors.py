@@ -55,6 +55,8 @@ def country_of_name(text: str) -> Optional[str]:
             return lex[table][key]
     if key.endswith("'s") and key[:-2] in lex["country_aliases"]:
         return lex["country_aliases"][key[:-2]]
+    if key.endswith("s") and key[:-1] in lex["demonyms"]:
+        return lex["demonyms"][key[:-1]]     # 'Iraqis', 'Afghans': the people of a country
     if len(key) < 4:
         return None
     try:
@@ -176,11 +178,24 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
             _, code = _actor_for_text(phrase_text(head), context_country)
         except Exception:
             code = None
-    if code is None:
+    if code is None or contradicts_own_country(code, head):
         code = fallback_code(head, context_country)
+    if code and code.startswith("---") and country_in_phrase(head):
+        code = country_in_phrase(head) + code[3:]     # '---REB' + 'of Baghdad' -> IRQREB
     if code is None and ent is not None and ent.country:
         code = ent.country
     return Actor(ent.id if ent else None, name, code)
+
+
+NON_COUNTRY_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}
+
+
+def contradicts_own_country(code: str, head: Token) -> bool:
+    """'Serb forces' coded with another country: the phrase's own country word wins over a
+    context country the phrase-level coder fell back on."""
+    own = next((c for c in map(country_of_name, (t.text for t in head.lefts if t.dep_ in {"amod", "compound", "poss"})) if c), None)
+    coded = code[:3]
+    return bool(own) and coded != own and coded not in NON_COUNTRY_PREFIXES
 
 
 TITLE_DETERMINERS = {"the", "this", "that"}
@@ -224,7 +239,15 @@ def is_pronoun(tok: Token) -> bool:
 def is_non_actor_noun(tok: Token) -> bool:
     """A thing or an act, not an actor: 'positions', 'the measures', 'Ceasefire'."""
     nouns = actor_lexicon()["non_actor_nouns"]
-    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns or is_condition(tok)
+
+
+def is_condition(tok: Token) -> bool:
+    """'a state of emergency', 'a state of siege': a condition, not the state as an actor."""
+    if tok.lower_ not in actor_lexicon()["condition_heads"] or tok.ent_type_:
+        return False
+    complements = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(not g.ent_type_ and not sector_of(g) for g in complements)
 
 
 def is_actor_like(tok: Token) -> bool:

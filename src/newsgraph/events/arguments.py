@@ -31,6 +31,20 @@ def _elided_passive(verb: Token) -> bool:
             and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.head.children))
 
 
+ATTITUDE_TYPES = {"REJECT", "SUPPORT", "AGREE"}
+
+
+def is_adjectival_passive(trig: Trigger) -> bool:
+    """'Israel is opposed to X', 'Ghana is committed to X': an attitude participle used as an
+    adjective (no agent, a 'to' complement): its subject holds the attitude, the 'to' object
+    receives it. ('were sentenced to', 'was handed to' stay passives.)"""
+    verb = trig.anchor
+    return (trig.sense.type in ATTITUDE_TYPES and not trig.is_noun and verb.tag_ == "VBN"
+            and any(c.dep_ == "nsubjpass" for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
+
+
 def _agents(verb: Token) -> list[Token]:
     return with_conjuncts([g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"])
 
@@ -150,7 +164,7 @@ def source_heads(trig: Trigger) -> list[Token]:
         return [m for o in objects(tok) for m in o.children if m.dep_ in {"amod", "compound"} and is_actor_like(m)][:1]
     if trig.is_noun and anchor == tok:
         return noun_sources(tok)
-    if trig.sense.pos == "A" or (trig.sense.role == "frame" and _is_passive(anchor)):
+    if trig.sense.pos == "A" or (trig.sense.role == "frame" and _is_passive(anchor)) or is_adjectival_passive(trig):
         subj = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return with_conjuncts(subj) if subj else verb_subjects(anchor)
     if _is_passive(anchor):
@@ -203,7 +217,7 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
         cands += [o for o in objects(tok) if o.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}]
         if anchor != tok:
             cands += prep_objects(anchor, {"to", "for"}) + [c for c in anchor.children if c.dep_ in {"dative", "iobj"}]
-    elif trig.sense.pos == "A":
+    elif trig.sense.pos == "A" or is_adjectival_passive(trig):
         cands += prep_objects(tok, TARGET_PREPS | {"by", "about", "at", "of"})
     elif anchor != tok:   # light verb: its other object, or the noun's complements
         cands += [o for o in objects(anchor) if o != tok and o not in tok.conjuncts]
@@ -222,9 +236,38 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
     out = []
     for c in cands:
         head = _actor_in(c)
-        if head is not None and head.i not in src and head not in out and not _place_as_victim(trig, head):
+        found = [head] + _actor_conjuncts(head) if head is not None and head != c else [head]
+        for h in found:
+            if h is not None and h.i not in src and h not in out and not _place_as_victim(trig, h):
+                out.append(h)
+    return out
+
+
+def _actor_conjuncts(head: Token) -> list[Token]:
+    """'relations with Congo and Costa Rica': the other actors joined to one found inside a
+    complement share its role."""
+    return [c for c in head.conjuncts if is_actor_like(c)]
+
+
+def owners(nouns: list[Token]) -> list[Token]:
+    """The actors whose proposal, appeal or demand is meant: 'a UN appeal', 'Iran's offer'."""
+    found = [_actor_in(n) for n in nouns if not is_actor_like(n)]
+    return [h for h in found if h is not None]
+
+
+def addressees(tok: Token) -> list[Token]:
+    """Whom a noun or verb is addressed to: 'an ultimatum to Ecuador', 'a warning to the rebels'."""
+    out = []
+    for pobj in prep_objects(tok, {"to"}):
+        head = _actor_in(pobj)
+        if head is not None and head not in out:
             out.append(head)
     return out
+
+
+def complement_verb(frame: Token) -> Optional[Token]:
+    """The verb a frame governs: 'threatened to [cut off] power to X', 'vowed to [resume] raids'."""
+    return next((c for c in frame.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 def _place_as_victim(trig: Trigger, head: Token) -> bool:

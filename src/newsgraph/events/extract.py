@@ -5,16 +5,19 @@ modality and attribution, and merge repeated mentions of one event into one reco
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Optional
+
+import pycountry
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
 from .actors import actor_for, country_in_phrase, country_of_name, entity_at, group_head, is_actor_like
-from .arguments import agent_of, antecedent, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
+from .arguments import addressees, agent_of, antecedent, complement_verb, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
-from .lexicon import TriggerSense, cues, triggers
+from .lexicon import TriggerSense, actor_lexicon, cues, triggers
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
 from .places import place_record
 from .same import dedupe
@@ -102,8 +105,22 @@ def sentence_events(article, doc, sent, trigs, entities, timexes, ctx, last_subj
         blockers = {x.token.i for x in trigs if x is not t} | {x.anchor.i for x in trigs if x is not t}
         ev = build_event(article, doc, sent, t, inner, entities, timexes, ctx, last_subject, blockers)
         if ev is not None and not is_bare_mention(t, ev, timexes):
-            events.append(ev)
+            events.extend(reciprocal_dyads(ev))
     return events
+
+
+def reciprocal_dyads(ev: Event) -> list[Event]:
+    """'A and B met': CAMEO/PLOVER code one event per direction (A->B, B->A), never A->A.
+    An event whose parties act on each other is split into one event per party."""
+    if len(ev.source) < 2 or ev.source != ev.target:
+        return [ev]
+    out = []
+    for party in ev.source:
+        one = replace(ev, source=[party], target=[a for a in ev.source if a is not party],
+                      evidence=list(ev.evidence), quantities=list(ev.quantities))
+        one._anchored = getattr(ev, "_anchored", None)
+        out.append(one)
+    return out
 
 
 OBLIGATION = TriggerSense("must", "V", "REQUEST", None, "100", "frame", (("obligation", frozenset()),))
@@ -186,9 +203,12 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     place_country = place.country if place is not None and typ in {"ASSAULT", "COERCE"} else None
     target = [a for a in actors_of(tgt_heads, entities, ctx, place_country) if not same_actor(a, source, by_country=True)]
     if typ == "PROTEST" and not target:
-        target = protest_recipient(t, entities, ctx)
+        target = protest_recipient(t, entities, ctx) or home_country(source)
     if not target and mode in {"visit", "arrive"} and place is not None and place.country:
         target = [Actor(place.entity_id, place.name, place.country)]
+    if not target and typ in PLACE_TARGET_TYPES:
+        scene = place_record(complement_place(t, content), entities) if typ == "THREATEN" else place
+        target = place_as_target(scene, source)
     if not target and len(source) > 1 and (typ in SYMMETRIC_TYPES or sense.has("with")) and mode != "mediate":
         target = list(source)   # 'A and B met/agreed/signed': each is the other's recipient
     qty = quantities(t) + [q for i in inner for q in quantities(i)]
@@ -206,6 +226,25 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
 
 
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE", "THREATEN"}
+
+
+def complement_place(frame: Trigger, content: Optional[Trigger]) -> Optional[Token]:
+    """Where a threatened or promised act would happen ('threatened to resume raids in X'),
+    not where the threat was made."""
+    if content is not None:
+        return place_of(content)
+    verb = complement_verb(frame.token)
+    return place_of(Trigger(verb, frame.sense, verb)) if verb is not None else None
+
+
+def place_as_target(place, source: list[Actor]) -> list[Actor]:
+    """A directed act with no recipient named ('lifted the curfew in X', 'reimposed blockades
+    in X', 'shelled in X'): PLOVER codes the country where it happens as the recipient."""
+    if place is None or not place.country:
+        return []
+    actor = Actor(place.entity_id, place.name, place.country)
+    return [] if same_actor(actor, source, by_country=True) else [actor]
 
 
 def recode_by_complement(t: Trigger, content: Optional[Trigger], typ: str, mode, cameo):
@@ -272,12 +311,28 @@ def argument_heads(t: Trigger, inner: list[Trigger], last_subject) -> tuple[list
         tgt = target_heads(t, src)
         if not tgt and content is not None:
             tgt = target_heads(content, src)
+        if not tgt and content is None and t.sense.type in FRAME_TYPES:
+            tgt = complement_targets(t, src)
     if not tgt and t.sense.has("reduced") and t.token.dep_ == "acl":
         tgt = parties_of_outcome(t.token)
     src_ids = {h.i for h in src}
     tgt = unique([h for h in (resolve_pronoun(antecedent(h), last_subject) for h in tgt)
                   if h is not None and h.i not in src_ids])
     return src, tgt
+
+
+def complement_targets(frame: Trigger, src: list[Token]) -> list[Token]:
+    """'threatened to cut off electricity to X': the recipient of an uncoded complement verb."""
+    verb = complement_verb(frame.token)
+    heads = target_heads(Trigger(verb, frame.sense, verb), src) if verb is not None else []
+    return [h for h in heads if names_an_actor(h)]
+
+
+def names_an_actor(head: Token) -> bool:
+    """A name, a country word or a group noun itself, not a thing that a group word merely
+    modifies ('their border crossing')."""
+    return bool(head.ent_type_ or country_in_phrase(head) or country_of_name(head.text)
+                or head.lemma_.lower() in actor_lexicon()["sector_of"] or head.lower_ in actor_lexicon()["sector_of"])
 
 
 def parties_of_outcome(participle: Token) -> list[Token]:
@@ -320,9 +375,18 @@ def recode_by_modality(t: Trigger, typ: str, cameo, mod: str):
 
 def frame_targets(frame: Trigger, content: Trigger, src_heads: list[Token]) -> list[Token]:
     """Recipient of 'X urged Y to Z' (Y), 'X demanded that Y do Z' (Y), 'X threatened to Z W' (W)."""
+    if is_adjectival_passive(frame):      # 'X is opposed to Y's plan for talks'
+        return target_heads(frame, src_heads) or target_heads(content, src_heads)
     direct = [o for o in objects(frame.token) if is_actor_like(o) and o != content.token]
     if direct:
         return direct
+    owned = owners([o for o in objects(frame.token) if o != content.token and o not in content.token.conjuncts])
+    if owned and frame.sense.type in {"REJECT", "AGREE"}:
+        return owned     # 'rejected a UN appeal for ...': the appeal's author, not what it asks
+    if frame.is_noun:
+        addressed = [h for h in addressees(frame.token) if h.i not in {s.i for s in src_heads}]
+        if addressed:
+            return addressed
     src = {h.i for h in src_heads}
     if frame.sense.type == "REQUEST" and content.anchor.dep_ == "ccomp":
         subj = subject_of(content.anchor)
@@ -350,10 +414,37 @@ def actors_of(heads: list[Token], entities, ctx, place_country: Optional[str] = 
     out: list[Actor] = []
     for h in heads:
         own = country_in_phrase(group_head(h)) or country_of_name(h.text)
-        a = actor_for(h, entities, ctx if own or not place_country else place_country)
-        if not any(same_actor(a, [b]) for b in out):
-            out.append(a)
+        shared = None if own else shared_country(h)
+        a = actor_for(h, entities, shared or (ctx if own or not place_country else place_country))
+        for b in [a] + co_national_actors(h, a):
+            if not any(same_actor(b, [c]) for c in out):
+                out.append(b)
     return without_vaguer_codes(out)
+
+
+def shared_country(head: Token) -> Optional[str]:
+    """'Israeli helicopters and tanks': a bare conjunct shares its first conjunct's country word."""
+    if head.dep_ != "conj" or any(True for _ in head.lefts):
+        return None
+    first = head
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    return country_in_phrase(group_head(first))
+
+
+def co_national_actors(head: Token, actor: Actor) -> list[Actor]:
+    """'French and Egyptian warships': one actor per conjoined country word, same sector."""
+    code = actor.actor_code or ""
+    out = []
+    for mod in (c for c in head.lefts if c.dep_ in {"amod", "compound"}):
+        first = country_of_name(mod.text)
+        if not first or not code.startswith(first):
+            continue
+        for conj in mod.conjuncts:
+            other = country_of_name(conj.text)
+            if other and other != first:
+                out.append(Actor(None, f"{conj.text} {head.text}", other + code[3:]))
+    return out
 
 
 def without_vaguer_codes(actors: list[Actor]) -> list[Actor]:
@@ -375,6 +466,21 @@ def same_actor(a: Actor, others: list[Actor], by_country: bool = False) -> bool:
         if a.name.lower() == b.name.lower():
             return True
     return False
+
+
+def home_country(source: list[Actor]) -> list[Actor]:
+    """A protest with no addressee and no place: by the PLOVER/CAMEO convention it addresses
+    the protesters' own country ('Serbian workers went on strike' -> SRB)."""
+    for a in source:
+        country = (a.actor_code or "")[:3]
+        if len(country) == 3 and country.isalpha() and country not in {"IGO", "NGO", "IMG"}:
+            return [Actor(None, country_name(country), country)]
+    return []
+
+
+def country_name(code: str) -> str:
+    found = pycountry.countries.get(alpha_3=code)
+    return found.name if found is not None else code
 
 
 def protest_recipient(t: Trigger, entities, ctx) -> list[Actor]:

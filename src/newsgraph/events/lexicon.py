@@ -105,4 +105,5 @@ def actor_lexicon() -> dict:
     data["sector_of"] = sectors
     data["pronouns"] = frozenset(data["pronouns"])
     data["non_actor_nouns"] = frozenset(data["non_actor_nouns"])
+    data["condition_heads"] = frozenset(data["condition_heads"])
     return data
