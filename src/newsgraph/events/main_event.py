@@ -4,7 +4,10 @@ Owns `main_event(article, doc, entities, events, timexes)`. The headline is true
 body and parsed here; its main clause gives who (subject) and what (verb phrase). The lead
 sentences of `doc` give the other candidates: when (DATE/TIME entities, clock times, timexes),
 where (GPE/LOC/FAC, places after locative prepositions preferred), why (clauses and phrases after
-cause markers, purpose infinitives) and how (manner phrases, else the headline's verb).
+cause markers, purpose infinitives) and how (manner phrases; in a casualty report the clause that
+says how the deaths came about; else the headline's verb). Where prefers the town to the region it
+lies in and never repeats who; what leaves out a trailing time phrase; when prefers a clock time
+that refines the chosen day.
 Candidates are scored by position, headline presence, the sentence's overlap with the headline,
 frequency in the article and type; weights and word lists live in main_event_data/lexicon.json.
 Each answer is `{text, start, end}` with offsets into `article.text`, or start/end None when the
@@ -76,6 +79,10 @@ class Headline:
     what: Optional[tuple[int, int]]
     rest: tuple[int, int]             # tokens after the what span, inside the chosen segment
     lemmas: frozenset                 # content lemmas, to find the lead sentences about it
+    verbs: frozenset = frozenset()    # the body's verb lemmas, to read headline verbs tagged as nouns
+
+    def verb_or(self, default: int) -> int:
+        return self.verb if self.verb is not None else default
 
     def text(self, span: tuple[int, int]) -> str:
         a, b = span
@@ -110,15 +117,24 @@ def lead_event(article, doc: Doc, timexes) -> Optional[dict]:
     verbs = body_verb_lemmas(doc)
     head = parse_headline(article.title, doc, verbs) if article.title else None
     lead = make_lead(doc, head, article)
+    who = best(who_candidates(head, lead))
     answers = {
-        "who": best(who_candidates(head, lead)),
+        "who": who,
         "what": best(what_candidates(head, lead)),
         "when": best(when_candidates(lead, timexes or [])),
-        "where": best(where_candidates(lead, head)),
+        "where": best(not_the_agent(where_candidates(lead, head), who)),
         "why": best(why_candidates(head, lead)),
         "how": best(how_candidates(head, lead)),
     }
     return answers if any(answers.values()) else None
+
+
+def not_the_agent(cands: list[Candidate], who: Optional[dict]) -> list[Candidate]:
+    """Places other than the one that acts: a team or country named as who is not where."""
+    if not who:
+        return cands
+    agent = who["text"].lower()
+    return [c for c in cands if c.text.lower() != agent]
 
 
 def best(cands: list[Candidate]) -> Optional[dict]:
@@ -328,11 +344,18 @@ def find_verb(hdoc: Doc, seg: tuple[int, int], verbs: frozenset) -> tuple[Option
     for i in range(clause_start, seg[1]):
         tok = hdoc[i]
         if i > clause_start and tok.lower_ in cuts and tok.tag_ in ("IN", "WRB", "WDT", "WP"):
+            if is_casualty_clause(hdoc, clause_start, i):
+                return None, clause_start     # "Four dead after gunman opens fire": verbless main clause
             clause_start = i + 1
             continue
         if is_verb_like(tok, verbs) and tok.tag_ != "VBG" and not (tok.tag_ == "VBN" and tok.dep_ == "amod"):
             return i, clause_start
     return None, clause_start
+
+
+def is_casualty_clause(hdoc: Doc, a: int, b: int) -> bool:
+    """'Four dead', 'Several dead and dozens hurt': counts with casualty words, no verb."""
+    return b - a > 1 and hdoc[b - 1].lower_ in lexicon()["casualty_words"] and is_bare_count(hdoc, (a, b - 1))
 
 
 def skip_leading_quote(hdoc: Doc, seg: tuple[int, int]) -> int:
@@ -352,7 +375,7 @@ def main_clause(hdoc: Doc, title: str, seg: tuple[int, int], verbs: frozenset) -
     if verb is None:
         start = skip_leading_quote(hdoc, seg)
         end = clause_end(hdoc, start, seg[1], verbs)
-        return Headline(hdoc, title, None, None, (start, end), (end, seg[1]), lemmas)
+        return Headline(hdoc, title, None, None, (start, end), (end, seg[1]), lemmas, verbs)
     first = verb
     while first - 1 > start and hdoc[first - 1].dep_ in ("aux", "auxpass", "neg"):
         first -= 1
@@ -361,7 +384,7 @@ def main_clause(hdoc: Doc, title: str, seg: tuple[int, int], verbs: frozenset) -
     if subject and hdoc[verb].tag_ == "VBN" and first == verb and not has_proper_noun(hdoc, subject):
         what_start = start          # headline passive of a common noun: "Seven killed in crash"
     end = clause_end(hdoc, verb + 1, seg[1], verbs)
-    return Headline(hdoc, title, subject, verb, (what_start, end), (end, seg[1]), lemmas)
+    return Headline(hdoc, title, subject, verb, (what_start, end), (end, seg[1]), lemmas, verbs)
 
 
 def has_proper_noun(hdoc: Doc, span: tuple[int, int]) -> bool:
@@ -389,12 +412,15 @@ def clause_end(hdoc: Doc, i: int, stop: int, verbs: frozenset) -> int:
 
 def who_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     out = []
-    if head and head.subject:
-        span = first_conjunct(head.doc, head.subject)
+    subject = head_subject(head) if head else None
+    if subject:
+        span = first_conjunct(head.doc, subject)
         cand = headline_candidate(head, span, lead.body, 1.0 + weight("title"))
         if is_bare_count(head.doc, span):
             cand = counted_subject(lead, cand)
-        out.append(expand_name(cand, lead))
+        elif is_name(head.doc, span, lead.body):
+            cand = expand_name(cand, lead)
+        out.append(cand)
     for sent, prior in zip(lead.sents, lead.prior):
         subj = sentence_subject(sent)
         if subj is not None:
@@ -403,19 +429,54 @@ def who_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     return out
 
 
+def head_subject(head: Headline) -> Optional[tuple[int, int]]:
+    """The headline's subject; in a verbless casualty headline ("Five dead after ...") the count."""
+    if head.subject or not head.what:
+        return head.subject
+    a, b = head.what
+    words = lexicon()["casualty_words"]
+    for i in range(a + 1, b):
+        if head.doc[i].lower_ in words:
+            return (a, i) if is_bare_count(head.doc, (a, i)) else None
+    return None
+
+
+def is_name(hdoc: Doc, span: tuple[int, int], body: str) -> bool:
+    """Headline words that name someone: a proper noun, or a word the body writes capitalised
+    more often than not ("Trump" tagged as a noun; not "Police" at the start of a headline)."""
+    if has_proper_noun(hdoc, span):
+        return True
+    for tok in hdoc[span[0]:span[1]]:
+        if tok.is_alpha and tok.text[0].isupper():
+            capital = len(re.findall(r"\b%s\b" % re.escape(tok.text), body))
+            lower = len(re.findall(r"\b%s\b" % re.escape(tok.lower_), body))
+            if capital > lower:
+                return True
+    return False
+
+
+def is_count_word(tok: Token) -> bool:
+    lex = lexicon()
+    return tok.like_num or tok.lower_ in lex["count_words"] or tok.lower_ in lex["casualty_words"] \
+        or tok.tag_ in ("CC", "RB", "RBS", "JJS", "RBR", "JJR", "IN")
+
+
 def is_bare_count(hdoc: Doc, span: tuple[int, int]) -> bool:
-    """A headline subject that is only a number ("Seven killed", "At least 7 dead")."""
+    """A headline subject that is only a number or quantity ("Seven killed", "At least 7 dead",
+    "Several dead and dozens injured")."""
     toks = hdoc[span[0]:span[1]]
-    return any(t.like_num for t in toks) and not any(t.tag_ in NOUN_TAGS for t in toks)
+    counted = any(t.like_num or t.lower_ in lexicon()["count_words"] for t in toks)
+    return counted and all(is_count_word(t) for t in toks)
 
 
 def counted_subject(lead: Lead, cand: Candidate) -> Candidate:
     """The lead's subject that says what the headline's number counts ("At least seven people")."""
-    for sent in lead.sents[:3]:
+    counts = lexicon()["count_words"]
+    for sent in lead.sents:
         subj = sentence_subject(sent)
-        if subj is not None and any(t.like_num for t in subj) and any(t.pos_ == "NOUN" for t in subj):
-            found = span_candidate(subj, cand.score)
-            return found
+        if subj is not None and any(t.like_num or t.lower_ in counts for t in subj) \
+                and any(t.pos_ == "NOUN" for t in subj):
+            return span_candidate(subj, cand.score)
     return cand
 
 
@@ -429,16 +490,21 @@ def first_conjunct(hdoc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def expand_name(cand: Candidate, lead: Lead) -> Candidate:
-    """A short headline name replaced by its fuller form in the lead ("Clinton" -> "Hillary Clinton")."""
+    """A short headline name replaced by its fuller form in the lead ("Clinton" -> "Hillary Clinton"):
+    of the longer names ending in it, the one the article uses most, then the first."""
     key = [w.lower() for w in cand.text.split()]
     if not key or len(key) > 2:
         return cand
+    fuller = []
     for ents in lead.wide_ents[:len(lead.sents)]:
         for ent in ents:
             toks = [t.lower_ for t in ent if not t.is_punct]
             if len(toks) > len(key) and toks[-len(key):] == key and ent.label_ in ("PERSON", "ORG", "NORP"):
-                return Candidate(ent.text, ent.start_char, ent.end_char, cand.score)
-    return cand
+                fuller.append(ent)
+    if not fuller:
+        return cand
+    ent = max(fuller, key=lambda e: (lead.body.count(e.text), -e.start))
+    return Candidate(ent.text, ent.start_char, ent.end_char, cand.score)
 
 
 def clause_root(sent: Span) -> Token:
@@ -470,12 +536,49 @@ def sentence_subject(sent: Span) -> Optional[Span]:
 def what_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     out = []
     if head and head.what and head.what[1] > head.what[0]:
-        out.append(headline_candidate(head, head.what, lead.body, 1.0 + weight("title") + weight("relevance")))
+        span = without_setting(head, head.what, body_place_names(lead))
+        out.append(headline_candidate(head, span, lead.body, 1.0 + weight("title") + weight("relevance")))
     for sent, prior in zip(lead.sents, lead.prior):
         vp = verb_phrase(sent)
         if vp is not None:
             out.append(span_candidate(vp, prior))
     return out
+
+
+def body_place_names(lead: Lead) -> frozenset:
+    return frozenset(place_key(e.text) for e in lead.ents if is_place(e))
+
+
+def without_setting(head: Headline, span: tuple[int, int], places: frozenset) -> tuple[int, int]:
+    """The headline's what without a trailing phrase that only says where or when ("in south
+    London", "on Sunday", "two days before the election"): those answer other questions."""
+    a, b = span
+    preps = 0
+    for i in range(head.verb_or(a) + 1, b):
+        preps += head.doc[i].tag_ == "IN"
+        if starts_time(head.doc, i, b) or (preps > 1 and starts_place(head.doc, i, b, places)):
+            return a, i
+    return span
+
+
+def starts_place(hdoc: Doc, i: int, b: int, places: frozenset) -> bool:
+    """A locative preposition whose object is a place the article names ("in south London")."""
+    tok = hdoc[i]
+    if tok.tag_ != "IN" or tok.lower_ not in lexicon()["locative_preps"]:
+        return False
+    rest = place_key(" ".join(t.lower_ for t in hdoc[i + 1:b] if t.tag_ != "DT"))
+    return any(rest == p or rest.startswith(p + " ") for p in places)
+
+
+def starts_time(hdoc: Doc, i: int, b: int) -> bool:
+    """'on Sunday', 'two days before ...', 'hours after ...'."""
+    lex = lexicon()
+    words = [t.lower_ for t in hdoc[i:min(b, i + 3)]]
+    if hdoc[i].tag_ == "IN" and len(words) > 1 and words[1] in lex["weekdays"]:
+        return True
+    if hdoc[i].like_num:
+        words = words[1:]
+    return len(words) > 1 and words[0] in lex["time_units"] and words[1] in ("before", "after", "ago", "later", "earlier")
 
 
 def verb_phrase(sent: Span) -> Optional[Span]:
@@ -512,8 +615,25 @@ def when_candidates(lead: Lead, timexes: list) -> list[Candidate]:
             if start not in taken:
                 span = sent.doc.char_span(start, start + len(m.group()), alignment_mode="expand")
                 if span is not None:
-                    out.append(time_candidate(widen_time(span, []), prior, lead))
+                    after = [e for e in ents if e.start >= span.end][:1]
+                    out.append(time_candidate(widen_time(span, after), prior, lead))
     out.extend(timex_candidates(lead, timexes))
+    return refined_times(out)
+
+
+def refined_times(cands: list[Candidate]) -> list[Candidate]:
+    """A clock time that refines another time ("6.10am on Wednesday" of "Wednesday") scores at
+    least as high as it, a little higher: coders mark the most precise mention of the moment."""
+    out = []
+    for c in cands:
+        low = c.text.lower()
+        if not re.search(r"\d", low):
+            out.append(c)
+            continue
+        inner = [d.score for d in cands if len(d.text) < len(c.text)
+                 and re.search(r"\b%s\b" % re.escape(d.text.lower()), low)]
+        score = max([c.score] + [x + weight("when_refines") for x in inner])
+        out.append(Candidate(c.text, c.start, c.end, score))
     return out
 
 
@@ -556,7 +676,10 @@ def widen_time(ent: Span, following: list[Span]) -> Span:
             break
     while start > ent.sent.start and doc[start - 1].lower_ in mods:
         start -= 1
-    if start > ent.sent.start and start < ent.start and doc[start - 1].lower_ in ("after", "before"):
+    if start > ent.sent.start + 1 and doc[start - 1].lower_ in ("after", "before") \
+            and doc[start - 2].lower_ in mods:
+        start -= 2                          # "shortly after 6am"
+    elif start > ent.sent.start and start < ent.start and doc[start - 1].lower_ in ("after", "before"):
         start -= 1
     return doc[start:end]
 
@@ -612,7 +735,54 @@ def where_candidates(lead: Lead, head: Optional[Headline]) -> list[Candidate]:
             out.append(span_candidate(span, score))
         if sent.start < lead.sents[-1].end:
             out.extend(unlabelled_places(sent, prior))
+    return narrowest_places(out, lead, head_text)
+
+
+def narrowest_places(cands: list[Candidate], lead: Lead, head_text: str) -> list[Candidate]:
+    """Coders mark the town, not the region around it: a place the article uses as the
+    container of another ("Croydon, south London") loses to the place it contains, which
+    takes over the container's headline bonus."""
+    inside = containment(lead, head_text)
+    outer = set(inside.values())
+    out = []
+    for c in cands:
+        key = place_key(c.text)
+        score = c.score
+        if key in outer:
+            score -= weight("where_container")
+        elif inside.get(key) and in_text(inside[key], head_text) and not in_text(key, head_text):
+            score += weight("title")
+        out.append(Candidate(c.text, c.start, c.end, score))
     return out
+
+
+def in_text(name: str, low: str) -> bool:
+    return bool(re.search(r"\b%s\b" % re.escape(name), low))
+
+
+def containment(lead: Lead, head_text: str) -> dict[str, str]:
+    """{place: the place it lies in}, from place names written one after the other in the
+    headline or the lead: "X, Y", "X, south Y", "X near Y", "X, near Y", "X in Y"."""
+    names = {place_key(e.text) for e in lead.ents if is_place(e)}
+    if len(names) < 2:
+        return {}
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    compass = "|".join(re.escape(w) for w in lexicon()["compass_words"])
+    pair = re.compile(r"\b(%s),?\s+(?:near\s+|in\s+)?(?:(?:%s)\s+)?(%s)\b" % (pattern, compass, pattern))
+    out = {}
+    for text in (head_text, lead.body[:lead.sents[-1].end_char].lower() if lead.sents else ""):
+        for m in pair.finditer(text):
+            if m.group(1) != m.group(2):
+                out.setdefault(m.group(1), m.group(2))
+    return out
+
+
+def place_key(text: str) -> str:
+    """A place name without its compass word ("south London" -> "london")."""
+    words = text.lower().split()
+    while len(words) > 1 and words[0] in lexicon()["compass_words"]:
+        words = words[1:]
+    return " ".join(words)
 
 
 def dateline_places(body: str) -> list[Candidate]:
@@ -708,13 +878,9 @@ def headline_marker_phrases(head: Headline, body: str, markers: list, bonus: flo
     for m in markers:
         n = len(m["words"])
         for i in range(a, b - n):
-            if words[i:i + n] == m["words"] and (m["words"] != ["as"] or has_verb(head.doc, i + 1, b)):
+            if words[i:i + n] == m["words"] and m["words"] not in lexicon()["headline_weak_markers"]:
                 out.append(headline_candidate(head, (i + n, b), body, m["weight"] + bonus))
     return out
-
-
-def has_verb(hdoc: Doc, a: int, b: int) -> bool:
-    return any(hdoc[i].tag_ in VERB_TAGS for i in range(a, b))
 
 
 def marker_phrases(sent: Span, markers: list) -> list[tuple[float, Span]]:
@@ -788,4 +954,75 @@ def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
             out.append(span_candidate(span, w * 0.5 + prior * 0.5))
     if head and head.verb is not None:
         out.append(headline_candidate(head, (head.verb, head.verb + 1), lead.body, 0.7))
+    if head:
+        out.extend(headline_mechanism(head, lead.body))
+    for sent, prior in zip(lead.sents[:3], lead.prior):
+        out.extend(lead_mechanism(sent, prior))
     return out
+
+
+def headline_mechanism(head: Headline, body: str) -> list[Candidate]:
+    """How a casualty headline's deaths came about: the clause after 'after/as/when'
+    ("Seven killed as tram derails" -> "tram derails")."""
+    if not is_casualty_headline(head):
+        return []
+    a, b = head.rest
+    hdoc = head.doc
+    for i in range(a, b - 1):
+        if hdoc[i].lower_ in lexicon()["mechanism_marks"]:
+            verb = next((j for j in range(i + 1, b) if hdoc[j].tag_ in VERB_TAGS
+                         or is_verb_like(hdoc[j], head.verbs)), None)
+            if verb is not None and verb > i + 1:
+                return [headline_candidate(head, (i + 1, object_end(hdoc, chain_end(hdoc, verb, b), b)), body,
+                                           weight("how_mechanism"))]
+    return []
+
+
+def is_casualty_headline(head: Headline) -> bool:
+    words = lexicon()["casualty_words"]
+    a, b = head.what or (0, 0)
+    return any(head.doc[i].lower_ in words for i in range(a, b))
+
+
+def chain_end(hdoc: Doc, verb: int, b: int) -> int:
+    """Last index of 'derails and overturns': a verb with verbs coordinated to it."""
+    end = verb
+    while end + 2 < b and hdoc[end + 1].lower_ in ("and", "or") and hdoc[end + 2].tag_ in VERB_TAGS:
+        end += 2
+    return end
+
+
+def object_end(hdoc: Doc, verb: int, b: int) -> int:
+    """End of the bare object after a headline verb ("opens fire"), before any preposition."""
+    end = verb + 1
+    while end < b and hdoc[end].tag_ in NOUN_TAGS | {"DT", "PRP$", "JJ"}:
+        end += 1
+    return end
+
+
+def lead_mechanism(sent: Span, prior: float) -> list[Candidate]:
+    """In a sentence that reports deaths or injuries, the verbs of its 'after/when/as' clause
+    ("... were killed when a tram derailed and overturned" -> "derailed and overturned")."""
+    words = lexicon()["casualty_words"]
+    if not any(t.lower_ in words and t.pos_ in ("VERB", "ADJ") for t in sent):
+        return []
+    out = []
+    for tok in sent:
+        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and has_subject(tok) \
+                and any(c.dep_ == "mark" and c.lower_ in lexicon()["mechanism_marks"] for c in tok.children):
+            out.append(span_candidate(verb_chain(tok), weight("how_mechanism") * 0.5 + prior * 0.5))
+    return out
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def verb_chain(verb: Token) -> Span:
+    """The verb and the verbs coordinated right after it ("derailed and overturned")."""
+    end = verb.i
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i - end <= 3 \
+                and all(t.pos_ in ("CCONJ", "ADV", "AUX") for t in verb.doc[end + 1:c.i]):
+            end = c.i
+    return verb.doc[verb.i:end + 1]
