@@ -266,3 +266,21 @@ def test_past_modals_look_back_unless_a_forward_cue_governs(nlp):
     assert one(nlp, "Rescuers could be seen digging Monday in the rubble.", "Monday", pub).value == "2021-05-03"
     assert one(nlp, "The envoy could arrive as early as Saturday.", "Saturday", pub).value == "2021-05-08"
     assert one(nlp, "The envoy will arrive Saturday.", "Saturday", pub).value == "2021-05-08"
+
+
+def test_month_in_an_infinitive_clause_is_ahead(nlp):
+    text = "The company signed a contract to build the bridge in January."
+    assert one(nlp, text, "January").value == "2022-01"
+    text = "Rebels demanded talks to end the siege in March."
+    assert one(nlp, text, "March", published="2021-11-05").value == "2022-03"
+    text = "The donors announced a fund to rebuild the schools in September."
+    assert one(nlp, text, "September").value == "2021-09"
+
+
+def test_month_in_a_past_clause_or_before_a_noun_stays_behind(nlp):
+    text = "The ministry agreed in January to sell the refinery."
+    assert one(nlp, text, "January").value == "2021-01"
+    text = "The army says it is trying to enforce a March ceasefire."
+    assert one(nlp, text, "March").value == "2021-03"
+    text = "Ministers met to discuss the budget in May."
+    assert one(nlp, text, "May").value == "2021-05"

@@ -247,8 +247,25 @@ def norm_month(m: re.Match, ctx: Context) -> Found | None:
     direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(d)
     if direction is None:
         direction = ctx.direction(m.start(), present="past", none="past", cues=True)
+        if ctx.tense(m.start()) == "PRESENT" and _in_infinitive_clause(m, ctx):
+            direction = "future"          # "an agreement to acquire the bank in January"
         return Found("DATE", cal.fmt_month(cal.month_year_near(ctx.dct, mon, direction), mon), *span(m))
     return Found("DATE", cal.fmt_month(cal.month_year(ctx.dct, mon, direction), mon), *span(m))
+
+
+def _in_infinitive_clause(m: re.Match, ctx: Context) -> bool:
+    """The month belongs to a to-infinitive ("a contract to build the bridge in January", "talks
+    to end the siege in March"): an aim, still ahead. Not a month before a noun ("a June
+    agreement"), nor an infinitive of purpose under a past verb ("met to discuss it in May")."""
+    if ctx.doc is None:
+        return False
+    tok = token_at(ctx.doc, m.start("mon"))
+    if tok is None or (tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i):
+        return False
+    verb = governing_verb(tok)
+    if verb is None or verb.tag_ != "VB" or verb.head.tag_ == "VBD":
+        return False                      # "met to discuss the budget in May" may be the meeting's month
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 MARCH_NOUN_AFTER = re.compile(r"\s+(?:for|of|on|to|against|through|from)\b")
