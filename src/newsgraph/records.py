@@ -33,6 +33,7 @@ class RawDoc:
     url: Optional[str] = None
     published: Optional[str] = None
     title: Optional[str] = None
+    site_chrome: frozenset[int] = frozenset()   # keys of lines other pages of its site repeat (clean.site)
 
 
 @dataclass

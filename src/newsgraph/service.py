@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, TextIO
 
 from newsgraph import kb as kbmod
-from newsgraph.ingest import InputFailure, iter_inputs, iter_jsonl
+from newsgraph.clean.site import SiteProfile, build_profile, host_folder
+from newsgraph.ingest import InputFailure, iter_file, iter_inputs, iter_jsonl, iter_paths, kind_of
 from newsgraph.pipeline import analyze_stream, article_id, raw_hash
 from newsgraph.records import Analysis, RawDoc, to_dict
 from newsgraph.store import Store
@@ -38,11 +39,14 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
 
     report = IngestReport()
     hashes: dict[str, str] = {}
+    specs = list(specs)
+    sites = site_profile(specs)
 
     def new_or_changed() -> Iterator:
         for item in iter_inputs(specs):
             if isinstance(item, RawDoc):
                 item.id = article_id(item)
+                item.site_chrome = sites.recurring(item)
                 if item.id in hashes:
                     continue
                 hashes[item.id] = raw_hash(item)
@@ -77,6 +81,19 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
         rebuild(store)
         store.set_state("dirty", False)
     return report
+
+
+def site_profile(specs: list[str]) -> SiteProfile:
+    """First pass over a batch: which lines recur across the page dumps of each site
+    (clean.site). Only files that can hold page dumps are read; HTML and WARC pages go
+    through trafilatura, which has its own boilerplate model."""
+    def may_hold_site_dumps(path) -> bool:
+        kind = kind_of(path)
+        return kind == "jsonl" or kind == "raw_text" and host_folder(str(path)) is not None
+
+    dumps = (item for path in iter_paths(specs) if not isinstance(path, InputFailure)
+             and may_hold_site_dumps(path) for item in iter_file(path))
+    return build_profile(dumps)
 
 
 def write_settled_stories(store: Store, index) -> None:
@@ -135,10 +152,13 @@ def annotate(in_path: str, out: TextIO, stories: bool = False, processes: Option
     report = IngestReport()
     index = StoryIndex() if stories else None
     window = settle_every or SETTLE_WINDOW
+    sites = build_profile(iter_jsonl(Path(in_path)))
+
     def tagged() -> Iterator:
         for item in iter_jsonl(Path(in_path)):
             if isinstance(item, RawDoc):
                 item.id = article_id(item)
+                item.site_chrome = sites.recurring(item)
             yield item
 
     held = tempfile.TemporaryFile("w+", encoding="utf-8") if index is not None else nullcontext(out)

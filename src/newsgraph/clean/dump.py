@@ -17,6 +17,7 @@ BODY_THRESHOLD = 0.5
 TEASER_MIN_WORDS = 6
 FALLBACK_MIN_WORDS = 12
 FALLBACK_MIN_SCORE = 0.2
+SITE_CHROME_MAX_SHARE = 0.5   # past this share of the kept text, repeats are a story's versions, not chrome
 
 
 @dataclass
@@ -133,13 +134,30 @@ def fallback_body(doc: DumpLines, skip: frozenset[int] | set[int] = frozenset())
     return sentences if any(sentences) else long_lines
 
 
-def body_and_removed(doc: DumpLines, skip: set[int]) -> tuple[list[str], list[str]]:
-    """Body paragraphs and removed lines, in page order; `skip` are lines used as metadata."""
+def site_repeats(doc: DumpLines, keep: list[bool], site_chrome: frozenset[int]) -> set[int]:
+    """Kept lines that other pages of the same site repeat (see clean.site). When they are
+    most of what is kept, the pages are versions of one story (an update, a copy under
+    another address) and the repeats are its body, so none is dropped."""
+    if not site_chrome:
+        return set()
+    from .site import line_key
+    kept = [i for i, k in enumerate(keep) if k]
+    repeats = {i for i in kept if line_key(doc.lines[i].text) in site_chrome}
+    kept_chars = sum(len(doc.lines[i].text) for i in kept)
+    repeated_chars = sum(len(doc.lines[i].text) for i in repeats)
+    return repeats if repeated_chars <= SITE_CHROME_MAX_SHARE * kept_chars else set()
+
+
+def body_and_removed(doc: DumpLines, skip: set[int],
+                     site_chrome: frozenset[int] = frozenset()) -> tuple[list[str], list[str]]:
+    """Body paragraphs and removed lines, in page order; `skip` are lines used as metadata,
+    `site_chrome` the keys of lines that other pages of the site repeat."""
     body, removed = [], []
     skip = skip | teaser_lines(doc) | {i for i, ln in enumerate(doc.lines) if labelled_teaser(ln.text)}
     keep = [s >= BODY_THRESHOLD for s in doc.scores]
     if not any(k and i not in skip for i, k in enumerate(keep)):
         keep = fallback_body(doc, skip)
+    skip = skip | site_repeats(doc, [k and i not in skip for i, k in enumerate(keep)], site_chrome)
     for i, (ln, k) in enumerate(zip(doc.lines, keep)):
         if k and i not in skip:
             body.append(ln.text)

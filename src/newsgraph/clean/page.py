@@ -15,7 +15,7 @@ def clean_dump(raw: RawDoc, article_id: str) -> Article:
     if not doc.lines:
         raise CleanError("empty page")
     head = read_header(doc)
-    body, removed = body_and_removed(doc, head.used)
+    body, removed = body_and_removed(doc, head.used, raw.site_chrome)
     return Article(id=article_id, source=raw.source, text="\n\n".join(body), removed=removed,
                    title=head.title, subtitle=head.subtitle, published=head.published,
                    outlet=head.outlet or outlet_for_domain(raw.url), original_outlet=head.original_outlet,
