@@ -28,6 +28,9 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 MAX_DESCRIBED_TOKENS = 14
 GROUP_SENTENCES_BACK = 2
 DESCRIBING_DEPS = ("prep", "acl", "amod", "relcl")
+FLOATING_QUANTIFIERS = ("both", "all", "each", "either", "neither")
+DOUBLE_QUOTES = ('"', "“", "”", "''", "``", "«", "»", "„")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")   # a finite verb is never inside a noun phrase
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj")
 
 
@@ -59,6 +62,9 @@ def phrase_tokens(head: Token) -> list[Token]:
     if entity is not None and entity.root == head:
         keep.extend(t for t in entity if t not in keep)
     keep.sort(key=lambda t: t.i)
+    cut = [t for t in keep if t.i < head.i and (t.text in DOUBLE_QUOTES or t.tag_ in FINITE_TAGS)]
+    if cut:                                     # "“...,” tweeted party spokeswoman Jane Roe"
+        keep = [t for t in keep if t.i > cut[-1].i]
     while len(keep) > 1 and (keep[0].is_punct or keep[0].dep_ == "cc"):
         keep.pop(0)
     return keep
@@ -108,6 +114,10 @@ def _named_apposition(head: Token) -> Optional[Token]:
     for child in head.children:
         if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
             return child
+    if _bare_role(head):                       # "said lobbyist and party strategist Jane Roe"
+        names = [c for c in head.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+        if names:
+            return names[0]
     if head.tag_ == "NNS":                     # "activists such as Jane Roe", "groups including X"
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("as", "including", "like"):
@@ -115,6 +125,11 @@ def _named_apposition(head: Token) -> Optional[Token]:
                 if names:
                     return names[0]
     return None
+
+
+def _bare_role(head: Token) -> bool:
+    """A singular role noun with no determiner, used as a title ("lobbyist", "strategist")."""
+    return head.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
 
 
 NAME_KINDS = ("name", "alias", "acronym")
@@ -216,6 +231,8 @@ class SpeakerResolver:
         if head.lower_ in pronouns()["person_singular"]:
             return self.as_written(self.index.resolve(head), head.idx) \
                 or self._speaker_at(head.idx, head.idx + len(head.text))
+        if _described_member(head, tokens):
+            return Speaker(None, doc_text(self.doc)[start:end])
         known = self._speaker_at(head.idx, head.idx + len(head.text))
         if known is None and not _common_noun(head):
             known = self._speaker_at(start, end)     # a common noun is not named by its modifier
@@ -234,6 +251,13 @@ class SpeakerResolver:
             start, end = _span_of(described_tokens(head))
         text = doc_text(self.doc)[start:end].strip()
         return Speaker(None, text) if text else None
+
+
+def _described_member(head: Token, tokens: list[Token]) -> bool:
+    """"the Wisconsin Republican", "senior Democrats": people described by their affiliation,
+    not the party or nation the affiliation word names."""
+    return head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and len(tokens) > 1 \
+        and not any(t.ent_type_ == "PERSON" for t in tokens)
 
 
 def _common_noun(tok: Token) -> bool:
@@ -266,9 +290,9 @@ def _is_utterance_noun(tok: Token) -> bool:
 def subject_of(verb: Token) -> Optional[Token]:
     """The subject of a reporting verb, climbing conjunctions and participial clauses
     ("he said, adding ..."), or the agent of a passive, or the name after an inverted "said"."""
-    for tok in verb.children:
-        if tok.dep_ in SUBJECT_DEPS and tok.dep_ != "nsubjpass":
-            return tok
+    subject = _nearest_subject(verb)
+    if subject is not None:
+        return _last_listless_conjunct(subject, verb)
     for tok in verb.children:                   # "X, asked about Y, said" parsed as X asked
         if tok.i < verb.i and parenthetical_addressee(tok):
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -297,6 +321,30 @@ def subject_of(verb: Token) -> Optional[Token]:
     return None
 
 
+def _nearest_subject(verb: Token) -> Optional[Token]:
+    """The verb's subject; of two ("Voters, Clinton suggested, don't ...", "Speaking in Salem,
+    New Hampshire, Trump went ..."), the one nearest before the verb."""
+    subjects = [t for t in verb.children if t.dep_ in SUBJECT_DEPS and t.dep_ != "nsubjpass"]
+    if len(subjects) > 1:                       # "Party leaders ... both suggested"
+        subjects = [t for t in subjects if t.lower_ not in FLOATING_QUANTIFIERS] or subjects
+    before = [t for t in subjects if t.i < verb.i]
+    if before:
+        return max(before, key=lambda t: t.i)
+    return subjects[0] if subjects else None
+
+
+def _last_listless_conjunct(subject: Token, verb: Token) -> Token:
+    """"... to, now, Cruz, Wilkin said": two names joined by a bare comma right before the verb
+    are the end of the content and the speaker, not a list (a list has "and" or "or")."""
+    if any(t.dep_ == "cc" for t in subject.subtree):
+        return subject
+    for conj in subject.children:
+        if conj.dep_ == "conj" and conj.i < verb.i and conj.right_edge.i + 1 == verb.i \
+                and _is_name(conj) and verb.doc[conj.left_edge.i - 1].text == ",":
+            return conj
+    return subject
+
+
 def speaker_head(verb: Token) -> Optional[Token]:
     """The subject of a reporting verb, or when the parse gives it none, the subject of its
     sentence's main verb before it, or a name opening the sentence right before a verb
@@ -322,12 +370,23 @@ def _name_after(verb: Token) -> Optional[Token]:
         i += 1
     if i >= len(verb.doc) or not (verb.doc[i].ent_type_ == "PERSON" or verb.doc[i].pos_ == "PROPN"):
         return None
+    person = _person_compounded(verb.doc[i])
+    if person is not None:
+        return person
     span = entity_span(verb.doc[i])
     if span is not None:
         return span.root
     while i + 1 < len(verb.doc) and verb.doc[i + 1].pos_ == "PROPN":
         i += 1
     return verb.doc[i]
+
+
+def _person_compounded(tok: Token) -> Optional[Token]:
+    """The person a run of modifiers leads to: "Rubio spokesman Alex Conant", "President Obama"
+    (each word a compound of the next, ending on a person's name)."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if tok.ent_type_ == "PERSON" else None
 
 
 def _opening_name(verb: Token) -> Optional[Token]:
@@ -369,6 +428,9 @@ def _name_in_segment(verb: Token) -> Optional[Token]:
     if subjects:
         return subjects[-1]
     if names:
+        person = _person_compounded(names[0])
+        if person is not None:
+            return person
         span = entity_span(names[0])
         return span.root if span is not None else names[0]
     return None
