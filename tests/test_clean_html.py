@@ -86,3 +86,77 @@ def test_a_first_line_unlike_the_title_stays():
     body = "Parliament passed the budget late on Tuesday.\n\nThe vote was 210 to 190."
     assert drop_headline_lines(body, "Budget clears parliament") == (body, [])
     assert drop_headline_lines("Budget clears parliament\n\n" + body, "Budget clears parliament") == (body, ["Budget clears parliament"])
+
+
+# --- the headline: <h1> against the metadata titles (html_title.py) ---------------------------
+
+def page_with(head: str, body_h1s: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (f"<html><head>{head}</head><body><nav><h1>Menu</h1></nav><main><article>{body_h1s}"
+            f"{paras}</article></main></body></html>")
+
+
+def title_of(head: str, body_h1s: str, url: str = "https://www.ledger.example/a/1") -> str | None:
+    from newsgraph.clean.html import parse_tree
+    from newsgraph.clean.html_title import page_title
+    return page_title(parse_tree(page_with(head, body_h1s)), None, url, None)
+
+
+def test_the_site_name_leaves_the_metadata_title():
+    head = "<title>Ferry service resumes after storm | The Daily Ledger</title><meta property='og:site_name' content='The Daily Ledger'>"
+    assert title_of(head, "") == "Ferry service resumes after storm"
+
+
+def test_a_site_name_before_the_headline_leaves_too():
+    head = "<title>Ledger Online | Ferry service resumes after storm</title>"
+    assert title_of(head, "", url="https://ledgeronline.example/x") == "Ferry service resumes after storm"
+
+
+def test_a_kicker_inside_the_h1_is_not_part_of_the_headline():
+    h1 = ("<h1><span class='article-heading__kicker'>Transport</span><span class='visually-hidden'>: </span>"
+          "<span class='article-heading__title'>Ferry service resumes after storm</span></h1>")
+    assert title_of("<title>Transport: Ferry service resumes after storm | Ledger</title>", h1) == "Ferry service resumes after storm"
+
+
+def test_a_date_stamp_inside_the_h1_is_not_part_of_the_headline():
+    h1 = "<h1><time datetime='2022-02-01'>1 February 2022</time> Ferry service resumes after storm</h1>"
+    assert title_of("<title>Ferry service resumes after storm</title>", h1) == "Ferry service resumes after storm"
+
+
+def test_an_h1_that_prints_the_site_name_is_not_the_headline():
+    h1s = "<h1>Daily Ledger</h1><h1>Ferry service resumes after storm</h1>"
+    head = "<title>Ferry service resumes after storm | Daily Ledger</title>"
+    assert title_of(head, h1s, url="https://www.dailyledger.example/a") == "Ferry service resumes after storm"
+
+
+def test_a_blog_name_h1_at_the_tail_of_the_title_is_not_the_headline():
+    head = "<title>Why ferries run late - Harbour Notes</title>"
+    assert title_of(head, "<h1>Harbour Notes</h1>", url="https://harbour-notes.example/p/9") == "Why ferries run late"
+
+
+def test_the_printed_headline_wins_over_a_differently_worded_seo_title():
+    head = "<title>Ferry timetable 2022: all changes at a glance</title><meta property='og:title' content='Ferry timetable 2022: all changes at a glance'>"
+    h1 = "<h1>Islanders face longer waits as ferry timetable is cut</h1>"
+    assert title_of(head, h1) == "Islanders face longer waits as ferry timetable is cut"
+
+
+def test_a_one_word_section_heading_does_not_replace_the_metadata_title():
+    head = "<title>Ferry service resumes after storm</title>"
+    assert title_of(head, "<h1>Transport</h1>") == "Ferry service resumes after storm"
+
+
+def test_a_declared_site_name_equal_to_the_title_is_not_stripped():
+    head = ("<title>Ferry service resumes after storm</title>"
+            "<meta property='og:site_name' content='Ferry service resumes after storm'>")
+    assert title_of(head, "") == "Ferry service resumes after storm"
+
+
+def test_soft_hyphens_leave_the_headline():
+    assert title_of("<title>Fähr\u00adverkehr läuft wieder</title>", "") == "Fährverkehr läuft wieder"
+
+
+def test_declared_publication_time_when_the_extractor_finds_no_date():
+    from newsgraph.clean.html import publication_time
+    html = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2022-05-06T09:15:00+02:00"}</script>'
+    assert publication_time(None, html) == "2022-05-06T09:15:00+02:00"
+    assert publication_time(None, "<p>no date here</p>") is None

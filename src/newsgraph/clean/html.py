@@ -1,5 +1,5 @@
 """Cleaning of whole HTML pages (kind "html") through trafilatura: body without comments,
-title, date (htmldate), authors and site name from its metadata."""
+date (htmldate), authors and site name from its metadata; the headline by html_title.py."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,7 @@ from newsgraph.records import Article, RawDoc
 
 from .dates import normalize_date
 from .errors import CleanError
+from .html_title import page_title
 from .outlets import outlet_for_domain, resolve_outlet
 
 
@@ -74,12 +75,12 @@ def clean_html(raw: RawDoc, article_id: str) -> Article:
     outlet = resolve_outlet(sitename) if sitename else None
     outlet = outlet or sitename or outlet_for_domain(url)
     tree = parse_tree(raw.content or "")
-    title = headline(tree, (doc.title or "").strip() or None)
+    title = page_title(tree, doc.title, url, sitename)
     text, dropped = drop_headline_lines(text, title)
     return Article(id=article_id, source=raw.source, text=text, url=url, outlet=outlet,
                    removed=dropped + removed_lines(tree, text),
                    title=title, subtitle=deck_from(doc.description, text),
-                   authors=split_authors(doc.author), published=with_time(normalize_date(doc.date), raw.content or ""),
+                   authors=split_authors(doc.author), published=publication_time(doc.date, raw.content or ""),
                    language=doc.language or None)
 
 
@@ -87,6 +88,27 @@ PUBLISHED_META_RE = re.compile(
     r"""(?:(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|datePublished|pubdate|publishdate|date)["'][^>]*?content=["']([^"']+)["']"""
     r"""|content=["']([^"']+)["'][^>]*?(?:property|name|itemprop)=["'](?:article:published_time|datePublished)["']"""
     r"""|"datePublished"\s*:\s*"([^"]+)")""", re.I)
+
+
+DECLARED_PUBLISHED_RE = re.compile(
+    r"""(?:(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|datePublished)["'][^>]*?(?:content|datetime)=["']([^"']+)["']"""
+    r"""|(?:content|datetime)=["']([^"']+)["'][^>]*?(?:property|name|itemprop)=["'](?:article:published_time|datePublished)["']"""
+    r"""|"datePublished"\s*:\s*"([^"]+)")""", re.I)
+
+
+def publication_time(extracted: str | None, html: str) -> str | None:
+    """The extractor's (htmldate's) publication date with its time where the page states one;
+    where it finds none, the first publication timestamp the page declares for machines."""
+    day = normalize_date(extracted)
+    return with_time(day, html) if day else declared_published(html)
+
+
+def declared_published(html: str) -> str | None:
+    for m in DECLARED_PUBLISHED_RE.finditer(html[:300000]):
+        stamp = normalize_date(next(g for g in m.groups() if g))
+        if stamp:
+            return stamp
+    return None
 
 
 def with_time(day: str | None, html: str) -> str | None:
@@ -109,7 +131,6 @@ def deck_from(description: str | None, text: str) -> str | None:
     return d
 
 
-MAX_HEADLINE_CHARS = 300
 H1_MATCH = 90
 BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote",
               "pre", "figcaption", "caption", "address", "label", "button", "option")
@@ -140,20 +161,3 @@ def removed_lines(tree, body: str) -> list[str]:
 
 def loose(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
-
-
-def headline(tree, meta_title: str | None) -> str | None:
-    """The page's <h1> as printed when it matches the metadata title (which often carries
-    the site name or is cut), else the metadata title."""
-    if tree is None or not meta_title:
-        return meta_title
-    from rapidfuzz import fuzz
-    target = loose(meta_title)
-    h1s = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
-    h1s = [h for h in h1s if h and len(h) < MAX_HEADLINE_CHARS]
-    if not h1s or not target:
-        return meta_title
-    best = max(h1s, key=lambda h: fuzz.ratio(loose(h), target))
-    if fuzz.partial_ratio(loose(best), target) >= H1_MATCH and len(loose(best)) >= 0.5 * len(target):
-        return best
-    return meta_title
