@@ -424,11 +424,28 @@ def resolve_pronoun(tok: Token, fallback: Optional[Token]) -> Optional[Token]:
         found = object_antecedent(tok)
         if found is not None:
             return found
+    reporter = reporter_of(tok)
+    if reporter is not None:
+        return reporter
     root = tok.sent.root
     for c in root.children:
         if c.dep_ in {"nsubj", "nsubjpass"} and not is_pronoun(c) and c.i < tok.i:
             return c
     return fallback
+
+
+def reporter_of(pron: Token) -> Optional[Token]:
+    """'Egypt announced it would free ...': the subject pronoun of a reported clause is the
+    reporter (singular 'it' only for a singular reporter)."""
+    if pron.dep_ not in {"nsubj", "nsubjpass"} or pron.head.dep_ != "ccomp":
+        return None
+    verb = pron.head.head
+    if verb.lemma_.lower() not in cues()["reporting_verbs"]:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and not is_pronoun(c) and c.i < pron.i), None)
+    if subj is None or (pron.lower_ == "it" and subj.tag_ in {"NNS", "NNPS"}):
+        return None
+    return subj
 
 
 def object_antecedent(pron: Token) -> Optional[Token]:

@@ -21,7 +21,7 @@ from .lexicon import TriggerSense, actor_lexicon, cues, triggers
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
 from .places import place_record
 from .same import dedupe
-from .triggers import Trigger, find_triggers, is_simultaneous_clause, objects, prep_objects, quoted_ranges, with_conjuncts
+from .triggers import Trigger, find_triggers, is_control_clause, is_simultaneous_clause, objects, prep_objects, quoted_ranges, with_conjuncts
 
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "conj", "pcomp", "pobj", "prep", "advcl", "acomp", "nsubjpass", "attr"}
 
@@ -165,7 +165,7 @@ def governing_trigger(t: Trigger, trigs: list[Trigger]) -> Optional[Trigger]:
     while node.head != node and steps < 8:
         if node.dep_ == "advcl" and is_simultaneous_clause(node):
             return None
-        dep, node, steps = node.dep_, node.head, steps + 1
+        dep, node, steps = ("xcomp" if is_control_clause(node) else node.dep_), node.head, steps + 1
         if dep == "relcl" or dep in {"nsubj", "nsubjpass"} and not t.is_noun:
             return None
         via_acl = via_acl or dep == "acl"
@@ -362,14 +362,14 @@ def recode_by_modality(t: Trigger, typ: str, cameo, mod: str):
     chain_lemmas = {x.lemma_.lower() for x in t.anchor.ancestors}
     if mod == "negated" and typ in c["cooperative_types"] and any(a.lower_ in {"will", "would", "wo"} for a in t.anchor.children):
         return "REJECT", "120", "asserted"
+    if mod in {"planned", "hypothetical"} and is_conditional_threat(t.anchor):
+        return "THREATEN", "130", "planned"     # 'will withdraw unless ...': a threat, not a promise
     if mod == "planned" and typ in c["cooperative_types"]:
         return "AGREE", c["future_cameo"].get(typ, "030"), mod
     if mod in {"planned", "hypothetical"} and typ in c["threat_types"]:
         if typ == "ASSAULT" and chain_lemmas & set(c["mobilize_plan_verbs"]):
             return "MOBILIZE", "154", mod
         return "THREATEN", "130", mod
-    if mod in {"planned", "hypothetical"} and is_conditional_threat(t.anchor):
-        return "THREATEN", "130", "planned"
     return typ, cameo, mod
 
 

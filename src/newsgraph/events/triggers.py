@@ -128,7 +128,7 @@ def sense_holds(tok: Token, sense: TriggerSense) -> bool:
             return False
         if key == "obj_ent" and not any(o.ent_type_ in vals for o in objects(tok)):
             return False
-        if key == "prep" and not any(c.dep_ in {"prep", "agent", "mark", "dative"} and c.lower_ in vals for c in tok.children):
+        if key == "prep" and not any(c.lower_ in vals for c in preposition_words(tok)):
             return False
         if key == "pobj_ent" and not any(o.ent_type_ in vals for o in prep_objects(tok, sense.get("prep") or ())):
             return False
@@ -156,9 +156,35 @@ def sense_holds(tok: Token, sense: TriggerSense) -> bool:
             return False
         if key == "xcomp" and not any(c.dep_ == "xcomp" for c in tok.children):
             return False
+        if key == "ccomp_subject" and not (wants_act_of_other(tok) and not _aux_words(tok) & cues()["hypothetical_aux"]):
+            return False
         if key == "xcomp_of_object" and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
             return False
     return True
+
+
+def preposition_words(tok: Token) -> list[Token]:
+    """Prepositions the word governs, and the 'for' of a for-to clause ('pushed for the US to
+    support', parsed as a clause marked by 'for')."""
+    out = [c for c in tok.children if c.dep_ in {"prep", "agent", "mark", "dative"}]
+    return out + [m for c in tok.children if c.dep_ in {"advcl", "ccomp"} for m in c.children
+                  if m.dep_ == "mark" and m.lower_ == "for"]
+
+
+def is_control_clause(clause: Token) -> bool:
+    """A to-infinitive complement ('allowed planes to land', 'wants Putin to attack'), which the
+    parser gives as ccomp when the infinitive has its own subject."""
+    return clause.dep_ in {"xcomp", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
+def wants_act_of_other(tok: Token) -> bool:
+    """'wants Putin to attack X': a to-infinitive with its own subject that names an event."""
+    return any(is_control_clause(c) and any(s.dep_ == "nsubj" for s in c.children) and match_sense(c) is not None
+               for c in tok.children)
+
+
+def _aux_words(tok: Token) -> set[str]:
+    return {a.lower_ for a in tok.children if a.dep_ == "aux"}
 
 
 def match_sense(tok: Token) -> Optional[TriggerSense]:
@@ -214,7 +240,7 @@ def in_background(tok: Token, reduced_ok: bool = False) -> bool:
     c = cues()
     node = tok
     while node.head != node:
-        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c["background_marks"] for m in node.children) \
+        if node.dep_ == "advcl" and any(m in c["background_marks"] for m in clause_marks(node)) \
                 and not is_simultaneous_clause(node):
             return True
         if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in {"after", "since", "following", "before", "despite", "amid", "during", "because", "prior", "than"}:
@@ -222,6 +248,8 @@ def in_background(tok: Token, reduced_ok: bool = False) -> bool:
         if node == tok and node.dep_ == "acl" and node.tag_ == "VBN" and not _existential(node.head) and not reduced_ok:
             return True
         if node.dep_ == "relcl" and any(c.lower_ in {"where", "when"} for c in node.children if c.dep_ == "advmod"):
+            return True
+        if is_prior_relative(node):
             return True
         if node.dep_ == "acl" and node.head.lemma_.lower() in c["document_nouns"] and not (reduced_ok and node == tok):
             return True
@@ -231,14 +259,25 @@ def in_background(tok: Token, reduced_ok: bool = False) -> bool:
     return False
 
 
+def clause_marks(verb: Token) -> list[str]:
+    """The subordinators of a clause; the parser gives 'when' as an adverb, not a marker."""
+    return [m.lower_ for m in verb.children if m.dep_ == "mark" or (m.dep_ == "advmod" and m.lower_ == "when" and m.i < verb.i)]
+
+
+def is_prior_relative(node: Token) -> bool:
+    """A pluperfect relative clause ('X, who had been arrested in May, ...') recalls an earlier
+    event to describe a participant; it is not news of this sentence."""
+    return node.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "had" for a in node.children)
+
+
 def is_simultaneous_clause(verb: Token) -> bool:
     """'as/while X happened': a finite clause told as happening alongside a main clause that
     names no event of its own ('police fired tear gas as thousands marched'). Not a perfect
     ('as X had done'); and beside a main event it stays background, since it then only says
     how or when that event happened ('killed when jets bombed a market')."""
-    marks = [m.lower_ for m in verb.children if m.dep_ == "mark"]
-    if not marks or marks[0] not in cues()["simultaneous_marks"]:
-        return False
+    marks = clause_marks(verb)
+    if not marks or marks[0] not in cues()["simultaneous_marks"] or verb.head.dep_ == "relcl":
+        return False     # 'assets they lost when X expelled them': it dates a description
     if any(a.lower_ in {"had", "has", "have"} for a in verb.children if a.dep_ == "aux"):
         return False
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
@@ -247,14 +286,19 @@ def is_simultaneous_clause(verb: Token) -> bool:
 
 
 def _names_event(verb: Token) -> bool:
-    """The verb, or a noun it carries as a light verb ('went on strike'), is a trigger."""
-    return event_sense(verb) is not None or any(
-        t.pos_ in {"NOUN", "PROPN"} and light_head(t) == verb and event_sense(t) is not None for t in verb.subtree)
+    """The verb, or a noun it carries as a light verb ('went on strike'), is a trigger; so is
+    the act a reporting clause announces ('as X announced it would free ...')."""
+    if event_sense(verb) is not None or any(
+            t.pos_ in {"NOUN", "PROPN"} and light_head(t) == verb and event_sense(t) is not None for t in verb.subtree):
+        return True
+    said = [c for c in verb.children if c.dep_ == "ccomp"] if verb.lemma_.lower() in cues()["reporting_verbs"] else []
+    return any(_names_event(c) for c in said)
 
 
 def _main_clause_event(clause: Token) -> bool:
     """Does any word of the clause's head, outside the clause itself, name an event?"""
     inside = {t.i for t in clause.subtree}
+    inside |= {t.i for r in clause.head.subtree if is_prior_relative(r) for t in r.subtree}
     return any(event_sense(t) is not None for t in clause.head.subtree if t.i not in inside)
 
 
