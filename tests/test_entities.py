@@ -180,7 +180,7 @@ def test_unexpanded_acronyms_and_weapon_names_link_across_articles():
 @pytest.mark.parametrize("text,country,expected", [
     ("the junta", "MMR", ("MMR", "MMRMIL")),
     ("the army", "SDN", ("SDN", "SDNMIL")),
-    ("protesters", "IRN", ("IRN", "IRNCVL")),
+    ("protesters", "IRN", ("IRN", "IRNOPP")),
     ("the opposition", "VEN", ("VEN", "VENOPP")),
     ("the ministry", "ETH", ("ETH", "ETHGOV")),
     ("the Kremlin", None, ("RUS", "RUSGOV")),

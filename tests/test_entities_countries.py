@@ -133,7 +133,7 @@ def test_organisation_name_does_not_swallow_a_weekday(nlp):
     ("Iraq's national security adviser", None, ("IRQ", "IRQGOV")),
     ("UN peacekeeping troops", "LBN", (None, "IGOMIL")),
     ("the Kremlin", None, ("RUS", "RUSGOV")),
-    ("Chilean students", None, ("CHL", "CHLCVL")),
+    ("Chilean students", None, ("CHL", "CHLEDU")),
 ])
 def test_actor_for_text(text, context, expected):
     assert actor_for_text(text, context) == expected

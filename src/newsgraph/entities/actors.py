@@ -11,7 +11,7 @@ from newsgraph.records import Entity
 
 COUNTRY_ONLY_TYPES = ("GPE", "NORP", "LOC")
 UNKNOWN_COUNTRY = "---"
-TRANSNATIONAL = ("IGO", "NGO", "MNC")   # CAMEO writes these in the country slot when no country applies
+TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")   # CAMEO writes these in the country slot when no country applies
 
 
 def compose_code(type_: str, country: Optional[str], sector: Optional[str]) -> Optional[str]:
@@ -78,6 +78,8 @@ def actor_for_text(text: str, context_country: Optional[str] = None) -> tuple[Op
     org, rest = split_org(phrase)
     if org is not None:
         sector = sector_of(rest) if rest else None
+        if sector in TRANSNATIONAL:     # "UN peacekeepers": the body's own code says it all
+            sector = None
         if org.sector in TRANSNATIONAL and sector:
             return org.country, org.sector + sector if org.sector == "IGO" else code_of(org.country, org.sector)
         return org.country, compose_code("ORG", org.country, org.sector)
@@ -85,11 +87,13 @@ def actor_for_text(text: str, context_country: Optional[str] = None) -> tuple[Op
     explicit = country is not None
     if country is None and not (possessor and rest != phrase.split()[-1]):
         country = context_country
-    sector = sector_of(rest)
+    national = L.sectors()["national_group_nouns"]
+    sector = national[rest] if explicit and rest in national else sector_of(rest)
     if sector is None and explicit and is_title(rest):
         sector = "GOV"
     if sector is None:
-        return (country, country) if rest == "" and country else (None, None)
+        country_alone = rest == "" or (explicit and rest in national)
+        return (country, country) if country_alone and country else (None, None)
     if sector in TRANSNATIONAL:
         return None, sector
     return country, code_of(country, sector)

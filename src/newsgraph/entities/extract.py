@@ -93,7 +93,7 @@ def classify(span: Span, clusters: dict[str, Cluster]) -> tuple[str, str]:
             form = L.fuzzy_capital_form(text) if not L.place(text) else None
             extra = {place.name} | ({form} if form else set())
     elif label == "NORP":
-        code = L.country_of_demonym(text)
+        code = None if names_ethnicity(span) else L.country_of_demonym(text)
         if code:
             key, country, kind = f"norp:{code}", code, "demonym"
     elif label == "ORG":
@@ -112,6 +112,12 @@ def classify(span: Span, clusters: dict[str, Cluster]) -> tuple[str, str]:
     if country:
         cluster.country[country] += 10
     return key, kind
+
+
+def names_ethnicity(span: Span) -> bool:
+    """"ethnic Albanians": a people as an ethnic group, not as citizens of the state its demonym
+    names (CAMEO gives ethnic groups their own codes, never the state's)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in L.titles()["ethnic_words"]
 
 
 def used_as_actor(span: Span) -> bool:

@@ -95,9 +95,20 @@ def demonyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for form, code in _rows("demonyms.tsv"):
         out[fold(form)] = code
-        if not form.endswith(("s", "sh", "ch", "ese", "i")):
-            out[fold(form + "s")] = code
+        plural = demonym_plural(form)
+        if plural:
+            out.setdefault(fold(plural), code)
     return out
+
+
+def demonym_plural(form: str) -> Optional[str]:
+    """The plural noun of a demonym ("Iraqi" -> "Iraqis", "Frenchman" -> "Frenchmen"); None for
+    forms that do not take one ("Swiss", "British", "French", "Chinese")."""
+    if form.endswith("man"):
+        return form[:-3] + "men"
+    if form.endswith(("s", "sh", "ch", "ese")):
+        return None
+    return form + "s"
 
 
 @lru_cache(maxsize=1)
