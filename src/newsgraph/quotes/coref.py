@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.records import Entity, Speaker
-from newsgraph.quotes.lexicon import gender_words, pronouns
+from newsgraph.quotes.lexicon import census_genders, gender_words, pronouns
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SENTENCES_BACK = 4
@@ -146,11 +146,14 @@ class PersonIndex:
         return True
 
     def _weight(self, root: Token) -> float:
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
+            return self._weight(root.head)         # "Trump's attorney, Alan Garten, said"
         if root.dep_ in SUBJECT_DEPS:
             if self.is_reporting(root.head):
                 return WEIGHT_REPORTING_SUBJECT
             return WEIGHT_EMBEDDED_SUBJECT if _embedded(root.head) else WEIGHT_SUBJECT
-        if root.i > root.head.i and root.dep_ in ("dobj", "attr", "npadvmod") and self.is_reporting(root.head):
+        if root.i > root.head.i and root.dep_ in ("dobj", "attr", "npadvmod") and self.is_reporting(root.head) \
+                and not _has_subject(root.head):
             return WEIGHT_REPORTING_SUBJECT        # "..., said Smith"
         return WEIGHT_OTHER
 
@@ -186,11 +189,9 @@ class PersonIndex:
                 votes[m.key][gender] += weight
         for key, speaker in self.speakers.items():
             first = speaker.name.split()[0].lower() if speaker.name.split() else ""
-            lex = gender_lexicon()
-            if first in lex["male"]:
-                votes[key]["m"] += 1.5
-            elif first in lex["female"]:
-                votes[key]["f"] += 1.5
+            given = given_name_gender(first)
+            if given:
+                votes[key][given] += 1.5
         return {k: (None if v["m"] == v["f"] else ("m" if v["m"] > v["f"] else "f")) for k, v in votes.items()}
 
     def _mention_votes(self, m: PersonMention):
@@ -239,10 +240,36 @@ class PersonIndex:
         return self.speakers[key] if key is not None else None
 
     def _choose(self, earlier: list[PersonMention], pronoun: Token, gender: Optional[str]) -> Optional[str]:
-        """The most salient person within SENTENCES_BACK sentences, else (a pronoun after a
-        long quotation) the most salient one within FAR_SENTENCES_BACK."""
-        return self._choose_within(earlier, pronoun, gender, SENTENCES_BACK) \
+        """The person subject of the clause that governs the pronoun's own ("Whitlock said, adding
+        that he told ..."), else the most salient person within SENTENCES_BACK sentences, else
+        (a pronoun after a long quotation) the most salient one within FAR_SENTENCES_BACK."""
+        return self._governing_subject(earlier, pronoun, gender) \
+            or self._choose_within(earlier, pronoun, gender, SENTENCES_BACK) \
             or self._choose_within(earlier, pronoun, gender, FAR_SENTENCES_BACK)
+
+    def _governing_subject(self, earlier: list[PersonMention], pronoun: Token,
+                           gender: Optional[str]) -> Optional[str]:
+        """The person named by the first subject found up the tree from the pronoun's clause,
+        when it comes before the pronoun in its sentence and agrees in gender."""
+        if pronoun.dep_ not in SUBJECT_DEPS or self.quoted[pronoun.i]:
+            return None
+        node = pronoun.head
+        while node.head.i != node.i:
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                return self._key_of(earlier, subject, pronoun, gender)
+        return None
+
+    def _key_of(self, earlier: list[PersonMention], subject: Token, pronoun: Token,
+                gender: Optional[str]) -> Optional[str]:
+        if subject.i >= pronoun.i or self.quoted[subject.i]:
+            return None
+        key = next((m.key for m in reversed(earlier) if m.start <= subject.idx < m.end), None)
+        known = self.gender.get(key)
+        if key is None or (gender and known != gender and not (known is None and gender == "m")):
+            return None
+        return key
 
     def _choose_within(self, earlier: list[PersonMention], pronoun: Token, gender: Optional[str],
                        back: int) -> Optional[str]:
@@ -262,6 +289,20 @@ class PersonIndex:
         if not salience:
             return None
         return max(salience, key=lambda k: (salience[k], latest[k]))
+
+
+def given_name_gender(word: str) -> Optional[str]:
+    """The gender a given name usually marks: the lexicon's lists, else the census lists."""
+    lex = gender_lexicon()
+    if word in lex["male"]:
+        return "m"
+    if word in lex["female"]:
+        return "f"
+    return census_genders().get(word)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _embedded(verb: Token) -> bool:

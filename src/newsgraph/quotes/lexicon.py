@@ -60,3 +60,21 @@ def prepositional_cues() -> dict[str, dict[str, frozenset[str]]]:
 def gender_words() -> dict[str, frozenset[str]]:
     """Given names, honorifics, role nouns and pronouns by the gender they mark."""
     return {k: frozenset(v) for k, v in _json("first_names.json").items() if not k.startswith("_")}
+
+
+CENSUS_RANK_RATIO = 4     # a name on both census lists marks the sex whose list ranks it this much higher
+
+
+@lru_cache(maxsize=1)
+def census_genders() -> dict[str, str]:
+    """Given name (lower case) -> "m" or "f", from the US census first-name lists."""
+    from newsgraph.census_names import census_first_names
+    ranks = {sex: {n.lower(): i + 1 for i, n in enumerate(census_first_names(sex))} for sex in ("male", "female")}
+    out: dict[str, str] = {}
+    for name in ranks["male"].keys() | ranks["female"].keys():
+        male, female = ranks["male"].get(name), ranks["female"].get(name)
+        if female is None or (male is not None and female >= CENSUS_RANK_RATIO * male):
+            out[name] = "m"
+        elif male is None or male >= CENSUS_RANK_RATIO * female:
+            out[name] = "f"
+    return out

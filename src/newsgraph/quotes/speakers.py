@@ -142,6 +142,10 @@ def _without_possessive(text: str) -> str:
     return text
 
 
+def _shares_word(text: str, name: str) -> bool:
+    return bool(set(_without_possessive(text).lower().split()) & set(name.lower().split()))
+
+
 def written_name(entity: Entity, start: int, end: int) -> str:
     """The entity's name as the article writes it: its named mention inside [start, end) (the
     speaker phrase itself: "the IMF", "Mr. Trump", "Washington"), else its latest named mention
@@ -152,6 +156,7 @@ def written_name(entity: Entity, start: int, end: int) -> str:
     if here:
         return _without_possessive(max(here, key=lambda m: m.end - m.start).text)
     earlier = [m for m in mentions if m.end <= start and m.kind in NAME_KINDS]
+    earlier = [m for m in earlier if _shares_word(m.text, entity.name)] or earlier   # not "(Mich.)"
     if earlier:
         return _without_possessive(max(earlier, key=lambda m: m.start).text)
     return entity.name
