@@ -173,6 +173,12 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
     ent = _entity_for(head, entities)
     name = ent.name if ent else phrase_text(head)
     code = ent.actor_code if ent else None
+    if is_stateless_people(ent):
+        # 'ethnic Albanians': the entities stage gave the people no country (CAMEO codes an
+        # ethnic group apart from any state), so its name is no country word; it is coded as
+        # civilians of the country it lives in, when that is known, else left without a code
+        country = country_in_phrase(head) or context_country
+        return Actor(ent.id, name, country + "CVL" if country else None)
     if code is None and _actor_for_text is not None:
         try:
             _, code = _actor_for_text(phrase_text(head), context_country)
@@ -185,6 +191,11 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
     if code is None and ent is not None and ent.country:
         code = ent.country
     return Actor(ent.id if ent else None, name, code)
+
+
+def is_stateless_people(ent: Optional[Entity]) -> bool:
+    """A people the entities stage deliberately left without a country ('ethnic Albanians')."""
+    return ent is not None and ent.type == "NORP" and not ent.country and not ent.actor_code
 
 
 NON_COUNTRY_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}

@@ -212,6 +212,9 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
         cands += [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     elif trig.sense.type == "RETREAT" and trig.sense.mode == "withdraw":
         cands += prep_objects(tok, {"from"}) + [o for o in objects(tok) if not any(c.dep_ == "poss" for c in o.children)]
+    elif trig.sense.has("theme_object"):
+        cands += prep_objects(tok, TARGET_PREPS - {"with", "over", "on"})
+        cands += [p for x in [tok] + objects(tok) for p in prep_objects(x, {"in", "inside"}) if p.ent_type_ == "GPE"]
     elif trig.sense.type == "AID":
         cands += [c for c in tok.children if c.dep_ in {"dative", "iobj"}] + prep_objects(tok, {"to", "for"})
         cands += [o for o in objects(tok) if o.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
-from .actors import actor_for, country_in_phrase, country_of_name, entity_at, group_head, is_actor_like
+from .actors import actor_for, country_in_phrase, country_of_name, entity_at, group_head, is_actor_like, sector_of
 from .arguments import addressees, agent_of, antecedent, complement_verb, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import TriggerSense, actor_lexicon, cues, triggers
@@ -198,10 +198,12 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     if accuser is not None:   # 'X claimed that Y attacked Z': X accuses Y
         typ, mode, cameo, mod = "ACCUSE", "allege", "112", "asserted"
         src_heads, tgt_heads = [accuser], src_heads
-    source = actors_of(src_heads, entities, ctx)
     place = place_record(place_of(t), entities)
-    place_country = place.country if place is not None and typ in {"ASSAULT", "COERCE"} else None
-    target = [a for a in actors_of(tgt_heads, entities, ctx, place_country) if not same_actor(a, source, by_country=True)]
+    place_country = place.country if place is not None and typ in LOCAL_TYPES else None
+    own_ctx = None if ctx in participant_countries(t, src_heads + tgt_heads) else ctx
+    source = actors_of(src_heads, entities, own_ctx, place_country, sources=True)
+    owner = next((a.actor_code[:3] for a in source if a.actor_code and a.actor_code[:3].isalpha() and a.actor_code[:3] not in NON_STATE), None)
+    target = [a for a in actors_of(tgt_heads, entities, own_ctx, place_country, owner=owner) if not same_actor(a, source, by_country=True)]
     if typ == "PROTEST" and not target:
         target = protest_recipient(t, entities, ctx) or home_country(source)
     if not target and mode in {"visit", "arrive"} and place is not None and place.country:
@@ -408,14 +410,72 @@ def request_addressees(t: Trigger, src: list[Token]) -> list[Token]:
     return target_heads(t, src)
 
 
-def actors_of(heads: list[Token], entities, ctx, place_country: Optional[str] = None) -> list[Actor]:
-    """Actors of argument heads. Victims with no country word of their own belong to the
-    country where the attack happened (place_country), else to the article's (ctx)."""
+LOCAL_TYPES = {"ASSAULT", "COERCE", "PROTEST"}     # acts whose place says where their group actors belong
+FOREIGN_SECTORS = {"MIL", "IGO"}     # armies act abroad: their place is no evidence of their country
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr", "oprd"}
+PARTY_PREPS = {"against", "on", "with", "to", "into", "toward", "towards", "upon", "by", "from"}
+
+
+def participant_countries(t: Trigger, heads: list[Token]) -> set[str]:
+    """Countries that are themselves parties of the event: a country or people word heading
+    an argument ('Iran', 'Iranians'), or an object in its clause ('asking Obama to help Iran'),
+    not a modifier naming a group ('Iranian police') nor a place ('in Iraq'). Such a country
+    says nothing about the nationality of the event's other parties."""
+    found: set[str] = set()
+    toks = list(heads) + [c for h in heads for c in h.conjuncts] + list(t.anchor.subtree)
+    dateline = dateline_end(t.anchor.sent)
+    for tok in toks:
+        if tok.ent_type_ not in {"GPE", "NORP"} or tok.i < dateline:
+            continue
+        first = tok
+        while first.dep_ in ("conj", "appos") and first.head != first:
+            first = first.head          # 'Myanmar (formerly Burma)': an apposition is what it renames
+        if not (first.dep_ in ARGUMENT_DEPS or first.dep_ == "pobj" and first.head.lower_ in PARTY_PREPS):
+            continue
+        code = country_of_name(_span_text(tok))
+        if code:
+            found.add(code)
+    return found
+
+
+DATELINE_MARKS = {":", "--", "—", "–", "-"}
+
+
+def dateline_end(sent: Span) -> int:
+    """Index just past a dateline opening the sentence ('GAZA CITY, Palestinian Territories:'):
+    proper names and commas up to a colon or dash. The sentence start when there is none."""
+    for tok in sent[:10]:
+        if tok.text in DATELINE_MARKS:
+            return tok.i + 1 if tok.i > sent.start else sent.start
+        if not (tok.pos_ == "PROPN" or tok.ent_type_ or tok.text in {",", "(", ")"}):
+            break
+    return sent.start
+
+
+def _span_text(tok: Token) -> str:
+    for ent in doc_ents(tok.doc):
+        if ent.start <= tok.i < ent.end:
+            return ent.text
+    return tok.text
+
+
+NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
+PEOPLE_SECTORS = {"CVL", "LAB", "EDU", "OPP", "REF", "MED", "BUS", "REL"}
+
+
+def actors_of(heads: list[Token], entities, ctx, place_country: Optional[str] = None, sources: bool = False,
+              owner: Optional[str] = None) -> list[Actor]:
+    """Actors of argument heads. A group with no country word of its own belongs to the country
+    where a local act (attack, arrest, protest) happened (place_country) -- for a source only
+    when it is no army --, else to the article's country (ctx, None when that is a party)."""
     out: list[Actor] = []
     for h in heads:
         own = country_in_phrase(group_head(h)) or country_of_name(h.text)
         shared = None if own else shared_country(h)
-        a = actor_for(h, entities, shared or (ctx if own or not place_country else place_country))
+        local = place_country if place_country and not (sources and sector_of(group_head(h)) in FOREIGN_SECTORS) else None
+        if owner and not own and sector_of(group_head(h)) in PEOPLE_SECTORS and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in group_head(h).children):
+            local = owner      # 'urged its citizens': the source's own people
+        a = actor_for(h, entities, shared or (ctx if own or not local else local))
         for b in [a] + co_national_actors(h, a):
             if not any(same_actor(b, [c]) for c in out):
                 out.append(b)

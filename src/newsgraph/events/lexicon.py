@@ -27,6 +27,8 @@ data/triggers.tsv: one row per trigger sense, tab-separated, '#' starts a commen
                        ambassador to leave'); xcomp_of_object: only when that verb has an object
     reduced            the participle still names an event when it modifies a noun ('a deal
                        brokered by Qatar'): a reduced passive is not background for this sense
+    theme_object       the direct object is what is moved ('deployed peacekeepers'), not the
+                       recipient: that is a to/into/against object, else a country named as the place
     noobj, noperson, plural, xcomp   guards: no direct object / object is not a person /
                        plural noun only / only with a to-infinitive complement
   Several rows may share a lemma; the first whose conditions hold wins, so put the
