@@ -55,3 +55,11 @@ def test_what_is_deployed_is_no_recipient(nlp):
 
 def test_its_people_belong_to_the_source(nlp):
     assert ("GHA", "GHACVL") in dyads(events_of(nlp, "Ghana urged its citizens to leave Sudan."))
+
+
+
+def test_a_former_name_in_apposition_is_not_a_party(nlp):
+    text = ("North Macedonia has been in turmoil since the spring, and North Macedonia remains tense. "
+            "China on Friday staged its support for the military junta that overthrew the democratic "
+            "government of North Macedonia (formerly Macedonia) last February.")
+    assert ("MKDMIL", "MKDGOV") in dyads(events_of(nlp, text), "COERCE")
