@@ -327,3 +327,47 @@ def test_dated_list_lines_in_a_row_are_not_a_thread():
     lines, rows = page_rows(CALENDAR_PAGE)
     assert rows[:, 1].sum() == 0 and (rows[:, 2] == -1.0).all()
 
+
+
+def _scored(rows):
+    """A DumpLines from (text, score) rows, each line a paragraph of its own."""
+    from newsgraph.clean.dump import DumpLines
+    from newsgraph.clean.lines import split_lines
+
+    lines = split_lines("\n\n".join(text for text, _ in rows))
+    return DumpLines(lines, [score for _, score in rows], "en")
+
+
+REPORT = [
+    ("The council approved the new water tariff on Tuesday after a four-hour debate in the chamber.", 0.95),
+    ("Opposition members said the increase would hit pensioners hardest during the winter months.", 0.9),
+    ("The mayor promised a review of the subsidy scheme before the next budget is presented.", 0.92),
+]
+
+
+def test_prose_far_below_the_article_is_cut_at_a_long_stretch_of_chrome():
+    from newsgraph.clean.dump import ARTICLE_END_GAP, body_and_removed
+
+    chrome = [(f"Section {k}", 0.02) for k in range(ARTICLE_END_GAP)]
+    comment = ("I have lived in this town for thirty years and never seen the council listen to anyone.", 0.8)
+    body, removed = body_and_removed(_scored(REPORT + chrome + [comment]), set())
+    assert body == [text for text, _ in REPORT]
+    assert removed[-1] == comment[0]
+
+
+def test_prose_after_a_short_break_in_the_article_is_kept():
+    from newsgraph.clean.dump import ARTICLE_END_GAP, body_and_removed
+
+    chrome = [(f"Advertisement {k}", 0.02) for k in range(ARTICLE_END_GAP - 2)]
+    tail = ("Residents can comment on the plan at the town hall until the end of March.", 0.85)
+    body, _ = body_and_removed(_scored(REPORT + chrome + [tail]), set())
+    assert body == [text for text, _ in REPORT] + [tail[0]]
+
+
+def test_lines_above_the_article_are_not_cut_by_the_end_rule():
+    from newsgraph.clean.dump import ARTICLE_END_GAP, body_and_removed
+
+    deck = ("Households will pay about eight percent more for water from April.", 0.7)
+    chrome = [(f"Menu item {k}", 0.02) for k in range(ARTICLE_END_GAP + 5)]
+    body, _ = body_and_removed(_scored([deck] + chrome + REPORT), set())
+    assert body == [deck[0]] + [text for text, _ in REPORT]

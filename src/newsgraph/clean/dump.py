@@ -1,14 +1,17 @@
 """Cleaning of flattened page dumps (kind "raw_text"): rejoins lines broken by inline
 markup, scores every line with the boilerplate classifier, keeps the body lines as
-paragraphs and lists the others, in order, as removed."""
+paragraphs (up to where a long stretch of chrome after the main body stretch ends the
+article) and lists the others, in order, as removed."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from .classify import body_scores
 from .language import detect_language
-from .lines import BULLETS, Line, SENTENCE_END, WORD_RE, chrome_words, features, split_lines
+from .lines import BULLETS, WORDS_COL, Line, SENTENCE_END, WORD_RE, best_run, chrome_words, features, split_lines
 
 CONTINUATION_START = re.compile(r"^(?:[^\W\d_]|[,;:.)\]’”'])", re.UNICODE)
 FRAGMENT_MAX_WORDS = 6
@@ -17,6 +20,10 @@ BODY_THRESHOLD = 0.5
 TEASER_MIN_WORDS = 6
 FALLBACK_MIN_WORDS = 12
 FALLBACK_MIN_SCORE = 0.2
+ARTICLE_END_GAP = 20       # dropped lines in a row after the main body stretch that end the article
+STRETCH_LINE_COST = 2.0    # what a dropped line costs the main body stretch, besides its score margin
+STRETCH_MIN_WORDS = 3      # ... counted as at least this many words
+KEPT_LINE_GAIN = 0.01      # what any kept line adds to it, so that kept lines at the threshold join it
 SITE_CHROME_MAX_SHARE = 0.5   # past this share of the kept text, repeats are a story's versions, not chrome
 
 
@@ -158,10 +165,44 @@ def body_and_removed(doc: DumpLines, skip: set[int],
     if not any(k and i not in skip for i, k in enumerate(keep)):
         keep = fallback_body(doc, skip)
     skip = skip | site_repeats(doc, [k and i not in skip for i, k in enumerate(keep)], site_chrome)
-    for i, (ln, k) in enumerate(zip(doc.lines, keep)):
-        if k and i not in skip:
+    keep = cut_after_article_end(doc, [k and i not in skip for i, k in enumerate(keep)])
+    for ln, k in zip(doc.lines, keep):
+        if k:
             body.append(ln.text)
         else:
             removed.append(ln.text)
     return body, removed
+
+
+def line_words(doc: DumpLines) -> np.ndarray:
+    """Words per line as the features count them (CJK characters as half words)."""
+    if doc.features is not None and len(doc.features):
+        return np.expm1(np.asarray(doc.features, dtype=float)[:, WORDS_COL])
+    return np.array([len(WORD_RE.findall(ln.text)) for ln in doc.lines], dtype=float)
+
+
+def main_stretch(doc: DumpLines, keep: list[bool]) -> tuple[int, int]:
+    """First and last line of the run with the most net body evidence: a kept line gains its
+    score margin times its words, a dropped line costs its margin times its words (at least
+    STRETCH_MIN_WORDS) plus STRETCH_LINE_COST."""
+    words = line_words(doc)
+    gain = [(s - BODY_THRESHOLD) * w + KEPT_LINE_GAIN if k else
+            -abs(BODY_THRESHOLD - s) * max(w, STRETCH_MIN_WORDS) - STRETCH_LINE_COST
+            for k, s, w in zip(keep, doc.scores, words)]
+    lo, hi, _ = best_run(gain)
+    return lo, hi
+
+
+def cut_after_article_end(doc: DumpLines, keep: list[bool]) -> list[bool]:
+    """Drop kept lines beyond the first ARTICLE_END_GAP dropped lines in a row after the main
+    body stretch: prose that far past the article is comments, teasers or another item."""
+    lo, hi = main_stretch(doc, keep)
+    if hi < lo:
+        return keep
+    gap = 0
+    for i in range(hi + 1, len(keep)):
+        gap = 0 if keep[i] else gap + 1
+        if gap >= ARTICLE_END_GAP:
+            return keep[:i] + [False] * (len(keep) - i)
+    return keep
 
