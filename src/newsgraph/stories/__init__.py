@@ -11,8 +11,10 @@ taken out of their stories, weighed again with the idf as it stands, placed one 
 order of a hash of their ids (threshold Params.settle_threshold), and re-visited (each taken
 out and placed again) until nothing moves, at most SETTLE_ROUNDS times, so an article that
 came early gets a second chance against the stories that grew after it; a copy moves with its
-original. The batch's stories do not depend on its arrival order; earlier batches are not
-moved. Until settle, each article of the batch keeps its term counts in memory, compactly
+original. A story made of the batch's articles only is then bisected and split in two when
+its parts would not join each other (siblings.py: the second of two same-kind happenings
+whose first report joined the first's story). The batch's stories do not depend on its
+arrival order; earlier batches are not moved. Until settle, each article of the batch keeps its term counts in memory, compactly
 (vectors.TermCounts, ~5 KB; not in the saved state, which holds no per-article vectors); a
 stream settles at least every SETTLE_WINDOW articles (annotate does), so that this stays bounded.
 `StoryIndex.stories()` lists the stories (title = most representative headline, entity ids

@@ -239,5 +239,14 @@ class Centroid:
         """Cosine between a unit vector and this centroid."""
         return dot(vec, self.vec) / math.sqrt(self.norm2) if self.norm2 > 0 else 0.0
 
+    def cosine_without(self, vec: Vector) -> float:
+        """Cosine between a unit vector added to this centroid and the centroid without it
+        (nothing is changed: dot(v, C - v) = dot(v, C) - 1, |C - v|^2 = |C|^2 - 2 dot(v, C) + 1)."""
+        if not vec:
+            return 0.0
+        cross = dot(vec, self.vec)
+        rest = self.norm2 - 2 * cross + 1.0
+        return (cross - 1.0) / math.sqrt(rest) if rest > EPSILON else 0.0
+
     def to_state(self) -> dict:
         return {"vec": self.vec, "norm2": self.norm2}
