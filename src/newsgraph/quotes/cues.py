@@ -92,7 +92,8 @@ def content_tokens(verb: Token) -> list[Token]:
     if clauses and all(c.i < verb.i for c in clauses) and _object_first(verb):
         clauses = []                  # "S - he called her “weak”": the object, not the clause before
     if clauses:
-        return sorted(t for c in clauses + _stranded_subjects(verb, clauses) for t in c.subtree)
+        found = sorted(t for c in clauses + _stranded_subjects(verb, clauses) for t in c.subtree)
+        return _with_tail(verb, found, CLAUSE_TAIL_DEPS) if all(c.i > verb.i for c in clauses) else found
     head = verb.head
     if verb.dep_ == "parataxis" and head.pos_ not in ("VERB", "AUX"):
         head = clause_head(verb)      # "The difference, he said, is ..." hung on "difference"
@@ -100,11 +101,44 @@ def content_tokens(verb: Token) -> list[Token]:
             and head.pos_ in ("VERB", "AUX"):
         return _around_parenthetical(verb, head)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-            and any(c.dep_ == "nsubj" for c in verb.children):
+            and any(c.dep_ == "nsubj" for c in verb.children) \
+            and not (frame_of(verb) == "object" and _object_content(verb)):
         return _around_parenthetical(verb, head)          # "As X said, S" / "S, as X noted"
     if frame_of(verb) == "object":
-        return _object_content(verb)
+        return _with_tail(verb, _object_content(verb))
     return []
+
+
+CIRCUMSTANCE_MARKS = ("after", "before", "as", "although", "though", "while", "when", "whenever", "since",
+                      "until", "once", "if", "whereas", "unless")
+CLAUSE_TAIL_DEPS = ("advcl",)
+TAIL_DEPS = ("prep", "npadvmod", "advmod", "advcl", "appos", "agent", "xcomp", "dobj", "oprd", "acomp", "ccomp")
+
+
+def _circumstance_clause(tok: Token) -> bool:
+    """"..., after he introduced a bill", "as Pyongyang fired": a clause of time or concession."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children)
+
+
+def _occasion(tok: Token) -> bool:
+    """"in an interview", "at a rally", "on Sunday": where or when it was said, not what."""
+    if tok.dep_ != "prep":
+        return False
+    objects = [c for c in tok.children if c.dep_ == "pobj"]
+    return _circumstance(tok) or any(c.lemma_.lower() in attribution()["occasion_nouns"] for c in objects)
+
+
+def _with_tail(verb: Token, content: list[Token], deps=None) -> list[Token]:
+    """"reported a 2.8 percent rate in June, one of the lowest", "questioning X's judgment in
+    supporting Y": what the parser hung on the verb after its object still belongs to what was
+    said; a clause of its own joined by "and" does not."""
+    if not content:
+        return content
+    first = content[0].i
+    have = {t.i for t in content}
+    tail = [c for c in verb.rights if c.i > first and c.i not in have and c.dep_ in (deps or TAIL_DEPS)
+            and not is_reporting_verb(c) and not _circumstance_clause(c) and not _occasion(c)]
+    return sorted(content + [t for c in tail for t in c.subtree], key=lambda t: t.i)
 
 
 def _subordinate(verb: Token) -> bool:
@@ -137,7 +171,14 @@ def _object_content(verb: Token) -> list[Token]:
 def _question_clause(tok: Token) -> bool:
     """"asked them if they would run", "whether": an indirect question the parser hung as a
     modifier clause."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children) \
+        or _for_to_clause(tok)
+
+
+def _for_to_clause(tok: Token) -> bool:
+    """"called for her to quit": a for-to infinitive the parser hung as a modifier clause."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _circumstance(prep: Token) -> bool:
