@@ -16,7 +16,7 @@ from newsgraph.entities import lexicon as L
 from newsgraph.entities import roles as R
 from newsgraph.entities.actors import compose_code, role_sector
 from newsgraph.entities.names import name_tokens, same_person
-from newsgraph.entities.recognize import is_dateline_place
+from newsgraph.entities.recognize import is_dateline_place, state_tag
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Article, Entity, Mention, Role
 
@@ -117,7 +117,34 @@ def classify(span: Span, clusters: dict[str, Cluster]) -> tuple[str, str]:
 def names_ethnicity(span: Span) -> bool:
     """"ethnic Albanians": a people as an ethnic group, not as citizens of the state its demonym
     names (CAMEO gives ethnic groups their own codes, never the state's)."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in L.titles()["ethnic_words"]
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in L.titles()["ethnic_words"]:
+        return True
+    return lives_in_other_country(span)
+
+
+def lives_in_other_country(span: Span) -> bool:
+    """"the Hungarians of southern Slovakia", "Romanians living in Serbia": a people named as the
+    dwellers of another country (or of a place in one) is an ethnic group, not its state
+    ("Britons in Spain", visitors or troops, keep theirs)."""
+    doc = span.doc
+    own = L.country_of_demonym(span.text)
+    i = span.end
+    if not own or i + 1 >= len(doc) or doc[i].lower_ not in ("of", "living") or not span.text.endswith("s"):
+        return False
+    if doc[i].lower_ == "living":
+        i += 1
+        if i >= len(doc) or doc[i].lower_ != "in":
+            return False
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and not doc[j].ent_type_ and (doc[j].is_lower or doc[j].lower_ == "the"):
+        j += 1                                               # "of southern", "in the north of"
+    for ent in doc_ents(doc):
+        if ent.start == j and ent.label_ in ("GPE", "LOC"):
+            place = L.place(ent.text)
+            there = L.country_of_name(ent.text) or (place.country if place else None)
+            return there is not None and there != own
+    return False
 
 
 def used_as_actor(span: Span) -> bool:
@@ -590,6 +617,9 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
                 clusters[key].country[code] += 4
     persons = [c for c in unique_clusters(clusters) if c.type == "PERSON"]
     countries_from_role_bodies(persons, clusters)
+    for c in persons:
+        if not c.country and any(state_tag(span) for span in name_spans(doc, c)):
+            c.country["USA"] += C.KIN      # "Rep. X (D-Ohio)": a US state written after the name
     for c in persons:
         if not c.country:
             for span in name_spans(doc, c):

