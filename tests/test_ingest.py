@@ -413,3 +413,10 @@ def test_ids_are_stable_across_runs_and_warc_ids_follow_the_url(examples_store, 
     moved = dict(con.execute("SELECT json_extract(record, '$.url'), id FROM articles"))
     con.close()
     assert len(moved) == 2 and moved == original
+
+
+def test_annotate_names_a_missing_input_in_one_line(tmp_path):
+    run = run_cli(None, "annotate", str(tmp_path / "absent.jsonl"), "-o", str(tmp_path / "out.jsonl"))
+    assert run.rc == 1
+    lines = run.stderr.strip().splitlines()
+    assert lines == [f"error: {tmp_path / 'absent.jsonl'}: no such file"]

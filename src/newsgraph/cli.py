@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Iterable, Optional
 
@@ -217,6 +218,9 @@ def cmd_export(args) -> int:
 
 def cmd_annotate(args) -> int:
     from newsgraph.service import annotate
+    if not os.path.isfile(args.input):
+        print(f"error: {args.input}: no such file", file=sys.stderr)
+        return 1
     with open(args.output, "w", encoding="utf-8") as out:
         report = annotate(args.input, out, stories=args.stories, processes=args.processes,
                           on_failure=lambda line: print(f"error: {line}", file=sys.stderr))
