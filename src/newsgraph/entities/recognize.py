@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from newsgraph.entities import lexicon as L
 from newsgraph.entities.roles import is_head, title_before
+from newsgraph.nlp import doc_text
 
 REPAIR = "entity_repair"
 RULER = "entity_gazetteer"
@@ -434,7 +435,7 @@ STATE_TAG = re.compile(r"[ \t]*\((?:(?P<party>[A-Za-z]{1,3})[ ]?[-–][ ]?)?(?P<
 def state_tag(span: Span) -> str | None:
     """"Rep. X (D-Ohio)", "Sen. Y (R-Tex.)", "Z (Mich.)": the US state written in parentheses
     after a person's name (with the party letter before it, if any), else None."""
-    m = STATE_TAG.match(span.doc.text, span.end_char)
+    m = STATE_TAG.match(doc_text(span.doc), span.end_char)
     if not m or m.group("state").strip() not in us_state_forms():
         return None
     if m.group("party") and m.group("party") not in L._json("us_state_tags.json")["parties"]:
