@@ -160,3 +160,47 @@ def test_declared_publication_time_when_the_extractor_finds_no_date():
     html = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2022-05-06T09:15:00+02:00"}</script>'
     assert publication_time(None, html) == "2022-05-06T09:15:00+02:00"
     assert publication_time(None, "<p>no date here</p>") is None
+
+
+def dated_page(head: str, byline: str, tail: str = "") -> str:
+    return ("<html><head>" + head + "</head><body><article><h1>Harbour bridge reopens after repairs</h1>"
+            + byline + "<p>The bridge reopened to traffic on the morning after eleven weeks of work.</p>"
+            + tail + "</article></body></html>")
+
+
+def test_printed_declared_day_beats_the_url_date():
+    from newsgraph.clean.html import publication_time
+    html = dated_page('<meta property="article:published_time" content="2022-05-08T06:00:00-05:00">',
+                      '<p class="date">08 May 2022</p>')
+    # the extractor took the day in the URL (2022/05/02), printed nowhere on the page
+    assert publication_time("2022-05-02", html) == "2022-05-08T06:00:00-05:00"
+
+
+def test_printed_local_time_beats_a_utc_instant():
+    from newsgraph.clean.html import publication_time
+    html = dated_page('<meta property="article:published_time" content="2022-05-04T03:37:37+00:00">',
+                      '<time datetime="2022-05-03T23:37:37-04:00">3 May, 2022, 11:37 pm</time>')
+    assert publication_time("2022-05-04", html) == "2022-05-03T23:37:37-04:00"
+
+
+def test_printed_extractor_day_is_kept():
+    from newsgraph.clean.html import publication_time
+    html = dated_page('<meta property="article:published_time" content="2022-05-08T06:00:00+02:00">'
+                      '<meta property="article:modified_time" content="2022-06-01T10:00:00+02:00">',
+                      '<p class="date">08.05.2022</p>', '<p>Updated 1 June 2022</p>')
+    assert publication_time("2022-05-08", html) == "2022-05-08T06:00:00+02:00"
+
+
+def test_dates_in_reader_comments_are_no_evidence():
+    from newsgraph.clean.html import publication_time
+    html = dated_page('<meta property="article:published_time" content="2016-02-08T11:04:42+00:00">', "",
+                      '<ol class="comment-list"><li><time datetime="2017-02-23T12:33:18+05:30">'
+                      'February 23, 2017</time> Great article!</li></ol>')
+    assert publication_time("2016-02-08", html) == "2016-02-08T11:04:42+00:00"
+
+
+def test_undeclared_printed_day_does_not_override():
+    from newsgraph.clean.html import publication_time
+    html = dated_page('<meta property="article:published_time" content="2022-05-08T06:00:00+02:00">', "",
+                      "<p>Work began on 14 February 2022.</p>")
+    assert publication_time("2022-05-08", html) == "2022-05-08T06:00:00+02:00"

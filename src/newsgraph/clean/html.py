@@ -80,7 +80,7 @@ def clean_html(raw: RawDoc, article_id: str) -> Article:
     return Article(id=article_id, source=raw.source, text=text, url=url, outlet=outlet,
                    removed=dropped + removed_lines(tree, text),
                    title=title, subtitle=deck_from(doc.description, text),
-                   authors=split_authors(doc.author), published=publication_time(doc.date, raw.content or ""),
+                   authors=split_authors(doc.author), published=publication_time(doc.date, raw.content or "", tree),
                    language=doc.language or None)
 
 
@@ -96,11 +96,92 @@ DECLARED_PUBLISHED_RE = re.compile(
     r"""|"datePublished"\s*:\s*"([^"]+)")""", re.I)
 
 
-def publication_time(extracted: str | None, html: str) -> str | None:
+def publication_time(extracted: str | None, html: str, tree=None) -> str | None:
     """The extractor's (htmldate's) publication date with its time where the page states one;
-    where it finds none, the first publication timestamp the page declares for machines."""
+    where it finds none, the first publication timestamp the page declares for machines.
+    Where the extractor's day is printed nowhere on the page but a day the page declares for
+    machines (meta tags, itemprop dates, JSON-LD, the first article <time>) is, the printed one
+    wins: it is what the reader sees as the date (see printed_declared_day)."""
     day = normalize_date(extracted)
-    return with_time(day, html) if day else declared_published(html)
+    if not day:
+        return declared_published(html)
+    printed = printed_declared_day(html, day[:10], tree)
+    return printed or with_time(day, html)
+
+
+MACHINE_DATE_RE = re.compile(
+    r"""<meta\b[^>]*?content=["'](\d{4}-\d{2}-\d{2}[^"']*)["']"""
+    r"""|itemprop=["']date\w*["'][^>]*?(?:content|datetime)=["']([^"']+)["']"""
+    r"""|(?:content|datetime)=["']([^"']+)["'][^>]*?itemprop=["']date\w*["']"""
+    r'|"date(?:Published|Modified|Created)"\s*:\s*"([^"]+)"', re.I)
+UNSEEN_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))
+COMMENT_RE = re.compile(r"comment|kommentar|reply|respond", re.I)
+
+
+def printed_declared_day(html: str, day: str, tree=None) -> str | None:
+    """The page's declared timestamp (with its time and offset) for the first day that is both
+    declared for machines and printed in the visible text, outside reader comments; None when
+    the extractor's `day` is itself printed, or no declared day is. Catches an extractor that
+    took the URL date, a modified date, or a UTC instant whose local day the page prints."""
+    if tree is None:
+        tree = parse_tree(html)
+    if tree is None:
+        return None
+    printed = printed_days(tree)
+    if not printed or day in printed:
+        return None
+    declared: dict[str, str] = {}
+    for stamp in declared_stamps(html[:300000], tree):
+        if len(stamp) > len(declared.get(stamp[:10], "")):
+            declared[stamp[:10]] = stamp
+    for d in printed:
+        if d in declared:
+            return declared[d]
+    return None
+
+
+def declared_stamps(html: str, tree) -> list[str]:
+    out = []
+    for m in MACHINE_DATE_RE.finditer(html):
+        stamp = normalize_date(next(g for g in m.groups() if g))
+        if stamp:
+            out.append(stamp)
+    for el in tree.iter("time"):
+        if el.get("datetime") and not in_comments(el):
+            stamp = normalize_date(el.get("datetime"))
+            if stamp:
+                out.append(stamp)
+            break
+    return out
+
+
+def in_comments(el) -> bool:
+    return any(COMMENT_RE.search((a.get("class") or "") + " " + (a.get("id") or ""))
+               for a in (el, *el.iterancestors()) if isinstance(a.tag, str))
+
+
+def printed_days(tree) -> list[str]:
+    """ISO days printed in the page's visible text (not scripts, not reader comments), in page order."""
+    from .dates import find_calendar_date, slash_order
+    texts = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in UNSEEN_TAGS:
+            continue
+        if any(isinstance(a.tag, str) and a.tag in UNSEEN_TAGS for a in el.iterancestors()):
+            continue
+        for t in (el.text,) + tuple(c.tail for c in el if not (isinstance(c.tag, str) and c.tag in UNSEEN_TAGS)):
+            if t and t.strip() and any(ch.isdigit() for ch in t):
+                texts.append((t, el))
+    order = slash_order(t for t, _ in texts)
+    out = []
+    for t, el in texts:
+        rest = t
+        while (found := find_calendar_date(rest, order)) is not None:
+            d, _, end = found
+            if not in_comments(el):
+                out.append(d.isoformat())
+            rest = rest[end:]
+    return out
 
 
 def declared_published(html: str) -> str | None:
