@@ -12,6 +12,7 @@ from newsgraph.quotes.lexicon import (attribution, media_nouns, news_agencies, p
                                      reporting_verbs)
 
 OBJECT_PREPS = ("for", "on", "about", "of", "against", "at")
+TOPIC_PREPS = {"warn": ("of", "against")}       # "warned of a crisis": the topic is what was said
 
 
 def is_reporting_verb(tok: Token) -> bool:
@@ -93,6 +94,7 @@ def content_tokens(verb: Token) -> list[Token]:
         clauses = []                  # "S - he called her “weak”": the object, not the clause before
     if clauses:
         found = sorted(t for c in clauses + _stranded_subjects(verb, clauses) for t in c.subtree)
+        found = _without_own_conjuncts(verb, clauses, found)
         return _with_tail(verb, found, CLAUSE_TAIL_DEPS) if all(c.i > verb.i for c in clauses) else found
     head = verb.head
     if verb.dep_ == "parataxis" and head.pos_ not in ("VERB", "AUX"):
@@ -105,8 +107,41 @@ def content_tokens(verb: Token) -> list[Token]:
             and not (frame_of(verb) == "object" and _object_content(verb)):
         return _around_parenthetical(verb, head)          # "As X said, S" / "S, as X noted"
     if frame_of(verb) == "object":
-        return _with_tail(verb, _object_content(verb))
+        content = _object_content(verb)
+        heads = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+        return _with_tail(verb, _without_own_conjuncts(verb, heads, content))
     return []
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _without_own_conjuncts(verb: Token, heads: list[Token], content: list[Token]) -> list[Token]:
+    """"proposed doing X and signaled Y": a verb joined by "and" to the content's verb, with no
+    subject of its own, whose form cannot share the content verb's, is the speaker's next act,
+    not part of what was said."""
+    drop = set()
+    for head in heads:
+        for conj in head.children:
+            if conj.dep_ != "conj" or conj.i < head.i or conj.pos_ not in ("VERB", "AUX") \
+                    or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                continue
+            if _tense_breaks(head, conj):
+                first = conj.left_edge.i
+                while first - 1 > head.i and head.doc[first - 1].dep_ in ("cc", "punct") \
+                        and head.doc[first - 1].head in (head, conj):
+                    first -= 1
+                drop |= set(range(first, conj.right_edge.i + 1))
+    return [t for t in content if t.i not in drop] if drop else content
+
+
+def _tense_breaks(head: Token, conj: Token) -> bool:
+    """A finite verb with no auxiliary joined to a gerund or an infinitive ("proposed
+    conducting ... and signaled"): it cannot share the content verb's form."""
+    if conj.tag_ not in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    return head.tag_ == "VBG" and not aux or head.tag_ == "VB" and [a.lower_ for a in aux] == ["to"]
 
 
 CIRCUMSTANCE_MARKS = ("after", "before", "as", "although", "though", "while", "when", "whenever", "since",
@@ -118,6 +153,13 @@ TAIL_DEPS = ("prep", "npadvmod", "advmod", "advcl", "appos", "agent", "xcomp", "
 def _circumstance_clause(tok: Token) -> bool:
     """"..., after he introduced a bill", "as Pyongyang fired": a clause of time or concession."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children)
+
+
+def _participle_clause(tok: Token) -> bool:
+    """"denied that S, appearing to rely on Y": a participle clause set off by a comma after a
+    clause content describes the speaker, not what was said."""
+    return tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in tok.children) \
+        and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in (",", "-", "--", "—")
 
 
 def _occasion(tok: Token) -> bool:
@@ -137,7 +179,8 @@ def _with_tail(verb: Token, content: list[Token], deps=None) -> list[Token]:
     first = content[0].i
     have = {t.i for t in content}
     tail = [c for c in verb.rights if c.i > first and c.i not in have and c.dep_ in (deps or TAIL_DEPS)
-            and not is_reporting_verb(c) and not _circumstance_clause(c) and not _occasion(c)]
+            and not is_reporting_verb(c) and not _circumstance_clause(c) and not _occasion(c)
+            and not (deps == CLAUSE_TAIL_DEPS and _participle_clause(c))]
     return sorted(content + [t for c in tail for t in c.subtree], key=lambda t: t.i)
 
 
@@ -163,7 +206,8 @@ def _object_content(verb: Token) -> list[Token]:
     if not parts or all(c.dep_ == "dative" for c in parts):
         return []
     if verb.lemma_.lower() in ("tell", "ask", "warn") and not any(
-            c.dep_ in ("xcomp", "ccomp") or _question_clause(c) or c.lower_ == "about" for c in parts):
+            c.dep_ in ("xcomp", "ccomp") or _question_clause(c) or c.lower_ == "about"
+            or c.lower_ in TOPIC_PREPS.get(verb.lemma_.lower(), ()) for c in parts):
         return []
     return sorted(t for c in parts for t in c.subtree)
 
