@@ -1,0 +1,233 @@
+"""How: manner phrases of the lead, the headline's verb, and in a casualty report how the deaths came
+about (the headline's 'after/as/when' clause, or the verbs of such a clause in the lead); the body's
+own fuller telling of the headline's event verb ("derailed and overturned" for "overturns"); and
+'with' + a thing attached to the event verb ("with a truck bomb")."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .candidates import Candidate, headline_candidate, span_candidate
+from .headline import Headline, is_verb_like
+from .lead import Lead
+from .markers import clip_right, marker_phrases
+from .words import NOUN_TAGS, VERB_TAGS, lexicon, weight
+
+
+def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
+    out = []
+    for sent, prior in zip(lead.sents[:3], lead.prior):
+        for w, span in marker_phrases(sent, lexicon()["manner_markers"]):
+            out.append(span_candidate(span, w * 0.5 + prior * 0.5))
+    if head and head.verb is not None:
+        out.append(headline_candidate(head, (head.verb, head.verb + 1), lead.body, 0.7))
+    if head:
+        out.extend(headline_mechanism(head, lead.body))
+    n = int(weight("how_mechanism_sentences"))
+    incident = is_incident(head, lead)
+    if incident and not (head and mechanism_span(head)):
+        for sent, prior in zip(lead.sents[:n], lead.prior):
+            out.extend(lead_mechanism(sent, prior, incident))
+    if head:
+        out.extend(body_event_forms(head, lead, incident))
+    for sent, prior in zip(lead.sents[:3], lead.prior):
+        out.extend(instrument_phrases(sent, prior, head))
+    return out
+
+
+def is_incident(head: Optional[Headline], lead: Lead) -> bool:
+    """A casualty report: casualty words in the headline's verb phrase or the first lead sentence."""
+    if head and is_casualty_headline(head):
+        return True
+    words = lexicon()["casualty_words"]
+    return bool(lead.sents) and any(t.lower_ in words and t.pos_ in ("VERB", "ADJ") for t in lead.sents[0])
+
+
+def headline_event_lemmas(head: Headline) -> frozenset:
+    """Lemmas of the headline's event verbs: its main verb and the verbs of an after/as/when clause,
+    less the casualty and reporting words (those say what happened to people, not how)."""
+    hdoc = head.doc
+    idx = [head.verb] if head.verb is not None else []
+    span = mechanism_span(head)
+    if span:
+        idx.extend(i for i in range(*span) if hdoc[i].tag_ in VERB_TAGS or hdoc[i].lemma_.lower() in head.verbs)
+    skip = set(lexicon()["casualty_words"]) | set(lexicon()["casualty_verbs"]) | set(lexicon()["reporting_verbs"])
+    out = set()
+    for i in idx:
+        t = hdoc[i]
+        lemma = t.lemma_.lower()
+        if lemma not in skip and t.lower_ not in skip and t.is_alpha and not t.is_stop:
+            out.add(lemma)
+    return frozenset(out)
+
+
+def body_event_forms(head: Headline, lead: Lead, incident: bool) -> list[Candidate]:
+    """The body's own telling of the headline's event verb when it says more than the headline:
+    verbs coordinated with it ("derailed and overturned" for "overturns") or, in a casualty
+    report, its subject and object ("tram derailed" for "Tram Derails")."""
+    lemmas = headline_event_lemmas(head)
+    if not lemmas:
+        return []
+    out = []
+    told = mechanism_span(head) is not None
+    n = int(weight("how_mechanism_sentences"))
+    for sent, prior in zip(lead.sents[:n], lead.prior):
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in lemmas:
+                continue
+            first = chain_start(tok)
+            chain = verb_chain(first)
+            if chain.end - chain.start > 1 and tok.i < chain.end:
+                phrase, words = event_phrase(first, incident), 2
+            elif incident and not told:      # a headline clause that names the actor says it already
+                phrase = event_phrase(first, True)
+                words = len(phrase)
+                if words < 2 or phrase[0].dep_ not in ("nsubj", "nsubjpass"):
+                    continue      # the body names what did it ("tram derailed"), not only an object
+            else:
+                continue
+            out.append(span_candidate(phrase, weight("how_body_form") + 0.05 * min(words, 3) + 0.1 * prior))
+    return out
+
+
+def chain_start(verb: Token) -> Token:
+    """The first verb of a coordination the verb closes ("flipped and derailed" from 'derailed')."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ == "VERB" and verb.i - head.i <= 3 \
+            and all(t.pos_ in ("CCONJ", "ADV", "AUX") for t in verb.doc[head.i + 1:verb.i]):
+        return head
+    return verb
+
+
+def event_phrase(verb: Token, with_args: bool) -> Span:
+    """The verb chain; with_args adds a common-noun subject right before it and a particle or a
+    short object right after it ("tram jumped the rails", "vehicle tipped over")."""
+    chain = verb_chain(verb)
+    doc = verb.doc
+    start, end = chain.start, chain.end
+    if not with_args:
+        return chain
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ == "NOUN" and subj.i < start \
+            and all(t.pos_ in ("AUX", "PART", "ADV") for t in doc[subj.i + 1:start]):
+        start = subj.i
+    last = doc[end - 1]
+    for c in last.children:
+        if c.dep_ == "prt" and c.i == end and not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ in ("DET", "PROPN", "NUM")):
+            end = c.i + 1
+    obj = next((c for c in last.children if c.dep_ == "dobj" and c.i >= end), None)
+    if obj is not None and obj.pos_ == "NOUN" and obj.i - end <= 2:
+        end = obj.i + 1
+    return doc[start:end]
+
+
+def instrument_phrases(sent: Span, prior: float, head: Optional[Headline]) -> list[Candidate]:
+    """'with' + a thing, attached to the event verb: how the deed was done ("stormed the
+    consulate with a truck bomb"). Only when the verb is the headline's event verb, and the thing
+    is no person, group, place or time."""
+    lemmas = headline_event_lemmas(head) if head else frozenset()
+    out = []
+    for tok in sent:
+        if tok.lower_ not in lexicon()["instrument_preps"] or tok.dep_ != "prep":
+            continue
+        verb = tok.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lemmas:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "NOUN" or obj.ent_type_:
+            continue
+        if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "DATE", "TIME") for t in obj.subtree):
+            continue
+        end = min(clip_right(obj), obj.i + 3)
+        out.append(span_candidate(sent.doc[tok.i:end + 1], weight("how_instrument") * 0.5 + prior * 0.5))
+    return out
+
+
+def headline_mechanism(head: Headline, body: str) -> list[Candidate]:
+    """How a casualty headline's deaths came about: the clause after 'after/as/when'
+    ("Seven killed as tram derails" -> "tram derails")."""
+    span = mechanism_span(head)
+    return [headline_candidate(head, span, body, weight("how_mechanism"))] if span else []
+
+
+def mechanism_span(head: Headline) -> Optional[tuple[int, int]]:
+    """Token range of a casualty headline's 'after/as/when' clause, up to its verbs and bare object."""
+    if not is_casualty_headline(head):
+        return None
+    a, b = head.rest
+    hdoc = head.doc
+    for i in range(a, b - 1):
+        if hdoc[i].lower_ in lexicon()["mechanism_marks"]:
+            verb = next((j for j in range(i + 1, b) if hdoc[j].tag_ in VERB_TAGS
+                         or is_verb_like(hdoc[j], head.verbs) or hdoc[j].lemma_.lower() in head.verbs), None)
+            if verb is not None and verb > i + 1 and hdoc[verb].lower_ not in lexicon()["casualty_words"]:
+                return (i + 1, object_end(hdoc, chain_end(hdoc, verb, b), b))
+    return None
+
+
+def is_casualty_headline(head: Headline) -> bool:
+    words = lexicon()["casualty_words"]
+    a, b = head.what or (0, 0)
+    return any(head.doc[i].lower_ in words for i in range(a, b))
+
+
+def chain_end(hdoc: Doc, verb: int, b: int) -> int:
+    """Last index of 'derails and overturns': a verb with verbs coordinated to it."""
+    end = verb
+    while end + 2 < b and hdoc[end + 1].lower_ in ("and", "or") and hdoc[end + 2].tag_ in VERB_TAGS:
+        end += 2
+    return end
+
+
+def object_end(hdoc: Doc, verb: int, b: int) -> int:
+    """End of the bare object after a headline verb ("opens fire"), before any preposition."""
+    end = verb + 1
+    while end < b and hdoc[end].tag_ in NOUN_TAGS | {"DT", "PRP$", "JJ"}:
+        end += 1
+    return end
+
+
+def lead_mechanism(sent: Span, prior: float, incident: bool = True) -> list[Candidate]:
+    """In a sentence that reports deaths or injuries, the verbs of its 'after/when/as' clause
+    ("... were killed when a tram derailed and overturned" -> "tram derailed and overturned")."""
+    words = lexicon()["casualty_words"]
+    if not any(t.lower_ in words and t.pos_ in ("VERB", "ADJ") for t in sent):
+        return []
+    marks = lexicon()["mechanism_marks"]
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in lexicon()["reporting_verbs"]:
+            continue
+        score = weight("how_mechanism") * 0.5 + prior * 0.5
+        if tok.dep_ == "advcl" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and has_subject(tok) \
+                and not personal_subject(tok) \
+                and any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children):
+            out.append(span_candidate(event_phrase(tok, incident), score))
+        elif incident and tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBN") and tok.head.pos_ == "NOUN" \
+                and (tok.head.dep_ == "pobj" and tok.head.head.lower_ in marks
+                     or any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.head.children)):
+            # "after a tram overturned", parsed as a noun the verb modifies
+            chain = event_phrase(tok, True)
+            out.append(span_candidate(sent.doc[tok.head.i:chain.end], score))
+    return out
+
+
+def personal_subject(verb: Token) -> bool:
+    """'as he spoke': a personal pronoun as subject tells of a person, not of how the event came about."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" and c.lower_ not in ("it", "they")
+               for c in verb.children)
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def verb_chain(verb: Token) -> Span:
+    """The verb and the verbs coordinated right after it ("derailed and overturned")."""
+    end = verb.i
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i - end <= 3 \
+                and all(t.pos_ in ("CCONJ", "ADV", "AUX") for t in verb.doc[end + 1:c.i]):
+            end = c.i
+    return verb.doc[verb.i:end + 1]

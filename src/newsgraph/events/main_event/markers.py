@@ -1,0 +1,56 @@
+"""Phrases introduced by marker words, shared by why (cause markers: "because", "due to", "after")
+and how (manner markers): `marker_phrases` finds each marker in a sentence, longest first, and
+takes the subordinate clause or the phrase it governs (`introduced_phrase`); `clip_right` is the
+right edge of a subtree, stopped at a comma or after a fixed number of tokens."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+
+def marker_phrases(sent: Span, markers: list) -> list[tuple[float, Span]]:
+    """(weight, phrase) for each marker: the clause or noun phrase it introduces. Where markers
+    overlap ("because of" / "because"), only the longest one counts."""
+    out = []
+    words = [t.lower_ for t in sent]
+    by_length = sorted(markers, key=lambda m: -len(m["words"]))
+    firsts = {m["words"][0] for m in markers}
+    for k, word in enumerate(words):
+        if word not in firsts:
+            continue
+        for m in by_length:
+            n = len(m["words"])
+            if words[k:k + n] != m["words"]:
+                continue
+            if m.get("answer") == "marker":
+                out.append((m["weight"], sent[k:k + n]))
+                break
+            phrase = introduced_phrase(sent[k], sent[k + n - 1], sent)
+            if phrase is not None and any(t.is_alpha and not t.is_stop for t in phrase) \
+                    and (m.get("needs") is None or phrase[0].tag_ == m["needs"]):
+                out.append((m["weight"], phrase))
+            break
+    return out
+
+
+def introduced_phrase(first: Token, last: Token, sent: Span) -> Optional[Span]:
+    """What a marker introduces: a subordinate clause (mark) or the words its phrase governs."""
+    doc = sent.doc
+    if last.dep_ == "mark" and last.head.i > last.i:
+        return doc[last.i + 1:clip_right(last.head) + 1]
+    if first is last and last.lower_ in ("as", "since"):
+        return None
+    right = max(clip_right(first), clip_right(last))
+    if right <= last.i:
+        return None
+    return doc[last.i + 1:right + 1]
+
+
+def clip_right(tok: Token, max_len: int = 16) -> int:
+    """Right edge of a subtree, stopped at a comma or after max_len tokens."""
+    right = min(tok.right_edge.i, tok.sent.end - 1)
+    for t in tok.doc[tok.i + 1:right + 1]:
+        if t.text in (",", ";", ":", "(", "—", "–") or "\n" in t.text:
+            return t.i - 1
+    return min(right, tok.i + max_len)

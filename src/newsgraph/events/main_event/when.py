@@ -1,0 +1,128 @@
+"""When: DATE and TIME entities of the lead window that are points in time (not durations, ages or
+bare numbers), clock times matched by the lexicon's time patterns and the timexes found in the
+window, widened to a date written with them and to modifiers such as 'around' or 'shortly after';
+scored by the sentence prior, strong words, weekdays and recency against the publication date, with
+a clock time that refines another time scoring a little above it."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from spacy.tokens import Span
+
+from .candidates import Candidate, span_candidate
+from .lead import Lead
+from .words import lexicon, weight
+
+
+def when_candidates(lead: Lead, timexes: list) -> list[Candidate]:
+    out = []
+    for sent, prior, ents in zip(lead.wide, lead.wide_prior, lead.wide_ents):
+        taken = set()
+        for k, ent in enumerate(ents):
+            if ent.label_ in ("DATE", "TIME") and is_point_in_time(ent):
+                span = widen_time(ent, ents[k + 1:k + 2])
+                taken.update(range(span.start_char, span.end_char))
+                out.append(time_candidate(span, prior, lead))
+        for m in lexicon()["time_regex"].finditer(lead.body[sent.start_char:sent.end_char]):
+            start = sent.start_char + m.start()
+            if start not in taken:
+                span = sent.doc.char_span(start, start + len(m.group()), alignment_mode="expand")
+                if span is not None:
+                    after = [e for e in ents if e.start >= span.end][:1]
+                    out.append(time_candidate(widen_time(span, after), prior, lead))
+    out.extend(timex_candidates(lead, timexes))
+    return refined_times(out)
+
+
+def refined_times(cands: list[Candidate]) -> list[Candidate]:
+    """A clock time that refines another time ("6.10am on Wednesday" of "Wednesday") scores at
+    least as high as it, a little higher: coders mark the most precise mention of the moment."""
+    out = []
+    for c in cands:
+        low = c.text.lower()
+        if not re.search(r"\d", low):
+            out.append(c)
+            continue
+        inner = [d.score for d in cands if len(d.text) < len(c.text)
+                 and re.search(r"\b%s\b" % re.escape(d.text.lower()), low)]
+        score = max([c.score] + [x + weight("when_refines") for x in inner])
+        out.append(Candidate(c.text, c.start, c.end, score))
+    return out
+
+
+def timex_candidates(lead: Lead, timexes: list) -> list[Candidate]:
+    out = []
+    if not lead.sents:
+        return out
+    doc = lead.sents[0].doc
+    for tx in timexes:
+        if getattr(tx, "type", None) not in ("DATE", "TIME") or tx.start is None:
+            continue
+        rank = next((r for r, s in enumerate(lead.wide) if s.start_char <= tx.start < s.end_char), None)
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand") if rank is not None else None
+        if span is not None and is_point_in_time(span):
+            out.append(time_candidate(span, lead.wide_prior[rank] - 0.05, lead))
+    return out
+
+
+def is_point_in_time(span: Span) -> bool:
+    """Not a duration ("three weeks"), an age ("62-year-old") or a bare number."""
+    lex = lexicon()
+    words = [t.lower_ for t in span]
+    if any(w.endswith("old") or w.endswith("-year") for w in words):
+        return False
+    if any(w in lex["time_units"] for w in words):
+        return any(w in lex["time_anchors"] for w in words)
+    if all(t.like_num for t in span) and not re.fullmatch(r"(19|20)\d\d", span.text):
+        return False
+    return True
+
+
+def widen_time(ent: Span, following: list[Span]) -> Span:
+    """Join a time and a date written together ("6.10am on Wednesday"), keep 'around'/'shortly after'."""
+    doc, mods = ent.doc, lexicon()["time_lead_modifiers"]
+    start, end = ent.start, ent.end
+    for other in following:
+        if end <= other.start <= end + 1 and other.label_ in ("DATE", "TIME") \
+                and all(doc[k].lower_ in ("on", ",", "of", "at") for k in range(end, other.start)):
+            end = other.end
+            break
+    while start > ent.sent.start and doc[start - 1].lower_ in mods:
+        start -= 1
+    if start > ent.sent.start + 1 and doc[start - 1].lower_ in ("after", "before") \
+            and doc[start - 2].lower_ in mods:
+        start -= 2                          # "shortly after 6am"
+    elif start > ent.sent.start and start < ent.start and doc[start - 1].lower_ in ("after", "before"):
+        start -= 1
+    return doc[start:end]
+
+
+def time_candidate(span: Span, prior: float, lead: Lead) -> Candidate:
+    lex = lexicon()
+    words = [t.lower_ for t in span]
+    strong = any(w in lex["time_strong_words"] for w in words) or bool(lex["time_regex"].search(span.text))
+    weekday = any(w in lex["weekdays"] for w in words)
+    score = prior + weight("when_strong") * strong + weight("when_weekday") * weekday \
+        + weight("when_recency") * recency(words, lead.published)
+    return span_candidate(span, score)
+
+
+def recency(words: list[str], published: Optional[date]) -> float:
+    """1 for the publication day, falling to 0 a week before; 0.5 when unknown."""
+    days = relative_days(words)
+    if days is None and published is not None:
+        wd = next((w for w in words if w in lexicon()["weekdays"]), None)
+        if wd is not None:
+            order = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            days = (published.weekday() - order.index(wd)) % 7
+    return 0.5 if days is None else max(0.0, 1.0 - days / 7)
+
+
+def relative_days(words: list[str]) -> Optional[int]:
+    text = " ".join(words)
+    for phrase, days in lexicon()["relative_days"].items():
+        if phrase in text:
+            return days
+    return None

@@ -1,0 +1,153 @@
+"""Where: places named in the headline, a dateline place found in the gazetteer, place entities of
+the lead window (preferred after a locative preposition, widened to "Croydon, south London") and
+proper nouns after a locative preposition that NER left unlabelled; a place the article uses as
+the container of another loses to the place it contains, and the place named as who is never where."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Span
+
+from .candidates import Candidate, span_candidate
+from .headline import Headline
+from .lead import Lead
+from .words import PROPER_TAGS, gazetteer, lexicon, weight
+
+
+def not_the_agent(cands: list[Candidate], who: Optional[dict]) -> list[Candidate]:
+    """Places other than the one that acts: a team or country named as who is not where."""
+    if not who:
+        return cands
+    agent = who["text"].lower()
+    return [c for c in cands if c.text.lower() != agent]
+
+
+def where_candidates(lead: Lead, head: Optional[Headline]) -> list[Candidate]:
+    lex = lexicon()
+    low = lead.body.lower()
+    head_text = head.title.lower() if head else ""
+    out = headline_places(head, lead, low) if head else []
+    out.extend(dateline_places(lead.body))
+    for sent, prior, ents in zip(lead.wide, lead.wide_prior, lead.wide_ents):
+        for k, ent in enumerate(ents):
+            if not is_place(ent):
+                continue
+            span = widen_place(ent, ents[k + 1:k + 2])
+            in_title = bool(re.search(r"\b%s\b" % re.escape(ent.text.lower()), head_text))
+            score = prior + weight("where_locative") * (preposition_before(span) in lex["locative_preps"]) \
+                + weight("where_fac") * (ent.label_ != "GPE") \
+                + weight("where_modifier") * (ent.root.dep_ in ("compound", "nmod", "amod", "poss") and not in_title) \
+                + weight("frequency") * min(low.count(ent.text.lower()), 10) \
+                + weight("title") * in_title
+            out.append(span_candidate(span, score))
+        if sent.start < lead.sents[-1].end:
+            out.extend(unlabelled_places(sent, prior))
+    return narrowest_places(out, lead, head_text)
+
+
+def narrowest_places(cands: list[Candidate], lead: Lead, head_text: str) -> list[Candidate]:
+    """Coders mark the town, not the region around it: a place the article uses as the
+    container of another ("Croydon, south London") loses to the place it contains, which
+    takes over the container's headline bonus."""
+    inside = containment(lead, head_text)
+    outer = set(inside.values())
+    out = []
+    for c in cands:
+        key = place_key(c.text)
+        score = c.score
+        if key in outer:
+            score -= weight("where_container")
+        elif inside.get(key) and in_text(inside[key], head_text) and not in_text(key, head_text):
+            score += weight("title")
+        out.append(Candidate(c.text, c.start, c.end, score))
+    return out
+
+
+def in_text(name: str, low: str) -> bool:
+    return bool(re.search(r"\b%s\b" % re.escape(name), low))
+
+
+def containment(lead: Lead, head_text: str) -> dict[str, str]:
+    """{place: the place it lies in}, from place names written one after the other in the
+    headline or the lead: "X, Y", "X, south Y", "X near Y", "X, near Y", "X in Y"."""
+    names = {place_key(e.text) for e in lead.ents if is_place(e)}
+    if len(names) < 2:
+        return {}
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    compass = "|".join(re.escape(w) for w in lexicon()["compass_words"])
+    pair = re.compile(r"\b(%s),?\s+(?:near\s+|in\s+)?(?:(?:%s)\s+)?(%s)\b" % (pattern, compass, pattern))
+    out = {}
+    for text in (head_text, lead.body[:lead.sents[-1].end_char].lower() if lead.sents else ""):
+        for m in pair.finditer(text):
+            if m.group(1) != m.group(2):
+                out.setdefault(m.group(1), m.group(2))
+    return out
+
+
+def place_key(text: str) -> str:
+    """A place name without its compass word ("south London" -> "london")."""
+    words = text.lower().split()
+    while len(words) > 1 and words[0] in lexicon()["compass_words"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def dateline_places(body: str) -> list[Candidate]:
+    """The place of a dateline ("KABUL, Afghanistan (Reuters) - ..."), checked in a gazetteer."""
+    lex = lexicon()
+    m = re.search(lex["dateline_pattern"], body[:lex["dateline_chars"]])
+    if m is None or m.group(1).title().lower() not in gazetteer():
+        return []
+    return [Candidate(m.group(1), m.start(1), m.end(1), 1.0 + weight("dateline"))]
+
+
+def headline_places(head: Headline, lead: Lead, low: str) -> list[Candidate]:
+    """Places named in the headline: its own place entities and the body's place names it repeats."""
+    body_places = {e.text for e in lead.ents if is_place(e)}
+    title_low = head.title.lower()
+    names = {n for n in body_places if re.search(r"\b%s\b" % re.escape(n.lower()), title_low)}
+    out = []
+    for name in sorted(names):   # sorted: ties resolve the same way in every process
+        at = lead.body.find(name)
+        score = 1.0 + weight("title") + weight("frequency") * min(low.count(name.lower()), 10)
+        out.append(Candidate(name, at if at >= 0 else None, at + len(name) if at >= 0 else None, score))
+    return out
+
+
+def unlabelled_places(sent: Span, prior: float) -> list[Candidate]:
+    """Proper nouns after a locative preposition that NER left unlabelled or took for a people ("in Kidal")."""
+    out = []
+    for tok in sent:
+        if tok.tag_ in PROPER_TAGS and tok.dep_ == "pobj" and tok.ent_type_ in ("", "NORP") \
+                and tok.head.lower_ in lexicon()["locative_preps"]:
+            left = tok.left_edge.i if all(t.tag_ in PROPER_TAGS for t in tok.lefts) else tok.i
+            out.append(span_candidate(sent.doc[left:tok.i + 1], prior + weight("where_unlabelled")))
+    return out
+
+
+def is_place(ent: Span) -> bool:
+    lex = lexicon()
+    if ent.label_ in lex["place_entity_labels"]:
+        return True
+    return ent.label_ == "ORG" and ent[-1].lower_ in lex["place_like_org_words"] \
+        and preposition_before(ent) in lex["locative_preps"]
+
+
+def preposition_before(span: Span) -> str:
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].tag_ in ("DT", "JJ"):
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
+def widen_place(ent: Span, following: list[Span]) -> Span:
+    """'Croydon, south London': a place followed by ', <place>'."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = next((e for e in following if e.start in (end + 1, end + 2) and e.label_ in ("GPE", "LOC")), None)
+        if nxt is not None:
+            end = nxt.end
+    return doc[ent.start:end]

@@ -1,0 +1,129 @@
+"""Why: the clauses and phrases after cause markers in the headline (its rest, and inside its verb
+phrase only the markers that still mean a cause there) and in the lead sentences, purpose 'to'
+clauses, what a verb of blaming names as the cause, and, in a report of deaths or injuries, the
+verb phrase that names a known accident condition (speed, drink, weather, a fault)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span
+
+from .candidates import Candidate, headline_candidate, span_candidate
+from .headline import Headline
+from .lead import Lead
+from .markers import clip_right, marker_phrases
+from .words import lexicon, weight
+
+
+def why_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
+    lex = lexicon()
+    out = []
+    if head and head.rest[1] > head.rest[0]:
+        out.extend(headline_marker_phrases(head, head.rest, lead.body, lex["cause_markers"], weight("title")))
+    if head and head.verb is not None and head.what:
+        # inside the headline's verb phrase only the markers that still mean a cause there
+        # ("arrives for talks"), not those that are read as its topic ("cleared over emails")
+        inner = (head.verb + 1, head.what[1])
+        blames = head.doc[head.verb].lemma_.lower() in lex["blame_verbs"]
+        markers = [m for m in lex["cause_markers"] if m["words"] not in lex["headline_topic_markers"]
+                   and not (blames and m["words"] == ["for"])]
+        out.extend(headline_marker_phrases(head, inner, lead.body, markers, weight("title")))
+        out.extend(headline_purpose(head, (head.verb + 1, head.rest[1]), lead.body))
+    for sent, prior in zip(lead.sents, lead.prior):
+        for w, span in marker_phrases(sent, lex["cause_markers"]):
+            out.append(span_candidate(span, w * 0.5 + prior * 0.5))
+        for span in purpose_phrases(sent):
+            out.append(span_candidate(span, lex["purpose_weight"] * 0.5 + prior * 0.5))
+        for span in blamed_causes(sent):
+            out.append(span_candidate(span, weight("why_blamed") * 0.5 + prior * 0.5))
+    casualties = lex["casualty_words"]
+    if any(t.lower_ in casualties for sent in lead.sents for t in sent):
+        for sent, prior in zip(lead.sents, lead.prior):
+            for span in condition_phrases(sent):
+                out.append(span_candidate(span, weight("why_condition") * 0.5 + prior * 0.5))
+    if head and head.verb is not None:
+        for span in blamed_causes(head.doc[head.verb:head.rest[1]]):
+            out.append(headline_candidate(head, (span.start, span.end), lead.body,
+                                          weight("why_blamed") + weight("title") - 0.5))
+    return out
+
+
+def headline_purpose(head: Headline, span: tuple[int, int], body: str) -> list[Candidate]:
+    """A headline's purpose clause: 'to' + verb after the main verb ("lands in X to meet Y")."""
+    a, b = span
+    hdoc = head.doc
+    for i in range(a, b - 1):
+        verb = hdoc[i + 1]
+        # right after the verb, "to" is part of its phrase ("set to approve", "vows to quit")
+        if hdoc[i].tag_ == "TO" and verb.tag_ == "VB" and verb.head.i == head.verb \
+                and verb.dep_ in ("advcl", "xcomp") and verb.i - head.verb > 2:
+            return [headline_candidate(head, (i, b), body, weight("title") + lexicon()["purpose_weight"])]
+    return []
+
+
+def headline_marker_phrases(head: Headline, span: tuple[int, int], body: str, markers: list,
+                            bonus: float) -> list[Candidate]:
+    out = []
+    a, b = span
+    words = [t.lower_ for t in head.doc]
+    for m in markers:
+        n = len(m["words"])
+        for i in range(a, b - n):
+            if words[i:i + n] == m["words"] and m["words"] not in lexicon()["headline_weak_markers"]:
+                out.append(headline_candidate(head, (i + n, b), body, m["weight"] + bonus))
+    return out
+
+
+def condition_phrases(sent: Span) -> list[Span]:
+    """In a report of deaths or injuries, the verb phrase that names a known cause of accidents
+    (speed, drink, weather, a fault): "the tram was travelling at significantly higher speeds"
+    -> "travelling at significantly higher speeds"."""
+    words = lexicon()["accident_conditions"]
+    out = []
+    for tok in sent:
+        if tok.lower_ not in words:
+            continue
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and verb.i < tok.i:
+            span = sent.doc[verb.i:max(clip_right(verb), tok.i) + 1]
+            if not out or out[-1].start != span.start:
+                out.append(span)
+    return out
+
+
+def blamed_causes(span: Span) -> list[Span]:
+    """What a verb of blaming names as the cause: "blamed the inquiry for her defeat" -> "the
+    inquiry", "blamed her defeat on the letter" -> "the letter", "accused X of impropriety"."""
+    roles = lexicon()["blame_verbs"]
+    out = []
+    for tok in span:
+        wanted = roles.get(tok.lemma_.lower()) if tok.pos_ in ("VERB", "NOUN") else None
+        if not wanted:
+            continue
+        # the preposition may hang off the object in the parse ("blamed [her defeat on X]")
+        preps = [p for p in tok.subtree if p.dep_ == "prep" and p.lower_ in wanted and p.i > tok.i
+                 and (p.head is tok or p.head.dep_ == "dobj" and p.head.head is tok)]
+        objs = [g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        if objs:
+            out.append(span.doc[objs[0].left_edge.i:clip_right(objs[0]) + 1])
+        elif "dobj" in wanted:
+            out.extend(span.doc[c.left_edge.i:clip_right(c) + 1] for c in tok.children if c.dep_ == "dobj")
+    # a person or body blamed is who is blamed, not why: keep only causes headed by a common noun
+    return [s for s in out if s.start >= span.start and s.end <= span.end and s.root.pos_ != "PROPN"]
+
+
+def purpose_phrases(sent: Span) -> list[Span]:
+    """'to' + verb clauses that state a purpose ("flew in to meet the president")."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
+        return []
+    out = []
+    for tok in sent:
+        if tok.tag_ == "VB" and tok.dep_ in ("advcl", "xcomp") and any(c.tag_ == "TO" for c in tok.lefts):
+            if tok.dep_ == "xcomp" and tok.head.i >= tok.i - 2:
+                continue      # "set to check": part of the verb phrase, not a purpose
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children):
+                continue      # "Click to share": no actor whose purpose it is
+            out.append(sent.doc[tok.i:clip_right(tok) + 1])
+    return out
