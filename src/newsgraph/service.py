@@ -46,7 +46,6 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
         for item in iter_inputs(specs):
             if isinstance(item, RawDoc):
                 item.id = article_id(item)
-                item.site_chrome = sites.recurring(item)
                 if item.id in hashes:
                     continue
                 hashes[item.id] = raw_hash(item)
@@ -55,6 +54,7 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
                     if progress:
                         progress()
                     continue
+                item.site_chrome = sites.recurring(item)     # only for pages that will be cleaned
             yield item
 
     was_dirty = bool(store.get_state("dirty"))

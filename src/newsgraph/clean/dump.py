@@ -11,7 +11,8 @@ import numpy as np
 
 from .classify import body_scores
 from .language import detect_language
-from .lines import BULLETS, WORDS_COL, Line, SENTENCE_END, WORD_RE, best_run, chrome_words, features, split_lines
+from .lines import (BULLETS, WORDS_COL, Line, SENTENCE_END, WORD_RE, best_run, chrome_words, features, line_key,
+                    split_lines)
 
 CONTINUATION_START = re.compile(r"^(?:[^\W\d_]|[,;:.)\]’”'])", re.UNICODE)
 FRAGMENT_MAX_WORDS = 6
@@ -147,7 +148,6 @@ def site_repeats(doc: DumpLines, keep: list[bool], site_chrome: frozenset[int]) 
     another address) and the repeats are its body, so none is dropped."""
     if not site_chrome:
         return set()
-    from .site import line_key
     kept = [i for i, k in enumerate(keep) if k]
     repeats = {i for i in kept if line_key(doc.lines[i].text) in site_chrome}
     kept_chars = sum(len(doc.lines[i].text) for i in kept)

@@ -13,7 +13,7 @@ from pathlib import Path
 from .dates import ISO_RE, TIME_RE, find_calendar_date, months, parse_datetime, slash_order
 from .dump import BODY_THRESHOLD, DumpLines, fallback_body
 from .language import stopwords
-from .lines import SENTENCE_END, CJK_RE, URL_RE, WORD_RE, caption_words, chrome_words
+from .lines import SENTENCE_END, CJK_RE, INVISIBLE_RE, URL_RE, WORD_RE, caption_words, chrome_words
 from .outlets import outlet_keys, resolve_outlet, squeeze
 
 HEADER_REACH = 15           # lines above the body searched for a byline
@@ -56,7 +56,6 @@ GLUED_WORD_RE = re.compile(r"^(.*[a-zß-ÿ])([A-ZÀ-Þ][a-zß-ÿ]+)$")
 LEAD_END_RE = re.compile(r"[|•·/–—-]\s*$")
 DATELINE_SPLIT_RE = re.compile(r"\s*(?:[|•·/–—]|\s-\s|//)\s*")
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\s/\s|\band\b|\bund\b|\bet\b)\s*")
-INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")     # soft hyphens, zero-width marks
 PART_SPLIT_RE = re.compile(r"\s+[|/»›>·•]\s+|\s+[–—-]\s+")
 ECHO_TRIM_MAX_WORDS = 5     # words a kicker or stray tail glued to a headline may hold
 ECHO_TRIM_MIN_WORDS = 3     # words the headline printed on its own elsewhere must keep

@@ -3,13 +3,12 @@ date (htmldate), authors and site name from its metadata; the headline by html_t
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from newsgraph.records import Article, RawDoc
 
-from .dates import normalize_date
+from .dates import find_calendar_date, normalize_date, slash_order
 from .errors import CleanError
-from .html_title import page_title
+from .html_title import loose, page_title
 from .outlets import outlet_for_domain, resolve_outlet
 
 
@@ -162,7 +161,6 @@ def in_comments(el) -> bool:
 
 def printed_days(tree) -> list[str]:
     """ISO days printed in the page's visible text (not scripts, not reader comments), in page order."""
-    from .dates import find_calendar_date, slash_order
     texts = []
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in UNSEEN_TAGS:
@@ -238,7 +236,3 @@ def removed_lines(tree, body: str) -> list[str]:
         if line and line not in body:
             out.append(line)
     return out
-
-
-def loose(text: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())

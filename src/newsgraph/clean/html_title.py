@@ -6,6 +6,7 @@ An <h1> that agrees with a metadata title, whole or one of its segments, is the 
 else the metadata title without its site segments. Class words are in html_title.json."""
 from __future__ import annotations
 
+import copy
 import html as html_lib
 import json
 import re
@@ -13,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .lines import INVISIBLE_RE
 from .outlets import squeeze
 from .site import host_of
 
@@ -26,7 +28,6 @@ SHARED_WORDS = 50           # token_set_ratio to a metadata title that picks one
 LATIN_RE = re.compile(r"[A-Za-zÀ-ɏ]")             # rapidfuzz ratio of a title segment to a site name or domain label
 SEPARATOR_CHARS = "|–—·•»›:/-"
 SEGMENT_RE = re.compile(r"\s+[|–—·•»›:/-]+(?:\s+[|–—·•»›:/-]+)*\s+|\s*[|｜¦│]\s*|\s*::\s*|_(?=\S)|(?<=[！？。」”])\s*-\s*")
-INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 CLASS_PART_RE = re.compile(r"[-_\s]+")
 META_XPATHS = ("//meta[@property='og:title']/@content", "//meta[@name='og:title']/@content",
                "//meta[@name='twitter:title']/@content", "//meta[@property='twitter:title']/@content",
@@ -39,6 +40,16 @@ GENERIC_HOST_LABELS = {"www", "www2", "www3", "m", "amp", "com", "org", "net", "
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     return json.loads(Path(__file__).with_name("html_title.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def kicker_class_words() -> frozenset[str]:
+    return frozenset(lexicon()["kicker_class_words"])
+
+
+@lru_cache(maxsize=1)
+def chrome_ancestors() -> frozenset[str]:
+    return frozenset(lexicon()["chrome_ancestors"])
 
 
 def collapse(text: str | None) -> str:
@@ -57,14 +68,12 @@ def segments(title: str) -> list[str]:
 def kicker_element(el) -> bool:
     if el.tag == "time":
         return True
-    words = set(lexicon()["kicker_class_words"])
     parts = {p.lower() for p in CLASS_PART_RE.split(el.get("class") or "") if p}
-    return bool(parts & words)
+    return bool(parts & kicker_class_words())
 
 
 def heading_text(h1) -> str:
     """The printed text of an <h1> without its kicker, date stamp or screen-reader text."""
-    import copy
     h = copy.deepcopy(h1)
     for el in [e for e in h.iterdescendants() if isinstance(e.tag, str) and kicker_element(e)]:
         if el.getparent() is not None:
@@ -73,8 +82,7 @@ def heading_text(h1) -> str:
 
 
 def in_chrome(el) -> bool:
-    chrome = set(lexicon()["chrome_ancestors"])
-    return any(a.tag in chrome for a in el.iterancestors())
+    return any(a.tag in chrome_ancestors() for a in el.iterancestors())
 
 
 def site_keys(tree, url: str | None, sitename: str | None, metas: list[str]) -> list[str]:

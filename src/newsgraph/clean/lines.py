@@ -5,6 +5,7 @@ position, link-like form, repetition, the same measures over neighbouring lines,
 a comment thread (recurring dated attribution lines) starts."""
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -23,6 +24,7 @@ BULLETS = tuple("•·-–—*►▶»›>|+✓●○■□◆◦")
 URL_RE = re.compile(r"https?://|www\.|\.(?:com|org|net|de|uk|fr)\b|@\w|\w@\w")
 EMPTY_LINE_PENALTY = 60.0   # characters a line without sentence text costs the text core
 CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")     # soft hyphens, zero-width marks
 
 
 @dataclass
@@ -32,6 +34,12 @@ class Line:
     blank_after: bool
     block_size: int        # adjacent non-blank lines in its block (1 = a paragraph of its own)
     block_pos: int         # index inside that block
+
+
+def line_key(text: str) -> int:
+    """A compact key of a line, the same for copies that differ in case or spacing (clean.site)."""
+    digest = hashlib.blake2b(" ".join(text.casefold().split()).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
 
 
 def split_lines(raw: str) -> list[Line]:

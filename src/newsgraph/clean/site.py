@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from newsgraph.records import RawDoc
 
 from .dump import rejoin_fragments
-from .lines import WORD_RE, split_lines
+from .lines import WORD_RE, line_key, split_lines
 
 MIN_WORDS = 4               # shorter lines ("Share", "Menu") are the line classifier's job
 MIN_PAGES = 3               # a line on this page and at least two other pages of the site
@@ -55,12 +55,6 @@ def host_folder(source: str) -> Optional[str]:
     return None
 
 
-def line_key(text: str) -> int:
-    """A compact key of a line, the same for copies that differ in case or spacing."""
-    digest = hashlib.blake2b(" ".join(text.casefold().split()).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big")
-
-
 def page_keys(raw_text: str) -> set[int]:
     """Keys of the lines of a dump that are long enough to count, as the cleaner splits them."""
     return {line_key(ln.text) for ln in rejoin_fragments(split_lines(raw_text))
@@ -90,9 +84,10 @@ class SiteProfile:
 
     def recurring(self, raw: RawDoc) -> frozenset[int]:
         """Keys of the page's lines that at least MIN_PAGES pages of its site carry."""
-        counts = self.line_pages.get(site_of(raw) or "")
-        if not counts or raw.kind != "raw_text" or not raw.content:
-            return frozenset()
+        site = site_of(raw) or ""
+        counts = self.line_pages.get(site)
+        if not counts or raw.kind != "raw_text" or not raw.content or len(self.seen_pages[site]) < MIN_PAGES:
+            return frozenset()            # (no line is on more pages than the site has)
         return frozenset(k for k in page_keys(raw.content) if counts[k] >= MIN_PAGES)
 
 

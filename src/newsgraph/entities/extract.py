@@ -765,7 +765,7 @@ def canonical_name(c: Cluster, surfaces: list[str]) -> Optional[str]:
         names = [s for s in surfaces if L.country_of_name(s)]
         if names:
             counts = Counter(re.sub(r"^the ", "", n) for n in names)
-            return L.full_country_name(max(counts, key=lambda n: (not L.is_abbreviation(n), counts[n], -len(n), n)))
+            return L.best_country_name(counts)
         return L.preferred_country_names().get(c.key.split(":")[1])
     if c.type == "PERSON" and c.person_tokens:
         return " ".join(c.person_tokens)

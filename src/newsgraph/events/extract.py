@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
-from .actors import actor_for, country_in_phrase, country_of_name, entity_at, group_head, is_actor_like, sector_of
+from .actors import (NON_COUNTRY_PREFIXES, actor_for, country_in_phrase, country_of_name, ent_text, entity_at, group_head,
+                     is_actor_like, sector_of)
 from .arguments import addressees, agent_of, antecedent, complement_verb, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import TriggerSense, actor_lexicon, cues, triggers
@@ -23,7 +24,6 @@ from .places import place_record
 from .same import dedupe
 from .triggers import Trigger, find_triggers, is_control_clause, is_simultaneous_clause, objects, prep_objects, quoted_ranges, with_conjuncts
 
-CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "conj", "pcomp", "pobj", "prep", "advcl", "acomp", "nsubjpass", "attr"}
 
 
 def extract_events(article: Article, doc: Doc, entities: list[Entity], timexes: list[Timex]) -> list[Event]:
@@ -202,7 +202,7 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     place_country = place.country if place is not None and typ in LOCAL_TYPES else None
     own_ctx = None if ctx in participant_countries(t, src_heads + tgt_heads) else ctx
     source = actors_of(src_heads, entities, own_ctx, place_country, sources=True)
-    owner = next((a.actor_code[:3] for a in source if a.actor_code and a.actor_code[:3].isalpha() and a.actor_code[:3] not in NON_STATE), None)
+    owner = next(filter(None, map(state_of, source)), None)
     target = [a for a in actors_of(tgt_heads, entities, own_ctx, place_country, owner=owner) if not same_actor(a, source, by_country=True)]
     if typ == "PROTEST" and not target:
         target = protest_recipient(t, entities, ctx) or home_country(source)
@@ -429,10 +429,10 @@ def participant_countries(t: Trigger, heads: list[Token]) -> set[str]:
             continue
         first = tok
         while first.dep_ in ("conj", "appos") and first.head != first:
-            first = first.head          # 'Myanmar (formerly Burma)': an apposition is what it renames
+            first = first.head          # 'North Macedonia (formerly Macedonia)': an apposition is what it renames
         if not (first.dep_ in ARGUMENT_DEPS or first.dep_ == "pobj" and first.head.lower_ in PARTY_PREPS):
             continue
-        code = country_of_name(_span_text(tok))
+        code = country_of_name(ent_text(tok))
         if code:
             found.add(code)
     return found
@@ -452,14 +452,6 @@ def dateline_end(sent: Span) -> int:
     return sent.start
 
 
-def _span_text(tok: Token) -> str:
-    for ent in doc_ents(tok.doc):
-        if ent.start <= tok.i < ent.end:
-            return ent.text
-    return tok.text
-
-
-NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 PEOPLE_SECTORS = {"CVL", "LAB", "EDU", "OPP", "REF", "MED", "BUS", "REL"}
 
 
@@ -470,10 +462,12 @@ def actors_of(heads: list[Token], entities, ctx, place_country: Optional[str] = 
     when it is no army --, else to the article's country (ctx, None when that is a party)."""
     out: list[Actor] = []
     for h in heads:
-        own = country_in_phrase(group_head(h)) or country_of_name(h.text)
+        group = group_head(h)
+        sector = sector_of(group)
+        own = country_in_phrase(group) or country_of_name(h.text)
         shared = None if own else shared_country(h)
-        local = place_country if place_country and not (sources and sector_of(group_head(h)) in FOREIGN_SECTORS) else None
-        if owner and not own and sector_of(group_head(h)) in PEOPLE_SECTORS and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in group_head(h).children):
+        local = place_country if place_country and not (sources and sector in FOREIGN_SECTORS) else None
+        if owner and not own and sector in PEOPLE_SECTORS and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in group.children):
             local = owner      # 'urged its citizens': the source's own people
         a = actor_for(h, entities, shared or (ctx if own or not local else local))
         for b in [a] + co_national_actors(h, a):
@@ -531,11 +525,15 @@ def same_actor(a: Actor, others: list[Actor], by_country: bool = False) -> bool:
 def home_country(source: list[Actor]) -> list[Actor]:
     """A protest with no addressee and no place: by the PLOVER/CAMEO convention it addresses
     the protesters' own country ('Serbian workers went on strike' -> SRB)."""
-    for a in source:
-        country = (a.actor_code or "")[:3]
-        if len(country) == 3 and country.isalpha() and country not in {"IGO", "NGO", "IMG"}:
-            return [Actor(None, country_name(country), country)]
-    return []
+    country = next(filter(None, map(state_of, source)), None)
+    return [Actor(None, country_name(country), country)] if country else []
+
+
+def state_of(actor: Actor) -> Optional[str]:
+    """The country part of an actor's code ('SRBLAB' -> SRB); none for a transnational body
+    (IGO, NGO...) or an unknown country ('---GOV')."""
+    country = (actor.actor_code or "")[:3]
+    return country if len(country) == 3 and country.isalpha() and country not in NON_COUNTRY_PREFIXES else None
 
 
 def country_name(code: str) -> str:

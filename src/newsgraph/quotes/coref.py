@@ -153,7 +153,7 @@ class PersonIndex:
                 return WEIGHT_REPORTING_SUBJECT
             return WEIGHT_EMBEDDED_SUBJECT if _embedded(root.head) else WEIGHT_SUBJECT
         if root.i > root.head.i and root.dep_ in ("dobj", "attr", "npadvmod") and self.is_reporting(root.head) \
-                and not _has_subject(root.head):
+                and not has_subject(root.head):
             return WEIGHT_REPORTING_SUBJECT        # "..., said Smith"
         return WEIGHT_OTHER
 
@@ -301,7 +301,7 @@ def given_name_gender(word: str) -> Optional[str]:
     return census_genders().get(word)
 
 
-def _has_subject(verb: Token) -> bool:
+def has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 

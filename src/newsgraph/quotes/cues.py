@@ -13,6 +13,7 @@ from newsgraph.quotes.lexicon import (attribution, media_nouns, news_agencies, p
 
 OBJECT_PREPS = ("for", "on", "about", "of", "against", "at")
 TOPIC_PREPS = {"warn": ("of", "against")}       # "warned of a crisis": the topic is what was said
+FINITE_TAGS = ("VBD", "VBZ", "VBP")             # a finite verb is never inside a noun phrase
 
 
 def is_reporting_verb(tok: Token) -> bool:
@@ -111,9 +112,6 @@ def content_tokens(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
         return _with_tail(verb, _without_own_conjuncts(verb, heads, content))
     return []
-
-
-FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
 def _without_own_conjuncts(verb: Token, heads: list[Token], content: list[Token]) -> list[Token]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.quotes.cues import (according_phrases, clause_head, content_tokens, is_reporting_verb,
                                    is_medium, outlet_name, parenthetical_addressee, relays_of, short_name,
                                    source_head, via_of)
+from newsgraph.quotes.coref import has_subject
 from newsgraph.quotes.direct import Candidate
 from newsgraph.quotes.lexicon import attribution, reporting_verbs
 from newsgraph.quotes.speakers import SpeakerResolver, speaker_head, subject_of
@@ -125,10 +126,6 @@ def _nested_reports(tokens: list[Token]) -> list[Token]:
             and tok.left_edge.i > first and len(content_tokens(tok)) >= MIN_CONTENT_TOKENS]
 
 
-def _has_own_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
 def is_page_label(verb: Token) -> bool:
     """"READ ...", "WATCH ...": a verb in capitals opening its paragraph labels a link to another
     page; nobody says what follows."""
@@ -228,7 +225,7 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
         dropped = {t.i for n in nested for t in n.subtree}
         content = [t for t in content if t.i not in dropped]
         for n in nested:
-            if not _has_own_subject(n) and speaker is not None:
+            if not has_subject(n) and speaker is not None:
                 inherited[n.i] = speaker
         content, relay = _trailing_relay(content)
         cand = _candidate(content, speaker=speaker, cue=verb.text,

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.records import Entity, Speaker
 from newsgraph.quotes.coref import PersonIndex
-from newsgraph.quotes.cues import entity_span, is_reporting_verb, parenthetical_addressee
+from newsgraph.quotes.cues import FINITE_TAGS, entity_span, is_reporting_verb, parenthetical_addressee
 from newsgraph.quotes.lexicon import attribution, media_nouns, pronouns
 
 try:
@@ -30,7 +30,6 @@ GROUP_SENTENCES_BACK = 2
 DESCRIBING_DEPS = ("prep", "acl", "amod", "relcl")
 FLOATING_QUANTIFIERS = ("both", "all", "each", "either", "neither")
 DOUBLE_QUOTES = ('"', "“", "”", "''", "``", "«", "»", "„")
-FINITE_TAGS = ("VBD", "VBZ", "VBP")   # a finite verb is never inside a noun phrase
 CLIMB_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "pobj")
 
 

@@ -136,6 +136,14 @@ class StoryState:
         self.entity_ids: dict[str, str] = dict(state.get("entity_ids", {}))  # key -> first entity id
         self.events: list[list] = list(state.get("events", []))          # [date value, event id]
 
+    def add_vectors(self, vecs: dict[str, Vector]) -> None:
+        for channel, vec in vecs.items():
+            self.centroids[channel].add(vec)
+
+    def remove_vectors(self, vecs: dict[str, Vector]) -> None:
+        for channel, vec in vecs.items():
+            self.centroids[channel].remove(vec)
+
     def add_day(self, day: date | None) -> None:
         if day is None:
             return
@@ -497,8 +505,7 @@ class StoryIndex:
         """A scratch story holding these units' vectors and days (for the bisection)."""
         state = StoryState({"id": ""})
         for unit in units:
-            for channel, vec in unit.vecs.items():
-                state.centroids[channel].add(vec)
+            state.add_vectors(unit.vecs)
             state.add_day(unit.day)
         return state
 
@@ -522,8 +529,7 @@ class StoryIndex:
         story.titles = [t for t in story.titles if t[0] != article_id]
         for entry in member.events:
             story.events.remove(entry)
-        for channel, vec in member.vecs.items():
-            story.centroids[channel].remove(vec)
+        story.remove_vectors(member.vecs)
         story.reset_days(self.days.get(aid) for aid in story.article_ids)
         del self.story_of[article_id]
         self._unpost(idx, member.vecs["text"])
@@ -536,8 +542,7 @@ class StoryIndex:
     def _join(self, idx: int, article_id: str, member: Member) -> None:
         story = self._stories[idx]
         story.article_ids.append(article_id)
-        for channel, vec in member.vecs.items():
-            story.centroids[channel].add(vec)
+        story.add_vectors(member.vecs)
         story.add_day(member.day)
         if member.title:
             story.titles.append([article_id, member.title])

@@ -68,9 +68,8 @@ def shift(units: list, old: list[bool], new: list[bool], states: dict) -> None:
     """Move the units whose part changed between the two part states (vectors and days)."""
     for unit, was, now in zip(units, old, new):
         if was != now:
-            for channel, vec in unit.vecs.items():
-                states[was].centroids[channel].remove(vec)
-                states[now].centroids[channel].add(vec)
+            states[was].remove_vectors(unit.vecs)
+            states[now].add_vectors(unit.vecs)
     for side, state in states.items():
         state.reset_days(u.day.isoformat() for u, p in zip(units, new) if p == side and u.day)
 

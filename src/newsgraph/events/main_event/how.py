@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline, is_verb_like
-from .lead import Lead
+from .lead import Lead, has_subject
 from .markers import clip_right, marker_phrases
 from .words import NOUN_TAGS, VERB_TAGS, lexicon, weight
 
@@ -22,17 +22,18 @@ def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
             out.append(span_candidate(span, w * 0.5 + prior * 0.5))
     if head and head.verb is not None:
         out.append(headline_candidate(head, (head.verb, head.verb + 1), lead.body, 0.7))
-    if head:
-        out.extend(headline_mechanism(head, lead.body))
+    mechanism = mechanism_span(head) if head else None
+    if mechanism:       # how a casualty headline's deaths came about ("Seven killed as tram derails")
+        out.append(headline_candidate(head, mechanism, lead.body, weight("how_mechanism")))
     n = int(weight("how_mechanism_sentences"))
     incident = is_incident(head, lead)
-    if incident and not (head and mechanism_span(head)):
+    if incident and not mechanism:
         for sent, prior in zip(lead.sents[:n], lead.prior):
             out.extend(lead_mechanism(sent, prior, incident))
-    if head:
-        out.extend(body_event_forms(head, lead, incident))
+    lemmas = headline_event_lemmas(head, mechanism) if head else frozenset()
+    out.extend(body_event_forms(lemmas, mechanism is not None, lead, incident))
     for sent, prior in zip(lead.sents[:3], lead.prior):
-        out.extend(instrument_phrases(sent, prior, head))
+        out.extend(instrument_phrases(sent, prior, lemmas))
     return out
 
 
@@ -40,19 +41,23 @@ def is_incident(head: Optional[Headline], lead: Lead) -> bool:
     """A casualty report: casualty words in the headline's verb phrase or the first lead sentence."""
     if head and is_casualty_headline(head):
         return True
+    return bool(lead.sents) and reports_casualties(lead.sents[0])
+
+
+def reports_casualties(sent: Span) -> bool:
+    """A sentence that tells of deaths or injuries ("were killed", "two dead")."""
     words = lexicon()["casualty_words"]
-    return bool(lead.sents) and any(t.lower_ in words and t.pos_ in ("VERB", "ADJ") for t in lead.sents[0])
+    return any(t.lower_ in words and t.pos_ in ("VERB", "ADJ") for t in sent)
 
 
-def headline_event_lemmas(head: Headline) -> frozenset:
-    """Lemmas of the headline's event verbs: its main verb and the verbs of an after/as/when clause,
-    less the casualty and reporting words (those say what happened to people, not how)."""
+def headline_event_lemmas(head: Headline, span: Optional[tuple[int, int]]) -> frozenset:
+    """Lemmas of the headline's event verbs: its main verb and the verbs of its after/as/when
+    clause `span`, less the casualty and reporting words (those say what happened to people, not how)."""
     hdoc = head.doc
     idx = [head.verb] if head.verb is not None else []
-    span = mechanism_span(head)
     if span:
         idx.extend(i for i in range(*span) if hdoc[i].tag_ in VERB_TAGS or hdoc[i].lemma_.lower() in head.verbs)
-    skip = set(lexicon()["casualty_words"]) | set(lexicon()["casualty_verbs"]) | set(lexicon()["reporting_verbs"])
+    skip = lexicon()["not_event_words"]
     out = set()
     for i in idx:
         t = hdoc[i]
@@ -62,15 +67,14 @@ def headline_event_lemmas(head: Headline) -> frozenset:
     return frozenset(out)
 
 
-def body_event_forms(head: Headline, lead: Lead, incident: bool) -> list[Candidate]:
-    """The body's own telling of the headline's event verb when it says more than the headline:
-    verbs coordinated with it ("derailed and overturned" for "overturns") or, in a casualty
-    report, its subject and object ("tram derailed" for "Tram Derails")."""
-    lemmas = headline_event_lemmas(head)
+def body_event_forms(lemmas: frozenset, told: bool, lead: Lead, incident: bool) -> list[Candidate]:
+    """The body's own telling of the headline's event verb (`lemmas`) when it says more than the
+    headline: verbs coordinated with it ("derailed and overturned" for "overturns") or, in a
+    casualty report whose headline has not `told` how, its subject and object ("tram derailed"
+    for "Tram Derails")."""
     if not lemmas:
         return []
     out = []
-    told = mechanism_span(head) is not None
     n = int(weight("how_mechanism_sentences"))
     for sent, prior in zip(lead.sents[:n], lead.prior):
         for tok in sent:
@@ -122,11 +126,10 @@ def event_phrase(verb: Token, with_args: bool) -> Span:
     return doc[start:end]
 
 
-def instrument_phrases(sent: Span, prior: float, head: Optional[Headline]) -> list[Candidate]:
+def instrument_phrases(sent: Span, prior: float, lemmas: frozenset) -> list[Candidate]:
     """'with' + a thing, attached to the event verb: how the deed was done ("stormed the
-    consulate with a truck bomb"). Only when the verb is the headline's event verb, and the thing
-    is no person, group, place or time."""
-    lemmas = headline_event_lemmas(head) if head else frozenset()
+    consulate with a truck bomb"). Only when the verb is one of the headline's event verbs
+    (`lemmas`), and the thing is no person, group, place or time."""
     out = []
     for tok in sent:
         if tok.lower_ not in lexicon()["instrument_preps"] or tok.dep_ != "prep":
@@ -142,13 +145,6 @@ def instrument_phrases(sent: Span, prior: float, head: Optional[Headline]) -> li
         end = min(clip_right(obj), obj.i + 3)
         out.append(span_candidate(sent.doc[tok.i:end + 1], weight("how_instrument") * 0.5 + prior * 0.5))
     return out
-
-
-def headline_mechanism(head: Headline, body: str) -> list[Candidate]:
-    """How a casualty headline's deaths came about: the clause after 'after/as/when'
-    ("Seven killed as tram derails" -> "tram derails")."""
-    span = mechanism_span(head)
-    return [headline_candidate(head, span, body, weight("how_mechanism"))] if span else []
 
 
 def mechanism_span(head: Headline) -> Optional[tuple[int, int]]:
@@ -191,8 +187,7 @@ def object_end(hdoc: Doc, verb: int, b: int) -> int:
 def lead_mechanism(sent: Span, prior: float, incident: bool = True) -> list[Candidate]:
     """In a sentence that reports deaths or injuries, the verbs of its 'after/when/as' clause
     ("... were killed when a tram derailed and overturned" -> "tram derailed and overturned")."""
-    words = lexicon()["casualty_words"]
-    if not any(t.lower_ in words and t.pos_ in ("VERB", "ADJ") for t in sent):
+    if not reports_casualties(sent):
         return []
     marks = lexicon()["mechanism_marks"]
     out = []
@@ -217,10 +212,6 @@ def personal_subject(verb: Token) -> bool:
     """'as he spoke': a personal pronoun as subject tells of a person, not of how the event came about."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" and c.lower_ not in ("it", "they")
                for c in verb.children)
-
-
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def verb_chain(verb: Token) -> Span:

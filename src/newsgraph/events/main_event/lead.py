@@ -101,6 +101,10 @@ def clause_root(sent: Span) -> Token:
     return root
 
 
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def sentence_subject(sent: Span) -> Optional[Span]:
     """The main clause's subject, without relative clauses and appositions."""
     for child in clause_root(sent).children:

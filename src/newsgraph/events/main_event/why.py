@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline
-from .lead import Lead
+from .lead import Lead, has_subject
 from .markers import clip_right, marker_phrases
 from .words import lexicon, weight
 
@@ -116,14 +116,14 @@ def blamed_causes(span: Span) -> list[Span]:
 
 def purpose_phrases(sent: Span) -> list[Span]:
     """'to' + verb clauses that state a purpose ("flew in to meet the president")."""
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in sent.root.children):
+    if not has_subject(sent.root):
         return []
     out = []
     for tok in sent:
         if tok.tag_ == "VB" and tok.dep_ in ("advcl", "xcomp") and any(c.tag_ == "TO" for c in tok.lefts):
             if tok.dep_ == "xcomp" and tok.head.i >= tok.i - 2:
                 continue      # "set to check": part of the verb phrase, not a purpose
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children):
+            if not has_subject(tok.head):
                 continue      # "Click to share": no actor whose purpose it is
             out.append(sent.doc[tok.i:clip_right(tok) + 1])
     return out

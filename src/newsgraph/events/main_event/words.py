@@ -28,9 +28,12 @@ def lexicon() -> dict:
     """The word lists and weights, loaded once."""
     lex = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
     for key in ("clause_cuts", "reporting_verbs", "time_units", "time_anchors", "time_lead_modifiers",
-                "time_strong_words", "locative_preps", "place_like_org_words", "weekdays"):
+                "time_strong_words", "locative_preps", "place_like_org_words", "weekdays", "count_words",
+                "casualty_words", "casualty_verbs", "mechanism_marks", "accident_conditions", "instrument_preps"):
         lex[key] = frozenset(lex[key])
     lex["time_regex"] = re.compile("|".join(lex["time_patterns"]), re.I)
+    # headline words that say what happened to people or who said it, not how it came about
+    lex["not_event_words"] = lex["casualty_words"] | lex["casualty_verbs"] | lex["reporting_verbs"]
     return lex
 
 
