@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from newsgraph.records import (Actor, Analysis, Article, Entity, Event, EventDate, Evidence, Mention, Quote,
-                               Speaker, Timex)
+from newsgraph.records import (Actor, Analysis, Article, ArticleFacts, Entity, Event, EventDate, Evidence, Mention,
+                               Quote, Speaker, Story, Timex)
 from newsgraph.store import Store
 
 TEXT = ("The defence minister of Norland, Ivo Brandt, met his Kestrel counterpart in Harwick on Tuesday "
@@ -93,14 +93,40 @@ def test_knowledge_base_is_replaced_whole(store):
     store.put_analysis(analysis(), "h")
     a = analysis()
     ent = Entity(id="ent-1", name="Ivo Brandt", type="PERSON", country=None, mentions=a.entities[0].mentions)
-    store.replace_kb([ent], {"a-1#e1": "ent-1"}, a.events, {"quotes": [{"id": "q"}]})
+    facts = ArticleFacts("a-1", a.quotes, [], a.timexes)
+    story = Story("st-1", "Norland and Kestrel plan exercises", ["a-1"], ["ent-1"], ["a-1#v1"])
+    store.replace_kb([ent], {"a-1#e1": "ent-1"}, a.events, [facts], [story])
     assert [e.name for e in store.entities()] == ["Ivo Brandt"]
     assert store.entity_map() == {"a-1#e1": "ent-1"}
     assert [e.id for e in store.events()] == ["a-1#v1"]
-    assert store.get_state("quotes") == [{"id": "q"}]
+    assert [q.id for q in store.quotes()] == ["a-1#q1"] and [t.text for t in store.timexes()] == ["on Tuesday"]
+    assert [s.id for s in store.stories()] == ["st-1"] and store.story("st-").title == story.title
     with pytest.raises(AttributeError):
-        store.replace_kb([ent, "not an entity"], {}, [], {})
+        store.replace_kb([ent, "not an entity"], {}, [], [], [])
     assert [e.name for e in store.entities()] == ["Ivo Brandt"]            # the old KB survives a failed swap
+    assert [q.id for q in store.quotes()] == ["a-1#q1"] and [s.id for s in store.stories()] == ["st-1"]
+
+
+def test_quotes_filtered_by_speaker_in_the_store(store):
+    a = analysis()
+    other = Quote("a-1#q2", "a-1", 20, 30, "x", Speaker("a-1#e9", "Mara Lind"), "said", True)
+    store.replace_kb([], {}, [], [ArticleFacts("a-1", a.quotes + [other], [], [])], [])
+    assert [q.id for q in store.quotes({"a-1#e9"})] == ["a-1#q2"]
+    assert [q.id for q in store.quotes(set())] == []
+    assert [q.id for q in store.quotes()] == ["a-1#q1", "a-1#q2"]
+
+
+def test_store_with_quotes_kept_as_state_is_marked_for_rebuild(tmp_path):
+    path = str(tmp_path / "old.db")
+    old = Store(path)
+    old.set_state("quotes", [{"id": "q"}])
+    old.set_state("dirty", False)
+    old.close()
+    reopened = Store(path)
+    assert reopened.get_state("dirty") is True
+    reopened.replace_kb([], {}, [], [], [])
+    assert reopened.get_state("quotes") is None
+    reopened.close()
 
 
 def test_second_writer_waits_for_the_first(tmp_path):

@@ -180,20 +180,14 @@ def cmd_entities(args) -> int:
     return 0
 
 
-def find_entities(store: Store, name: str):
-    want = name.casefold()
-    ents = list(store.entities())
-    exact = [e for e in ents if want == e.name.casefold() or want in (a.casefold() for a in e.aliases)]
-    return exact or [e for e in ents if want in e.name.casefold() or any(want in a.casefold() for a in e.aliases)]
-
-
 def cmd_entity(args) -> int:
+    from newsgraph import queries
     store = open_store(args)
-    found = find_entities(store, args.name)
+    found = queries.entities_matching(store, args.name)
     if not found:
         print(f"no entity matches {args.name!r}", file=sys.stderr)
         return 1
-    texts = {a.id: a.text for a in store.articles()}
+    texts: dict[str, str] = {}
     for e in found[:3]:
         print(f"{e.name}  ({e.type}, {e.country or '-'}, {e.actor_code or '-'})  id {e.id}")
         print(f"  aliases: {', '.join(e.aliases) or '-'}")
@@ -202,7 +196,10 @@ def cmd_entity(args) -> int:
         arts = sorted({m.article_id for m in e.mentions})
         print(f"  articles: {', '.join(arts)}")
         for m in e.mentions[:20]:
-            t = texts.get(m.article_id, "")
+            if m.article_id not in texts:
+                art = store.article(m.article_id)
+                texts[m.article_id] = art.text if art else ""
+            t = texts[m.article_id]
             ctx = t[max(0, m.start - 50):m.start] + "[" + t[m.start:m.end] + "]" + t[m.end:m.end + 50]
             print(f"    {m.article_id} {m.start}-{m.end}: …{ctx.replace(chr(10), ' ')}…")
         print()
@@ -249,7 +246,7 @@ def cmd_events(args) -> int:
 
 def cmd_event(args) -> int:
     store = open_store(args)
-    ev = next((v for v in store.events() if v.id == args.id or v.id.startswith(args.id)), None)
+    ev = store.event(args.id)
     if ev is None:
         print(f"no event {args.id}", file=sys.stderr)
         return 1
@@ -298,7 +295,7 @@ def cmd_claims(args) -> int:
 def cmd_stories(args) -> int:
     from newsgraph import queries
     store = open_store(args)
-    arts = {a.id: a for a in store.articles()}
+    arts = {a.id: a for a in store.articles(with_text=False)}
     wanted = queries.entity_ids_matching(store, args.entity)
     rows = []
     for st in queries.stories(store):
@@ -321,19 +318,18 @@ def cmd_story(args) -> int:
     if st is None:
         print(f"no story {args.id}", file=sys.stderr)
         return 1
-    arts = {a.id: a for a in store.articles()}
     print(f"{st.id}: {st.title}")
-    members = [arts[i] for i in st.article_ids if i in arts]
+    members = [a for a in (store.article(i) for i in st.article_ids) if a is not None]
     for a in members:
         if a.duplicate_of is None or a.duplicate_of not in st.article_ids:
             print(f"  {(a.published or '')[:10]:10s} {a.outlet or '-'}: {a.title}  [{a.id}]")
             for c in members:
                 if c.duplicate_of == a.id:
                     print(f"      copy: {c.outlet or '-'}{' from ' + c.original_outlet if c.original_outlet else ''}: {c.title}  [{c.id}]")
-    ents = {e.id: e for e in store.entities()}
-    print("  actors: " + ", ".join(ents[i].name for i in st.entity_ids[:12] if i in ents))
-    evs = {v.id: v for v in store.events()}
-    for r in timeline.rows([evs[i] for i in st.event_ids if i in evs]):
+    ents = [e for e in (store.entity(i) for i in st.entity_ids[:12]) if e is not None]
+    print("  actors: " + ", ".join(e.name for e in ents))
+    evs = [v for v in (store.event(i) for i in st.event_ids) if v is not None]
+    for r in timeline.rows(evs):
         print(f"  {r.date:12s} {r.type}/{r.mode or '-'} {r.summary}")
     return 0
 

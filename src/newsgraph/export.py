@@ -12,27 +12,39 @@ from newsgraph.store import Store
 SECTIONS = ("articles", "entities", "events", "quotes", "claims", "timexes", "stories")
 
 
+def sections(store: Store) -> Iterator[tuple[str, Iterator[dict]]]:
+    """Each section of the knowledge base (SECTIONS order) with its records, streamed."""
+    yield "articles", (to_dict(a) for a in store.articles())
+    for section, records in (("entities", store.entities()), ("events", store.events()), ("quotes", store.quotes()),
+                             ("claims", store.claims()), ("timexes", store.timexes()), ("stories", store.stories())):
+        yield section, (to_dict(r) for r in records)
+
+
 def knowledge_base(store: Store) -> Iterator[tuple[str, dict]]:
     """(section, record) pairs of the whole knowledge base, streamed."""
-    for art in store.articles():
-        yield "articles", to_dict(art)
-    for ent in store.entities():
-        yield "entities", to_dict(ent)
-    for ev in store.events():
-        yield "events", to_dict(ev)
-    for key, section in (("quotes", "quotes"), ("claims", "claims"), ("timexes", "timexes"), ("story_records", "stories")):
-        for rec in store.get_state(key) or []:
+    for section, records in sections(store):
+        for rec in records:
             yield section, rec
+
+
+def write_json(store: Store, f) -> int:
+    """The contract's one JSON object {section: [records]}, written record by record."""
+    n = 0
+    f.write("{")
+    for i, (section, records) in enumerate(sections(store)):
+        f.write(("," if i else "") + f'\n "{section}": [')
+        for j, rec in enumerate(records):
+            f.write(("," if j else "") + "\n  " + json.dumps(rec, ensure_ascii=False))
+            n += 1
+        f.write("]")
+    f.write("\n}\n")
+    return n
 
 
 def export(store: Store, fmt: str, path: str) -> int:
     if fmt == "json":
-        kb = {s: [] for s in SECTIONS}
-        for section, rec in knowledge_base(store):
-            kb[section].append(rec)
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(kb, f, ensure_ascii=False, indent=1)
-        return sum(len(v) for v in kb.values())
+            return write_json(store, f)
     if fmt == "jsonl":
         n = 0
         with open(path, "w", encoding="utf-8") as f:
@@ -45,23 +57,40 @@ def export(store: Store, fmt: str, path: str) -> int:
 
 def export_events(store: Store, fmt: str, path: str) -> int:
     from newsgraph.events import export_acled, export_gdelt, export_plover
-    events = list(store.events())
     if fmt == "plover":
-        rows = list(export_plover(events))
+        n = 0
         with open(path, "w", encoding="utf-8") as f:
-            for row in rows:
+            for row in export_plover(store.events()):
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return len(rows)
+                n += 1
+        return n
     if fmt == "gdelt":
-        articles = {a.id: a for a in store.articles()}
-        lines = list(export_gdelt(events, articles))
+        n = 0
         with open(path, "w", encoding="utf-8") as f:
-            f.writelines(line.rstrip("\n") + "\n" for line in lines)
-        return len(lines)
-    rows = list(export_acled(events))
+            for line in export_gdelt(store.events(), StoredArticles(store)):
+                f.write(line.rstrip("\n") + "\n")
+                n += 1
+        return n
+    rows = list(export_acled(store.events()))
     with open(path, "w", encoding="utf-8", newline="") as f:
         if rows:
             writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
             writer.writeheader()
             writer.writerows(rows)
     return len(rows)
+
+
+class StoredArticles:
+    """Articles looked up by id in the store as an exporter asks for them (without their
+    text), the last few kept: events of one article come together."""
+    def __init__(self, store: Store, keep: int = 64):
+        self.store = store
+        self.keep = keep
+        self.cache: dict = {}
+
+    def get(self, article_id: str, default=None):
+        if article_id not in self.cache:
+            if len(self.cache) >= self.keep:
+                self.cache.pop(next(iter(self.cache)))
+            self.cache[article_id] = self.store.article_head(article_id)
+        return self.cache[article_id] or default

@@ -1,14 +1,20 @@
 """The cross-article knowledge base: from every article's own analysis to one resolved
 whole. Entities are resolved across articles, time expressions anchored on another event
 ("a week before the coup") are dated from that event, events are re-dated and merged across
-articles, and quotes/claims/stories point at the resolved records. Pure: analyses in, KB out."""
+articles, and quotes/claims/stories point at the resolved records. Pure: analyses in, KB out.
+
+It streams: `build` reads each analysis once and keeps only what resolution needs (entity
+lists, events, and the time expressions of articles that name an anchor); quotes, claims
+and time expressions are produced article by article by `article_facts`, in a second pass
+the caller streams into its store."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
-from newsgraph.records import Analysis, Entity, Event, EventDate, Quote, Speaker, Story, Timex
+from newsgraph.records import Analysis, Article, ArticleFacts, Entity, Event, EventDate, Quote, Speaker, Story, Timex
 
 PRECISE = {"day", "week", "month", "year", "decade", "approx"}
 
@@ -18,32 +24,48 @@ class KnowledgeBase:
     entities: list[Entity] = field(default_factory=list)
     entity_map: dict[str, str] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    claims: list = field(default_factory=list)
-    timexes: list[Timex] = field(default_factory=list)
+    anchored_timexes: dict[str, list[Timex]] = field(default_factory=dict)   # article id -> its timexes, anchors resolved
+    entities_by_id: dict[str, Entity] = field(default_factory=dict)
 
 
 def build(analyses: Iterable[Analysis]) -> KnowledgeBase:
+    """Resolve entities and merge events across articles, reading each analysis once."""
     from newsgraph.entities import resolve_entities
     from newsgraph.events import merge_events
 
-    analyses = [without_body(a) for a in analyses]   # extractions are kept, article bodies are not
-    kb = KnowledgeBase()
-    kb.entities, kb.entity_map = resolve_entities([a.entities for a in analyses])
-    by_id = {e.id: e for e in kb.entities}
-    local_events = [v for a in analyses for v in a.events]
+    local_entities: list[list[Entity]] = []
+    local_events: list[Event] = []
+    with_anchors: list[Analysis] = []
     for a in analyses:
+        local_entities.append(a.entities)
+        local_events.extend(a.events)
+        if has_open_anchor(a.timexes):   # the same Event objects: re-dating one re-dates it for the merge
+            with_anchors.append(Analysis(article=Article(id=a.article.id, source=a.article.source, text=""),
+                                         events=a.events, timexes=a.timexes))
+    kb = KnowledgeBase()
+    kb.entities, kb.entity_map = resolve_entities(local_entities)
+    kb.entities_by_id = {e.id: e for e in kb.entities}
+    for a in with_anchors:
         date_anchored(a, local_events)
-        kb.timexes.extend(a.timexes)
-        kb.quotes.extend(remap_quote(q, kb.entity_map, by_id) for q in a.quotes)
-        kb.claims.extend(a.claims)
-    kb.events = merge_events(local_events, kb.entity_map, by_id)
+        kb.anchored_timexes[a.article.id] = a.timexes
+    kb.events = merge_events(local_events, kb.entity_map, kb.entities_by_id)
     return kb
 
 
-def without_body(analysis: Analysis) -> Analysis:
-    """The analysis with its article's text and removed lines dropped: the KB needs neither."""
-    return replace(analysis, article=replace(analysis.article, text="", removed=[]))
+def has_open_anchor(timexes: list[Timex]) -> bool:
+    return any(tx.anchor and not tx.value for tx in timexes)
+
+
+def article_facts(analysis: Analysis, kb: KnowledgeBase) -> ArticleFacts:
+    """The article's quotes with speakers pointing at resolved entities, its claims, and its
+    time expressions with anchors dated by `build`."""
+    aid = analysis.article.id
+    quotes = [remap_quote(q, kb.entity_map, kb.entities_by_id) for q in analysis.quotes]
+    return ArticleFacts(aid, quotes, list(analysis.claims), kb.anchored_timexes.get(aid, analysis.timexes))
+
+
+def all_facts(analyses: Iterable[Analysis], kb: KnowledgeBase) -> Iterator[ArticleFacts]:
+    return (article_facts(a, kb) for a in analyses)
 
 
 def remap_quote(quote: Quote, entity_map: dict[str, str], by_id: dict[str, Entity]) -> Quote:
@@ -94,13 +116,14 @@ def find_anchor_event(anchor: str, article_id: str, events: list[Event]) -> Opti
     return best
 
 
-def story_records(stories: list[Story], kb: KnowledgeBase) -> list[Story]:
+def story_records(stories: Iterable[Story], kb: KnowledgeBase) -> Iterator[Story]:
     """Stories with resolved entity ids (most central first) and merged events in time order."""
-    out = []
+    events_of_article: dict[str, list[int]] = defaultdict(list)
+    for n, ev in enumerate(kb.events):
+        for aid in dict.fromkeys(x.article_id for x in ev.evidence):
+            events_of_article[aid].append(n)
     for st in stories:
-        arts = set(st.article_ids)
         ents = list(dict.fromkeys(kb.entity_map.get(e, e) for e in st.entity_ids))
-        evs = [v for v in kb.events if any(x.article_id in arts for x in v.evidence)]
+        evs = [kb.events[n] for n in sorted({n for aid in st.article_ids for n in events_of_article.get(aid, [])})]
         evs.sort(key=lambda v: (v.date.value if v.date and v.date.value else "9999"))
-        out.append(replace(st, entity_ids=ents, event_ids=[v.id for v in evs]))
-    return out
+        yield replace(st, entity_ids=ents, event_ids=[v.id for v in evs])

@@ -2,9 +2,9 @@
 events by actor/type/country/date, quotes by speaker/word, claims by topic/source, stories."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterator, Optional
 
-from newsgraph.records import Claim, Event, Quote, Story, from_dict
+from newsgraph.records import Claim, Entity, Event, Quote, Story
 from newsgraph.store import Store
 
 
@@ -12,14 +12,23 @@ def fold(s: Optional[str]) -> str:
     return (s or "").casefold()
 
 
-def entity_ids_matching(store: Store, name: Optional[str]) -> Optional[set[str]]:
-    """Ids of the entities a user's name refers to (name or alias, exact, else substring)."""
-    if not name:
-        return None
+def entities_matching(store: Store, name: str) -> list[Entity]:
+    """The entities a user's name refers to: by name or alias, exact, else as a substring."""
     want = fold(name)
-    ents = list(store.entities())
-    exact = {e.id for e in ents if want == fold(e.name) or any(want == fold(a) for a in e.aliases)}
-    return exact or {e.id for e in ents if want in fold(e.name) or any(want in fold(a) for a in e.aliases)}
+    exact: list[Entity] = []
+    partial: list[Entity] = []
+    for e in store.entities():
+        names = [fold(e.name)] + [fold(a) for a in e.aliases]
+        if want in names:
+            exact.append(e)
+        elif any(want in n for n in names):
+            partial.append(e)
+    return exact or partial
+
+
+def entity_ids_matching(store: Store, name: Optional[str]) -> Optional[set[str]]:
+    """Ids of the entities a user's name refers to; None when no name is given."""
+    return {e.id for e in entities_matching(store, name)} if name else None
 
 
 def in_range(value: Optional[str], since: Optional[str], until: Optional[str]) -> bool:
@@ -56,10 +65,9 @@ def events(store: Store, actor: Optional[str] = None, type_: Optional[str] = Non
 
 
 def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None,
-           since: Optional[str] = None) -> list[Quote]:
+           since: Optional[str] = None) -> Iterator[Quote]:
     ids = entity_ids_matching(store, speaker)
-    out = []
-    for q in (from_dict(Quote, r) for r in store.get_state("quotes") or []):
+    for q in store.quotes():
         sp = q.speaker
         if speaker and not (sp and ((ids and sp.entity_id in ids) or fold(speaker) in fold(sp.name))):
             continue
@@ -67,24 +75,21 @@ def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = N
             continue
         if since and not in_range(q.date, since, None):
             continue
-        out.append(q)
-    return out
+        yield q
 
 
-def claims(store: Store, about: Optional[str] = None, source: Optional[str] = None) -> list[Claim]:
-    out = []
-    for c in (from_dict(Claim, r) for r in store.get_state("claims") or []):
+def claims(store: Store, about: Optional[str] = None, source: Optional[str] = None) -> Iterator[Claim]:
+    for c in store.claims():
         if about and fold(about) not in fold(c.what) and fold(about) not in fold(c.text) and fold(about) not in fold(c.unit):
             continue
         if source and not any(fold(source) in fold(s) for s in c.attribution):
             continue
-        out.append(c)
-    return out
+        yield c
 
 
-def stories(store: Store) -> list[Story]:
-    return [from_dict(Story, r) for r in store.get_state("story_records") or []]
+def stories(store: Store) -> Iterator[Story]:
+    return store.stories()
 
 
 def find_story(store: Store, story_id: str) -> Optional[Story]:
-    return next((s for s in stories(store) if s.id == story_id or s.id.startswith(story_id)), None)
+    return store.story(story_id)

@@ -7,20 +7,27 @@ import dataclasses
 import functools
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Literal, Optional
+from typing import Any, Callable, Literal, Optional
 
 InputKind = Literal["html", "raw_text", "text"]
 
 
 def to_dict(record: Any) -> Any:
     """Export form of a record (recursively), dropping private fields that start with '_'."""
-    if dataclasses.is_dataclass(record):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record) if not f.name.startswith("_")}
+    if record is None or isinstance(record, (str, int, float)):
+        return record
     if isinstance(record, (list, tuple)):
         return [to_dict(x) for x in record]
     if isinstance(record, dict):
         return {k: to_dict(v) for k, v in record.items()}
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {name: to_dict(getattr(record, name)) for name in public_fields(type(record))}
     return record
+
+
+@functools.lru_cache(maxsize=None)
+def public_fields(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
 
 
 @dataclass
@@ -205,6 +212,16 @@ class Story:
 
 
 @dataclass
+class ArticleFacts:
+    """One article's quotes, claims and time expressions as the knowledge base keeps them
+    (speakers resolved across articles, anchored dates resolved)."""
+    article_id: str
+    quotes: list[Quote]
+    claims: list[Claim]
+    timexes: list[Timex]
+
+
+@dataclass
 class Analysis:
     """Everything extracted from one article, before cross-article resolution."""
     article: Article
@@ -221,33 +238,35 @@ def from_dict(cls, data: Any):
     """Rebuild a record (and its nested records) from its `to_dict` form."""
     if data is None or not dataclasses.is_dataclass(cls):
         return data
-    kwargs = {name: _coerce(hint, data[name]) for name, hint in field_hints(cls) if name in data}
+    return _build(cls, data)
+
+
+def _build(cls, data: dict):
+    kwargs = {}
+    for name, convert in field_converters(cls):
+        if name in data:
+            value = data[name]
+            kwargs[name] = convert(value) if convert is not None and value is not None else value
     return cls(**kwargs)
 
 
 @functools.lru_cache(maxsize=None)
-def field_hints(cls) -> tuple[tuple[str, Any], ...]:
-    """(field name, resolved type) of a record class, resolved once: `get_type_hints`
-    compiles the annotations' strings on every call."""
-    import typing
+def field_converters(cls) -> tuple[tuple[str, Optional[Callable[[Any], Any]]], ...]:
+    """(field name, converter of its stored form or None for as-is) of a record class, worked
+    out once from the resolved type hints: `get_type_hints` compiles the annotations' strings
+    on every call, and a per-value type walk is what makes reading a store slow."""
     hints = typing.get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    return tuple((f.name, converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
-def _coerce(hint, value):
-    if value is None:
-        return None
-    origin, args = _shape(hint)
+def converter(hint) -> Optional[Callable[[Any], Any]]:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is typing.Union:
         inner = [a for a in args if a is not type(None)]
-        return _coerce(inner[0], value) if len(inner) == 1 else value
+        return converter(inner[0]) if len(inner) == 1 else None
     if origin is list and args and dataclasses.is_dataclass(args[0]):
-        return [from_dict(args[0], v) for v in value]
+        item = args[0]
+        return lambda values: [_build(item, v) for v in values]
     if dataclasses.is_dataclass(hint):
-        return from_dict(hint, value)
-    return value
-
-
-@functools.lru_cache(maxsize=None)
-def _shape(hint) -> tuple[Any, tuple]:
-    return typing.get_origin(hint), typing.get_args(hint)
+        return lambda value: _build(hint, value)
+    return None

@@ -119,14 +119,15 @@ def replay_stories(store: Store):
 
 
 def rebuild(store: Store) -> kbmod.KnowledgeBase:
-    """Recompute the cross-article knowledge base from every stored analysis."""
+    """Recompute the cross-article knowledge base from every stored analysis, in two streamed
+    passes: resolution first, then each article's quotes, claims and time expressions written
+    as they are read."""
     from newsgraph.stories import StoryIndex
 
-    kb = kbmod.build(store.analyses())
+    kb = kbmod.build(store.analyses(parts=("entities", "events", "timexes"), with_text=False))
     stories = kbmod.story_records(StoryIndex(store.get_state("stories")).stories(), kb)
-    extra = {"quotes": to_dict(kb.quotes), "claims": to_dict(kb.claims), "timexes": to_dict(kb.timexes),
-             "story_records": to_dict(stories)}
-    store.replace_kb(kb.entities, kb.entity_map, kb.events, extra)
+    facts = kbmod.all_facts(store.analyses(parts=("quotes", "claims", "timexes"), with_text=False), kb)
+    store.replace_kb(kb.entities, kb.entity_map, kb.events, facts, stories)
     return kb
 
 

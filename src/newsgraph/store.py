@@ -1,16 +1,18 @@
 """The store: one SQLite file in WAL mode behind this one module (a PostgreSQL backend can
 replace it with the same methods). It keeps each article with its own analysis (one
 transaction per article), the story index's state, and the cross-article knowledge base
-(resolved entities, merged events) that `newsgraph.kb` rebuilds after an ingest."""
+(resolved entities, merged events, each article's quotes, claims and time expressions,
+stories) that `newsgraph.kb` rebuilds after an ingest. Every read streams row by row."""
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
-from newsgraph.records import Analysis, Article, Claim, Entity, Event, Quote, Timex, from_dict, to_dict
+from newsgraph.records import (Analysis, Article, ArticleFacts, Claim, Entity, Event, Quote, Story, Timex, from_dict,
+                               to_dict)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -24,8 +26,18 @@ CREATE TABLE IF NOT EXISTS entity_map (local_id TEXT PRIMARY KEY, global_id TEXT
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, type TEXT, date TEXT, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE TABLE IF NOT EXISTS quotes (id TEXT, article_id TEXT NOT NULL, speaker_id TEXT, record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE TABLE IF NOT EXISTS claims (id TEXT, article_id TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS timexes (article_id TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
 """
+KB_TABLES = ("entities", "entity_map", "events", "quotes", "claims", "timexes", "stories")
+ANALYSIS_PARTS = ("entities", "events", "quotes", "claims", "timexes")
+PART_TYPES = {"entities": Entity, "events": Event, "quotes": Quote, "claims": Claim, "timexes": Timex}
+HEAD_OF_RECORD = "json_set(record, '$.text', '', '$.removed', json('[]'))"   # an article record, text left out
+LEGACY_KB_STATE = ("quotes", "claims", "timexes", "story_records")   # kept as state blobs before the tables
 
 
 def default_path() -> str:
@@ -40,6 +52,9 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        if self.db.execute(f"SELECT 1 FROM state WHERE key IN ({','.join('?' * len(LEGACY_KB_STATE))})",
+                           LEGACY_KB_STATE).fetchone():
+            self.set_state("dirty", True)     # a store from before the KB tables: the next ingest rebuilds it
 
     def close(self) -> None:
         self.db.close()
@@ -66,7 +81,7 @@ class Store:
         art = analysis.article
         record = to_dict(art)
         record.update(article_fields)
-        body = {k: to_dict(getattr(analysis, k)) for k in ("entities", "events", "quotes", "claims", "timexes")}
+        body = {k: to_dict(getattr(analysis, k)) for k in ANALYSIS_PARTS}
         with self.transaction():
             old = self.db.execute("SELECT seq FROM articles WHERE id=?", (art.id,)).fetchone()
             seq = old[0] if old else self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
@@ -85,8 +100,10 @@ class Store:
                 rec.update(fields)
                 self.db.execute("UPDATE articles SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), article_id))
 
-    def articles(self) -> Iterator[Article]:
-        for (rec,) in self.db.execute("SELECT record FROM articles ORDER BY published, seq"):
+    def articles(self, with_text: bool = True) -> Iterator[Article]:
+        """Articles by date; without their text and removed lines when `with_text` is False."""
+        column = "record" if with_text else HEAD_OF_RECORD
+        for (rec,) in self.db.execute(f"SELECT {column} FROM articles ORDER BY published, seq"):
             yield from_dict(Article, json.loads(rec))
 
     def article(self, article_id: str) -> Optional[Article]:
@@ -96,10 +113,17 @@ class Store:
                                   (len(article_id), article_id)).fetchone())
         return from_dict(Article, json.loads(row[0])) if row else None
 
-    def analyses(self) -> Iterator[Analysis]:
-        """Every article with its own (article-local) analysis, in ingest order, streamed."""
-        for rec, body in self.db.execute("SELECT record, analysis FROM articles ORDER BY seq"):
-            yield analysis_from_json(rec, body)
+    def article_head(self, article_id: str) -> Optional[Article]:
+        """The article's metadata without its text and removed lines."""
+        row = self.db.execute(f"SELECT {HEAD_OF_RECORD} FROM articles WHERE id=?", (article_id,)).fetchone()
+        return from_dict(Article, json.loads(row[0])) if row else None
+
+    def analyses(self, parts: tuple[str, ...] = ANALYSIS_PARTS, with_text: bool = True) -> Iterator[Analysis]:
+        """Every article with its own (article-local) analysis, in ingest order, streamed; only
+        the named `parts` are read (the others stay empty), the text only `with_text`."""
+        column = "record" if with_text else HEAD_OF_RECORD
+        for rec, body in self.db.execute(f"SELECT {column}, analysis FROM articles ORDER BY seq"):
+            yield analysis_from_json(rec, body, parts)
 
     def analysis(self, article_id: str) -> Optional[Analysis]:
         row = self.db.execute("SELECT record, analysis FROM articles WHERE id=?", (article_id,)).fetchone()
@@ -117,23 +141,46 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO state VALUES (?,?)", (key, json.dumps(value, ensure_ascii=False)))
 
     # --- knowledge base -----------------------------------------------------
-    def replace_kb(self, entities: list[Entity], entity_map: dict[str, str], events: list[Event], extra: dict) -> None:
-        """Swap in a rebuilt cross-article knowledge base in one transaction."""
+    def replace_kb(self, entities: Iterable[Entity], entity_map: dict[str, str], events: Iterable[Event],
+                   facts: Iterable[ArticleFacts] = (), stories: Iterable[Story] = ()) -> None:
+        """Swap in a rebuilt cross-article knowledge base in one transaction: readers see the
+        old one or the new one, never a mix. `facts` and `stories` are consumed as they come."""
         with self.transaction():
-            self.db.execute("DELETE FROM entities")
-            self.db.execute("DELETE FROM entity_map")
-            self.db.execute("DELETE FROM events")
-            self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", [
-                (e.id, e.name, e.type, e.country, json.dumps(to_dict(e), ensure_ascii=False)) for e in entities])
-            self.db.executemany("INSERT INTO entity_map VALUES (?,?)", list(entity_map.items()))
-            self.db.executemany("INSERT INTO events VALUES (?,?,?,?)", [
-                (v.id, v.type, (v.date.value if v.date else None), json.dumps(to_dict(v), ensure_ascii=False)) for v in events])
-            for key, value in extra.items():
-                self.set_state(key, value)
+            for table in KB_TABLES:
+                self.db.execute(f"DELETE FROM {table}")
+            for key in LEGACY_KB_STATE:
+                self.db.execute("DELETE FROM state WHERE key=?", (key,))
+            self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?)", (
+                (e.id, e.name, e.type, e.country, dumps(e)) for e in entities))
+            self.db.executemany("INSERT INTO entity_map VALUES (?,?)", entity_map.items())
+            self.db.executemany("INSERT INTO events VALUES (?,?,?,?)", (
+                (v.id, v.type, (v.date.value if v.date else None), dumps(v)) for v in events))
+            for f in facts:
+                self.put_facts(f)
+            self.db.executemany("INSERT INTO stories VALUES (?,?,?)", (
+                (st.id, n, dumps(st)) for n, st in enumerate(stories)))
+
+    def put_facts(self, facts: ArticleFacts) -> None:
+        aid = facts.article_id
+        self.db.executemany("INSERT INTO quotes VALUES (?,?,?,?)", (
+            (q.id, aid, q.speaker.entity_id if q.speaker else None, dumps(q)) for q in facts.quotes))
+        self.db.executemany("INSERT INTO claims VALUES (?,?,?)", ((c.id, aid, dumps(c)) for c in facts.claims))
+        self.db.executemany("INSERT INTO timexes VALUES (?,?)", ((aid, dumps(t)) for t in facts.timexes))
 
     def entities(self) -> Iterator[Entity]:
         for (rec,) in self.db.execute("SELECT record FROM entities ORDER BY type, name"):
             yield from_dict(Entity, json.loads(rec))
+
+    def entity(self, entity_id: str) -> Optional[Entity]:
+        row = self.db.execute("SELECT record FROM entities WHERE id=?", (entity_id,)).fetchone()
+        return from_dict(Entity, json.loads(row[0])) if row else None
+
+    def event(self, event_id: str) -> Optional[Event]:
+        """The event with this id, else the first whose id starts with it."""
+        row = (self.db.execute("SELECT record FROM events WHERE id=?", (event_id,)).fetchone()
+               or self.db.execute("SELECT record FROM events WHERE substr(id, 1, ?)=? ORDER BY id",
+                                  (len(event_id), event_id)).fetchone())
+        return from_dict(Event, json.loads(row[0])) if row else None
 
     def events(self) -> Iterator[Event]:
         for (rec,) in self.db.execute("SELECT record FROM events ORDER BY date, id"):
@@ -142,14 +189,44 @@ class Store:
     def entity_map(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT local_id, global_id FROM entity_map"))
 
+    def quotes(self, speaker_ids: Optional[set[str]] = None) -> Iterator[Quote]:
+        """Quotes in ingest order; with `speaker_ids`, only those whose speaker is one of them."""
+        if speaker_ids is None:
+            rows = self.db.execute("SELECT record FROM quotes ORDER BY rowid")
+        else:
+            ids = sorted(speaker_ids)
+            rows = self.db.execute(f"SELECT record FROM quotes WHERE speaker_id IN ({','.join('?' * len(ids))}) "
+                                   "ORDER BY rowid", ids)
+        for (rec,) in rows:
+            yield from_dict(Quote, json.loads(rec))
 
-def analysis_from_json(record: str, body: str) -> Analysis:
+    def claims(self) -> Iterator[Claim]:
+        for (rec,) in self.db.execute("SELECT record FROM claims ORDER BY rowid"):
+            yield from_dict(Claim, json.loads(rec))
+
+    def timexes(self) -> Iterator[Timex]:
+        for (rec,) in self.db.execute("SELECT record FROM timexes ORDER BY rowid"):
+            yield from_dict(Timex, json.loads(rec))
+
+    def stories(self) -> Iterator[Story]:
+        for (rec,) in self.db.execute("SELECT record FROM stories ORDER BY seq"):
+            yield from_dict(Story, json.loads(rec))
+
+    def story(self, story_id: str) -> Optional[Story]:
+        """The story with this id, else the first whose id starts with it."""
+        row = (self.db.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
+               or self.db.execute("SELECT record FROM stories WHERE substr(id, 1, ?)=? ORDER BY seq",
+                                  (len(story_id), story_id)).fetchone())
+        return from_dict(Story, json.loads(row[0])) if row else None
+
+
+def dumps(record) -> str:
+    return json.dumps(to_dict(record), ensure_ascii=False)
+
+
+def analysis_from_json(record: str, body: str, parts: tuple[str, ...] = ANALYSIS_PARTS) -> Analysis:
     data = json.loads(body)
-    return Analysis(
-        article=from_dict(Article, json.loads(record)),
-        entities=[from_dict(Entity, x) for x in data.get("entities", [])],
-        events=[from_dict(Event, x) for x in data.get("events", [])],
-        quotes=[from_dict(Quote, x) for x in data.get("quotes", [])],
-        claims=[from_dict(Claim, x) for x in data.get("claims", [])],
-        timexes=[from_dict(Timex, x) for x in data.get("timexes", [])],
-    )
+    analysis = Analysis(article=from_dict(Article, json.loads(record)))
+    for part in parts:
+        setattr(analysis, part, [from_dict(PART_TYPES[part], x) for x in data.get(part, [])])
+    return analysis
