@@ -2,10 +2,10 @@
 sentence happens to name. Evidence read here (titles and appositions are read in `roles`):
 a nationality phrase ("X, a Russian national", "Iranian dissident X"); a body the person
 leads or belongs to that the text ties to a country ("the government of X" overthrown by
-"the Myanmar junta", "X, one of the leaders of the Myanmar opposition", "the government led
+"the Malian junta", "X, one of the leaders of the Belarusian opposition", "the government led
 by X" where the article names that government's country and no other); kinship ("X,
 father of Y" takes Y's country); and for organisations, their member's country ("her party
-NLD") or a possessive country ("Myanmar's Union Election Commission"). No evidence: no
+UDP") or a possessive country ("Kenya's Electoral Commission"). No evidence: no
 country."""
 from __future__ import annotations
 
@@ -158,8 +158,8 @@ def member_of(token: Token, depth: int = 0) -> list[Token]:
 
 
 def own_country(group: Token) -> Optional[str]:
-    """A country written on the body itself: "the Myanmar junta", "Russia's parliament",
-    "the government of Myanmar", "the opposition in Belarus"."""
+    """A country written on the body itself: "the Malian junta", "Russia's parliament",
+    "the government of Chad", "the opposition in Belarus"."""
     for child in group.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
             code = token_country(child)
@@ -174,7 +174,7 @@ def own_country(group: Token) -> Optional[str]:
 
 def coup_country(target: Token) -> Optional[str]:
     """The country of the military that overthrew `target` in a sentence about a coup: a coup
-    overthrows its own country's government ("The Myanmar junta came to power in a coup,
+    overthrows its own country's government ("The Guinean junta came to power in a coup,
     overthrowing the government of X")."""
     verb = target.head
     if target.dep_ != "dobj" or verb.lemma_ not in words()["overthrow_verbs"]:
@@ -214,7 +214,7 @@ def is_military(token: Token) -> bool:
 
 def article_group_country(doc: Doc, group: Token) -> Optional[str]:
     """The one country the article writes on a body of the same kind ("the government of
-    Myanmar" elsewhere in the article for "the government led by X"); None if it names none
+    Chad" elsewhere in the article for "the government led by X"); None if it names none
     or several."""
     return article_ties(doc).get(group.lemma_.lower())
 
@@ -246,7 +246,7 @@ def kin_of(root: Token) -> list[Token]:
 # --- organisations ----------------------------------------------------------------------------
 
 def member_party_owner(span: Span) -> Optional[Token]:
-    """"her party National League for Democracy", "X's movement, the Y": the possessor of the
+    """"her party United Democratic Party", "X's movement, the Y": the possessor of the
     party noun right before the organisation's name (or the one it stands in apposition to)."""
     doc = span.doc
     i = span.start - 1
@@ -264,7 +264,7 @@ def member_party_owner(span: Span) -> Optional[Token]:
 
 
 def article_body_country(span: Span) -> Optional[str]:
-    """"the State Administration Council" in an article that writes "Myanmar's ruling military
+    """"the Transitional Military Council" in an article that writes "Sudan's ruling military
     council" and ties no other country to a council: a state body named by a group noun takes the
     one country the article ties to bodies of that kind."""
     root = span.root
@@ -274,7 +274,7 @@ def article_body_country(span: Span) -> Optional[str]:
 
 
 def possessive_country(span: Span) -> Optional[str]:
-    """"Myanmar's Union Election Commission": the country whose possessive precedes the name."""
+    """"Kenya's Electoral Commission": the country whose possessive precedes the name."""
     doc = span.doc
     i = span.start - 1
     if i >= 1 and doc[i].lower_ in ("'s", "’s"):

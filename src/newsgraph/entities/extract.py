@@ -445,7 +445,7 @@ def affiliation_of(doc: Doc, span: Span, clusters: dict[str, Cluster], key_of_sp
 
 
 def name_country(span: Span) -> Optional[str]:
-    """A country named inside a name: "Russian Defense Ministry", "Justice for Myanmar"."""
+    """A country named inside a name: "Russian Defense Ministry", "Friends of Syria"."""
     codes = {L.country_of_demonym(t.text) or L.country_of_name(t.text) for t in span} - {None}
     if len(span) > 1:
         for ent in doc_ents(span.doc):
@@ -643,7 +643,7 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
 
 
 def countries_from_role_bodies(persons: list[Cluster], clusters: dict[str, Cluster]) -> None:
-    """"the spokesman of the State Administration Council": a person the text gives no country
+    """"the spokesman of the Transitional Military Council": a person the text gives no country
     takes the country of the state body (government, military, police, courts...) a role of
     theirs belongs to, and so does the role."""
     state = set(L.sectors()["state_sectors"])

@@ -2,7 +2,7 @@
 general means. An entity ruler adds what gazetteers know (well-known organisations, seats of
 government) and weapon designations; the "entity_repair" component then trims spans ("the",
 "'s", an unclosed "(ACRONYM"), drops junk (page chrome across lines, lowercase words, a lone
-title word like "Defence"), extends cut names ("Justice" + "for Myanmar"), relabels by
+title word like "Defence"), extends cut names ("Friends" + "of Syria"), relabels by
 gazetteer and pattern (countries, demonyms, capitals, acronyms, events, weapons) and makes a
 document's labels consistent (a name labelled PERSON once is a PERSON everywhere)."""
 from __future__ import annotations
