@@ -2,6 +2,7 @@
 site repeat are chrome; versions of one story keep their body."""
 import io
 import json
+from collections import Counter
 
 import pytest
 
@@ -138,3 +139,54 @@ def test_annotate_and_ingest_use_the_batch_s_site_profile(tmp_path):
     assert all(APPEAL not in a.text for a in store.articles())
     again = ingest(store, [str(folder)], processes=1)
     assert (again.unchanged, again.ingested, again.updated) == (4, 0, 0)
+
+
+def test_a_profile_starts_from_the_site_s_history():
+    history = build_profile([page(0), page(1)])
+    stored = {site: (set(pages), Counter(lines)) for site, pages, lines in history.changed_sites()}
+    later = build_profile([page(2)], history=lambda site: stored.get(site, (set(), Counter())))
+    alone = page(2)
+    alone.site_chrome = later.recurring(alone)
+    assert line_key(APPEAL) in alone.site_chrome
+    assert APPEAL not in clean(alone, alone.id).text
+    assert list(later.changed_sites())[0][0] == "harbourgazette.com"
+    again = build_profile([page(0)], history=lambda site: stored.get(site, (set(), Counter())))
+    assert list(again.changed_sites()) == []          # a page seen before is not counted twice
+
+
+def test_store_keeps_site_history_with_64_bit_keys(tmp_path):
+    from newsgraph.store import Store
+
+    store = Store(str(tmp_path / "kb.db"))
+    big, small = (1 << 64) - 5, 7
+    store.put_site_history([("harbourgazette.com", {b"\x01" * 16, b"\x02" * 16}, Counter({big: 3, small: 1}))])
+    pages, lines = store.site_history("harbourgazette.com")
+    assert pages == {b"\x01" * 16, b"\x02" * 16} and lines == Counter({big: 3, small: 1})
+    assert store.site_history("other.org") == (set(), Counter())
+    store.close()
+
+
+@pytest.mark.slow
+def test_a_page_ingested_alone_loses_the_chrome_its_site_s_earlier_pages_share(tmp_path):
+    from newsgraph.service import ingest
+    from newsgraph.store import Store
+
+    folder = tmp_path / "www.harbourgazette.com"
+    folder.mkdir()
+    store = Store(str(tmp_path / "kb.db"))
+    for i in range(2):
+        (folder / f"{i}.txt").write_text(dump(*STORIES[i]), encoding="utf-8")
+    ingest(store, [str(folder)], processes=1)
+    assert all(APPEAL in a.text for a in store.articles())          # two pages: not yet a pattern
+    (folder / "2.txt").write_text(dump(*STORIES[2]), encoding="utf-8")
+    report = ingest(store, [str(folder / "2.txt")], processes=1)
+    assert report.ingested == 1
+    third = next(a for a in store.articles() if a.title == STORIES[2][0])
+    assert APPEAL not in third.text and APPEAL in third.removed
+    assert STORIES[2][1][0] in third.text
+    history = store.site_history("harbourgazette.com")
+    assert len(history[0]) == 3
+    again = ingest(store, [str(folder)], processes=1)
+    assert (again.unchanged, again.ingested, again.updated) == (3, 0, 0)
+    assert store.site_history("harbourgazette.com") == history
+    store.close()

@@ -31,7 +31,8 @@ class IngestReport:
 def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None] = lambda s: None,
            progress: Optional[Callable[[], None]] = None, processes: Optional[int] = None) -> IngestReport:
     """Analyze new or changed pages into the store, one transaction per article, then
-    rebuild the cross-article knowledge base. Story placements settle every SETTLE_WINDOW
+    rebuild the cross-article knowledge base. Page dumps are cleaned against the other pages
+    of their site, in this batch and stored before. Story placements settle every SETTLE_WINDOW
     articles and at the end of the run. Unchanged pages are skipped before analysis;
     a page named twice in one batch is analyzed once. A store left dirty by an interrupted
     ingest is repaired (story index replayed, knowledge base rebuilt) even if nothing changed."""
@@ -40,7 +41,7 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
     report = IngestReport()
     hashes: dict[str, str] = {}
     specs = list(specs)
-    sites = site_profile(specs)
+    sites = site_profile(specs, store)
 
     def new_or_changed() -> Iterator:
         for item in iter_inputs(specs):
@@ -75,6 +76,7 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
         setattr(report, status, getattr(report, status) + 1)
         if len(index.pending) >= SETTLE_WINDOW:      # a long run settles in windows, as annotate does
             write_settled_stories(store, index)
+    store.put_site_history(sites.changed_sites())
     if report.ingested or report.updated or was_dirty:
         write_settled_stories(store, index)
         store.set_state("stories", index.to_state())
@@ -83,17 +85,18 @@ def ingest(store: Store, specs: Iterable[str], on_failure: Callable[[str], None]
     return report
 
 
-def site_profile(specs: list[str]) -> SiteProfile:
+def site_profile(specs: list[str], store: Optional[Store] = None) -> SiteProfile:
     """First pass over a batch: which lines recur across the page dumps of each site
-    (clean.site). Only files that can hold page dumps are read; HTML and WARC pages go
-    through trafilatura, which has its own boilerplate model."""
+    (clean.site), counted on top of the pages of the same sites stored before. Only files
+    that can hold page dumps are read; HTML and WARC pages go through trafilatura, which has
+    its own boilerplate model."""
     def may_hold_site_dumps(path) -> bool:
         kind = kind_of(path)
         return kind == "jsonl" or kind == "raw_text" and host_folder(str(path)) is not None
 
     dumps = (item for path in iter_paths(specs) if not isinstance(path, InputFailure)
              and may_hold_site_dumps(path) for item in iter_file(path))
-    return build_profile(dumps)
+    return build_profile(dumps, history=store.site_history if store is not None else None)
 
 
 def write_settled_stories(store: Store, index) -> None:

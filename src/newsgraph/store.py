@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections import Counter
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Optional
 
@@ -32,6 +33,9 @@ CREATE TABLE IF NOT EXISTS claims (id TEXT, article_id TEXT NOT NULL, record TEX
 CREATE TABLE IF NOT EXISTS timexes (article_id TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
+CREATE TABLE IF NOT EXISTS site_pages (site TEXT NOT NULL, fingerprint BLOB NOT NULL, PRIMARY KEY (site, fingerprint));
+CREATE TABLE IF NOT EXISTS site_lines (site TEXT NOT NULL, line INTEGER NOT NULL, pages INTEGER NOT NULL,
+    PRIMARY KEY (site, line));
 """
 KB_TABLES = ("entities", "entity_map", "events", "quotes", "claims", "timexes", "stories")
 ANALYSIS_PARTS = ("entities", "events", "quotes", "claims", "timexes")
@@ -140,6 +144,22 @@ class Store:
     def set_state(self, key: str, value) -> None:
         self.db.execute("INSERT OR REPLACE INTO state VALUES (?,?)", (key, json.dumps(value, ensure_ascii=False)))
 
+    # --- site history (clean.site) -------------------------------------------
+    def site_history(self, site: str) -> tuple[set[bytes], Counter]:
+        """The fingerprints of a site's pages seen so far and how many carry each line key."""
+        pages = {fp for (fp,) in self.db.execute("SELECT fingerprint FROM site_pages WHERE site=?", (site,))}
+        lines = Counter({unsigned(k): n for k, n in self.db.execute("SELECT line, pages FROM site_lines WHERE site=?", (site,))})
+        return pages, lines
+
+    def put_site_history(self, sites: Iterable[tuple[str, set[bytes], Counter]]) -> None:
+        """Replace the history of these sites, in one transaction."""
+        with self.transaction():
+            for site, pages, lines in sites:
+                self.db.execute("DELETE FROM site_pages WHERE site=?", (site,))
+                self.db.execute("DELETE FROM site_lines WHERE site=?", (site,))
+                self.db.executemany("INSERT INTO site_pages VALUES (?,?)", ((site, fp) for fp in pages))
+                self.db.executemany("INSERT INTO site_lines VALUES (?,?,?)", ((site, signed(k), n) for k, n in lines.items()))
+
     # --- knowledge base -----------------------------------------------------
     def replace_kb(self, entities: Iterable[Entity], entity_map: dict[str, str], events: Iterable[Event],
                    facts: Iterable[ArticleFacts] = (), stories: Iterable[Story] = ()) -> None:
@@ -218,6 +238,15 @@ class Store:
                or self.db.execute("SELECT record FROM stories WHERE substr(id, 1, ?)=? ORDER BY seq",
                                   (len(story_id), story_id)).fetchone())
         return from_dict(Story, json.loads(row[0])) if row else None
+
+
+def signed(key: int) -> int:
+    """A 64-bit unsigned line key as SQLite's signed INTEGER."""
+    return key - (1 << 64) if key >= 1 << 63 else key
+
+
+def unsigned(key: int) -> int:
+    return key + (1 << 64) if key < 0 else key
 
 
 def dumps(record) -> str:

@@ -7,14 +7,17 @@ or a folder named like a host, as crawlers save pages), how many distinct pages 
 line. The cleaner then gets, with each page, the keys of its lines that recur (see
 `RawDoc.site_chrome`), so cleaning stays a pure function of its input record. Memory is
 bounded: past a cap, lines seen on one page only are forgotten (the chrome a profile looks
-for recurs, so it survives), and pages are only counted once each."""
+for recurs, so it survives), and pages are only counted once each.
+
+A profile can start from a site's history (the counts of earlier batches, which the store
+keeps): a page ingested alone then loses the chrome its site's earlier pages share."""
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import Counter
 from pathlib import PurePath
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 from urllib.parse import urlsplit
 
 from newsgraph.records import RawDoc
@@ -61,39 +64,58 @@ def page_keys(raw_text: str) -> set[int]:
             if len(WORD_RE.findall(ln.text)) >= MIN_WORDS}
 
 
-class SiteProfile:
-    """Per site: the number of distinct pages seen and, per line key, how many carry it."""
+SiteHistory = Callable[[str], tuple[set[bytes], Counter]]   # site -> (page fingerprints, pages per line key)
 
-    def __init__(self) -> None:
+
+class SiteProfile:
+    """Per site: the distinct pages seen (by fingerprint) and, per line key, how many carry it;
+    a site's history, if given, is read the first time the site comes up."""
+
+    def __init__(self, history: Optional[SiteHistory] = None) -> None:
+        self.history = history
         self.line_pages: dict[str, Counter] = {}
         self.seen_pages: dict[str, set[bytes]] = {}
+        self.changed: set[str] = set()
 
     def add(self, raw: RawDoc) -> None:
         site = site_of(raw)
         if raw.kind != "raw_text" or not site or not raw.content:
             return
         fingerprint = hashlib.blake2b(raw.content.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        pages = self.seen_pages.setdefault(site, set())
+        pages = self.pages_of(site)
         if fingerprint in pages:
             return
         pages.add(fingerprint)
-        counts = self.line_pages.setdefault(site, Counter())
+        self.changed.add(site)
+        counts = self.line_pages[site]
         counts.update(page_keys(raw.content))
         if len(counts) > MAX_KEYS_PER_SITE:
             self.line_pages[site] = Counter({k: n for k, n in counts.items() if n > 1})
 
+    def pages_of(self, site: str) -> set[bytes]:
+        if site not in self.seen_pages:
+            pages, counts = self.history(site) if self.history else (set(), Counter())
+            self.seen_pages[site], self.line_pages[site] = set(pages), Counter(counts)
+        return self.seen_pages[site]
+
     def recurring(self, raw: RawDoc) -> frozenset[int]:
         """Keys of the page's lines that at least MIN_PAGES pages of its site carry."""
-        site = site_of(raw) or ""
-        counts = self.line_pages.get(site)
-        if not counts or raw.kind != "raw_text" or not raw.content or len(self.seen_pages[site]) < MIN_PAGES:
+        site = site_of(raw)
+        if not site or raw.kind != "raw_text" or not raw.content or len(self.pages_of(site)) < MIN_PAGES:
             return frozenset()            # (no line is on more pages than the site has)
+        counts = self.line_pages[site]
         return frozenset(k for k in page_keys(raw.content) if counts[k] >= MIN_PAGES)
 
+    def changed_sites(self) -> Iterator[tuple[str, set[bytes], Counter]]:
+        """(site, page fingerprints, pages per line key) of the sites this profile added pages to."""
+        for site in sorted(self.changed):
+            yield site, self.seen_pages[site], self.line_pages[site]
 
-def build_profile(items: Iterable) -> SiteProfile:
-    """The profile of every page dump among `items` (other items are ignored)."""
-    profile = SiteProfile()
+
+def build_profile(items: Iterable, history: Optional[SiteHistory] = None) -> SiteProfile:
+    """The profile of every page dump among `items` (other items are ignored), on top of
+    the sites' history when one is given."""
+    profile = SiteProfile(history)
     for item in items:
         if isinstance(item, RawDoc):
             profile.add(item)
