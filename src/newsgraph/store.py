@@ -112,10 +112,14 @@ class Store:
 
     def article(self, article_id: str) -> Optional[Article]:
         """The article with this id, else the first whose id starts with it (ids are long)."""
-        row = (self.db.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
-               or self.db.execute("SELECT record FROM articles WHERE substr(id, 1, ?)=? ORDER BY seq",
-                                  (len(article_id), article_id)).fetchone())
-        return from_dict(Article, json.loads(row[0])) if row else None
+        return self.by_id_or_prefix(Article, "articles", article_id, "seq")
+
+    def by_id_or_prefix(self, cls, table: str, record_id: str, order: str):
+        """The record of `table` with this id, else the first (by `order`) whose id starts with it."""
+        row = (self.db.execute(f"SELECT record FROM {table} WHERE id=?", (record_id,)).fetchone()
+               or self.db.execute(f"SELECT record FROM {table} WHERE substr(id, 1, ?)=? ORDER BY {order}",
+                                  (len(record_id), record_id)).fetchone())
+        return from_dict(cls, json.loads(row[0])) if row else None
 
     def article_head(self, article_id: str) -> Optional[Article]:
         """The article's metadata without its text and removed lines."""
@@ -197,10 +201,7 @@ class Store:
 
     def event(self, event_id: str) -> Optional[Event]:
         """The event with this id, else the first whose id starts with it."""
-        row = (self.db.execute("SELECT record FROM events WHERE id=?", (event_id,)).fetchone()
-               or self.db.execute("SELECT record FROM events WHERE substr(id, 1, ?)=? ORDER BY id",
-                                  (len(event_id), event_id)).fetchone())
-        return from_dict(Event, json.loads(row[0])) if row else None
+        return self.by_id_or_prefix(Event, "events", event_id, "id")
 
     def events(self) -> Iterator[Event]:
         for (rec,) in self.db.execute("SELECT record FROM events ORDER BY date, id"):
@@ -234,10 +235,7 @@ class Store:
 
     def story(self, story_id: str) -> Optional[Story]:
         """The story with this id, else the first whose id starts with it."""
-        row = (self.db.execute("SELECT record FROM stories WHERE id=?", (story_id,)).fetchone()
-               or self.db.execute("SELECT record FROM stories WHERE substr(id, 1, ?)=? ORDER BY seq",
-                                  (len(story_id), story_id)).fetchone())
-        return from_dict(Story, json.loads(row[0])) if row else None
+        return self.by_id_or_prefix(Story, "stories", story_id, "seq")
 
 
 def signed(key: int) -> int:
