@@ -50,7 +50,7 @@ def lead_event(article, doc: Doc, timexes) -> Optional[dict]:
     answers = {
         "who": who,
         "what": best(what_candidates(head, lead)),
-        "when": best(when_candidates(lead, timexes or [])),
+        "when": best(when_candidates(lead, timexes or [], head)),
         "where": best(not_the_agent(where_candidates(lead, head), who)),
         "why": best(why_candidates(head, lead)),
         "how": best(how_candidates(head, lead)),

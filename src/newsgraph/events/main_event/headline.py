@@ -3,7 +3,8 @@ re-cased as the body writes them), parsed, split at ':', '|' and spaced dashes, 
 verb and a subject is read into a `Headline`: subject, main verb (including verbs the tagger took
 for nouns after a name), the what span up to a subordinator, comma or purpose 'to', the rest of the
 part, and its content lemmas. Verbless casualty headlines ("Four dead after ...") and bare-count
-subjects ("Seven killed") are recognised here."""
+subjects ("Seven killed") are recognised here; an explainer part ("What the talks tell us") states
+no event, so the lead's clauses answer for it."""
 from __future__ import annotations
 
 import re
@@ -171,6 +172,8 @@ def skip_leading_quote(hdoc: Doc, seg: tuple[int, int]) -> int:
 def main_clause(hdoc: Doc, title: str, seg: tuple[int, int], verbs: frozenset) -> Headline:
     verb, start = find_verb(hdoc, seg, verbs)
     lemmas = content_lemmas(hdoc[seg[0]:seg[1]])
+    if is_explainer(hdoc, seg):
+        return Headline(hdoc, title, None, None, None, (seg[1], seg[1]), lemmas, verbs)
     if verb is None:
         start = skip_leading_quote(hdoc, seg)
         end = clause_end(hdoc, start, seg[1], verbs)
@@ -180,10 +183,18 @@ def main_clause(hdoc: Doc, title: str, seg: tuple[int, int], verbs: frozenset) -
         first -= 1
     subject = (start, first) if first > start else None
     what_start = first
-    if subject and hdoc[verb].tag_ == "VBN" and first == verb and not has_proper_noun(hdoc, subject):
-        what_start = start          # headline passive of a common noun: "Seven killed in crash"
+    common_noun_subject = subject is not None and hdoc[subject[1] - 1].tag_ not in PROPER_TAGS
+    if common_noun_subject and hdoc[verb].tag_ == "VBN" and first == verb:
+        what_start = start          # headline passive of a common noun: "Seven killed", "Bank staff held"
     end = clause_end(hdoc, verb + 1, seg[1], verbs)
     return Headline(hdoc, title, subject, verb, (what_start, end), (end, seg[1]), lemmas, verbs)
+
+
+def is_explainer(hdoc: Doc, seg: tuple[int, int]) -> bool:
+    """"What the talks tell us", "Why the vote matters": a headline part that opens with a
+    wh-word announces an explanation; the event it explains is told in the lead."""
+    start = skip_leading_quote(hdoc, seg)
+    return start < seg[1] and hdoc[start].tag_ in ("WP", "WRB", "WDT") and seg[1] - start > 2
 
 
 def has_proper_noun(hdoc: Doc, span: tuple[int, int]) -> bool:

@@ -1,7 +1,8 @@
-"""How: manner phrases of the lead, the headline's verb, and in a casualty report how the deaths came
-about (the headline's 'after/as/when' clause, or the verbs of such a clause in the lead); the body's
-own fuller telling of the headline's event verb ("derailed and overturned" for "overturns"); and
-'with' + a thing attached to the event verb ("with a truck bomb")."""
+"""How: manner phrases of the lead, the headline's verb (with its bare noun after a light verb:
+"stages protest"; the lead's main verb where the headline has none), and in a casualty report how
+the deaths came about (the headline's 'after/as/when' clause, or the verbs of such a clause in the
+lead); the body's own fuller telling of the headline's event verb ("derailed and overturned" for
+"overturns"); and 'with' + a thing attached to the event verb ("with a truck bomb")."""
 from __future__ import annotations
 
 from typing import Optional
@@ -10,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline, is_verb_like
-from .lead import Lead, has_subject
+from .lead import Lead, clause_root, has_subject
 from .markers import clip_right, marker_phrases
 from .words import NOUN_TAGS, VERB_TAGS, lexicon, weight
 
@@ -21,7 +22,9 @@ def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
         for w, span in marker_phrases(sent, lexicon()["manner_markers"]):
             out.append(span_candidate(span, w * 0.5 + prior * 0.5))
     if head and head.verb is not None:
-        out.append(headline_candidate(head, (head.verb, head.verb + 1), lead.body, 0.7))
+        out.append(headline_candidate(head, (head.verb, support_noun_end(head)), lead.body, 0.7))
+    elif lead.sents:
+        out.extend(lead_verb(lead.sents[0], lead.prior[0]))
     mechanism = mechanism_span(head) if head else None
     if mechanism:       # how a casualty headline's deaths came about ("Seven killed as tram derails")
         out.append(headline_candidate(head, mechanism, lead.body, weight("how_mechanism")))
@@ -35,6 +38,29 @@ def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     for sent, prior in zip(lead.sents[:3], lead.prior):
         out.extend(instrument_phrases(sent, prior, lemmas))
     return out
+
+
+def support_noun_end(head: Headline) -> int:
+    """End of the headline's verb, or of its bare noun object when the verb is a light verb that
+    the noun gives its meaning ("stages protest", "holds talks", "launches appeal")."""
+    hdoc, v = head.doc, head.verb
+    light = lexicon()["light_verbs"]
+    if hdoc[v].lemma_.lower() not in light and hdoc[v].lower_ not in light:
+        return v + 1
+    end = v + 1
+    # the tagger may read the noun after a headline verb as a verb ("stages protest/VBP")
+    while end < len(hdoc) and (hdoc[end].tag_ in ("NN", "NNS")
+                               or end == v + 1 and hdoc[end].tag_ in ("VBP", "VB")):
+        end += 1
+    return end
+
+
+def lead_verb(sent: Span, prior: float) -> list[Candidate]:
+    """Where the headline has no verb, the first lead sentence's main verb ("has analysed")."""
+    root = clause_root(sent)
+    if root.pos_ != "VERB":
+        return []
+    return [span_candidate(sent.doc[root.i:root.i + 1], prior * weight("how_lead_verb"))]
 
 
 def is_incident(head: Optional[Headline], lead: Lead) -> bool:

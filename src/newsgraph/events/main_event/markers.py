@@ -1,7 +1,8 @@
 """Phrases introduced by marker words, shared by why (cause markers: "because", "due to", "after")
 and how (manner markers): `marker_phrases` finds each marker in a sentence, longest first, and
 takes the subordinate clause or the phrase it governs (`introduced_phrase`); `clip_right` is the
-right edge of a subtree, stopped at a comma or after a fixed number of tokens."""
+right edge of a subtree, stopped at a comma, before a second clause joined by 'and', or after a
+fixed number of tokens."""
 from __future__ import annotations
 
 from typing import Optional
@@ -39,7 +40,7 @@ def introduced_phrase(first: Token, last: Token, sent: Span) -> Optional[Span]:
     doc = sent.doc
     if last.dep_ == "mark" and last.head.i > last.i:
         return doc[last.i + 1:clip_right(last.head) + 1]
-    if first is last and last.lower_ in ("as", "since"):
+    if first.i == last.i and last.lower_ in ("as", "since"):
         return None
     right = max(clip_right(first), clip_right(last))
     if right <= last.i:
@@ -51,6 +52,15 @@ def clip_right(tok: Token, max_len: int = 16) -> int:
     """Right edge of a subtree, stopped at a comma or after max_len tokens."""
     right = min(tok.right_edge.i, tok.sent.end - 1)
     for t in tok.doc[tok.i + 1:right + 1]:
-        if t.text in (",", ";", ":", "(", "—", "–") or "\n" in t.text:
+        if t.text in (",", ";", ":", "(", "—", "–") or "\n" in t.text or joins_a_clause(t, tok):
             return t.i - 1
     return min(right, tok.i + max_len)
+
+
+def joins_a_clause(t: Token, tok: Token) -> bool:
+    """'and' before a clause with its own subject or auxiliary ("travelling too fast | and were
+    probing ...", "... | and police were checking ..."): what follows tells something else."""
+    if t.dep_ != "cc" or t.i <= tok.i:
+        return False
+    return any(u.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") and u.head.i > t.i and u.head.i != tok.i
+               for u in t.doc[t.i + 1:min(t.i + 4, t.sent.end)])

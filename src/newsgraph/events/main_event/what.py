@@ -55,7 +55,8 @@ def starts_place(hdoc: Doc, i: int, b: int, places: frozenset) -> bool:
 def starts_time(hdoc: Doc, i: int, b: int) -> bool:
     """'on Sunday', 'two days before ...', 'hours after ...'."""
     lex = lexicon()
-    words = [t.lower_ for t in hdoc[i:min(b, i + 3)]]
+    # read past the what span: it ends at the subordinator ("two days | before the election")
+    words = [t.lower_ for t in hdoc[i:min(len(hdoc), i + 3)]]
     if hdoc[i].tag_ == "IN" and len(words) > 1 and words[1] in lex["weekdays"]:
         return True
     if hdoc[i].like_num:

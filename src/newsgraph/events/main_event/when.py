@@ -1,8 +1,10 @@
 """When: DATE and TIME entities of the lead window that are points in time (not durations, ages or
 bare numbers), clock times matched by the lexicon's time patterns and the timexes found in the
 window, widened to a date written with them and to modifiers such as 'around' or 'shortly after';
-scored by the sentence prior, strong words, weekdays and recency against the publication date, with
-a clock time that refines another time scoring a little above it."""
+scored by the sentence prior, strong words, weekdays and recency against the publication date (a
+possessive time that dates another event than the headline's, "Tuesday's election", loses), with
+a clock time that refines another time scoring a little above it; a time the headline states after
+its verb ("two days before election") scores as a strong time of the lead's first sentence."""
 from __future__ import annotations
 
 import re
@@ -11,28 +13,34 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .candidates import Candidate, span_candidate
+from .candidates import Candidate, headline_candidate, span_candidate
+from .headline import Headline
 from .lead import Lead
+from .what import starts_time
 from .words import lexicon, weight
 
 
-def when_candidates(lead: Lead, timexes: list) -> list[Candidate]:
+def when_candidates(lead: Lead, timexes: list, head: Optional[Headline] = None) -> list[Candidate]:
+    stems = event_stems(head)
     out = []
     for sent, prior, ents in zip(lead.wide, lead.wide_prior, lead.wide_ents):
         taken = set()
         for k, ent in enumerate(ents):
-            if ent.label_ in ("DATE", "TIME") and is_point_in_time(ent):
-                span = widen_time(ent, ents[k + 1:k + 2])
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            span = widen_time(ent, ents[k + 1:k + 2])
+            if is_point_in_time(span):
                 taken.update(range(span.start_char, span.end_char))
-                out.append(time_candidate(span, prior, lead))
+                out.append(time_candidate(span, prior, lead, stems))
         for m in lexicon()["time_regex"].finditer(lead.body[sent.start_char:sent.end_char]):
             start = sent.start_char + m.start()
             if start not in taken:
                 span = sent.doc.char_span(start, start + len(m.group()), alignment_mode="expand")
                 if span is not None:
                     after = [e for e in ents if e.start >= span.end][:1]
-                    out.append(time_candidate(widen_time(span, after), prior, lead))
-    out.extend(timex_candidates(lead, timexes))
+                    out.append(time_candidate(widen_time(span, after), prior, lead, stems))
+    out.extend(timex_candidates(lead, timexes, stems))
+    out.extend(headline_times(head, lead.body))
     return refined_times(out)
 
 
@@ -52,7 +60,25 @@ def refined_times(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def timex_candidates(lead: Lead, timexes: list) -> list[Candidate]:
+ANCHOR_WORDS = ("before", "after", "ago", "later", "earlier")
+
+
+def headline_times(head: Optional[Headline], body: str) -> list[Candidate]:
+    """The time the headline states after its verb ("... on Sunday", "... two days before election")."""
+    if head is None or not head.what:
+        return []
+    hdoc = head.doc
+    for i in range(head.verb_or(head.what[0]) + 1, len(hdoc)):
+        if starts_time(hdoc, i, len(hdoc)):
+            a = i + 1 if hdoc[i].tag_ == "IN" else i
+            anchor = next((t for t in hdoc[a:a + 4] if t.lower_ in ANCHOR_WORDS), None)
+            b = anchor.right_edge.i + 1 if anchor is not None else a + 1
+            score = 1.0 + weight("title") + weight("when_strong")
+            return [headline_candidate(head, (a, b), body, score)]
+    return []
+
+
+def timex_candidates(lead: Lead, timexes: list, stems: frozenset) -> list[Candidate]:
     out = []
     if not lead.sents:
         return out
@@ -63,7 +89,7 @@ def timex_candidates(lead: Lead, timexes: list) -> list[Candidate]:
         rank = next((r for r, s in enumerate(lead.wide) if s.start_char <= tx.start < s.end_char), None)
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand") if rank is not None else None
         if span is not None and is_point_in_time(span):
-            out.append(time_candidate(span, lead.wide_prior[rank] - 0.05, lead))
+            out.append(time_candidate(span, lead.wide_prior[rank] - 0.05, lead, stems))
     return out
 
 
@@ -89,6 +115,7 @@ def widen_time(ent: Span, following: list[Span]) -> Span:
                 and all(doc[k].lower_ in ("on", ",", "of", "at") for k in range(end, other.start)):
             end = other.end
             break
+    end = max(end, anchored_end(ent))
     while start > ent.sent.start and doc[start - 1].lower_ in mods:
         start -= 1
     if start > ent.sent.start + 1 and doc[start - 1].lower_ in ("after", "before") \
@@ -99,14 +126,55 @@ def widen_time(ent: Span, following: list[Span]) -> Span:
     return doc[start:end]
 
 
-def time_candidate(span: Span, prior: float, lead: Lead) -> Candidate:
+def anchored_end(ent: Span) -> int:
+    """'two days | before the election': a span of time counted from an event ends with it."""
+    doc = ent.doc
+    if ent.end >= ent.sent.end or not any(t.lower_ in lexicon()["time_units"] for t in ent):
+        return ent.end
+    anchor = doc[ent.end]
+    if anchor.lower_ not in ("before", "after") or ent.root.head.i != anchor.i:
+        return ent.end
+    objs = [c for c in anchor.children if c.dep_ == "pobj"]
+    return min(objs[0].i + 1, ent.sent.end) if objs else ent.end
+
+
+def counted_from_event(span: Span) -> bool:
+    """'two days before the election': as exact as a date."""
+    units = lexicon()["time_units"]
+    unit = next((t.i for t in span if t.lower_ in units), None)
+    return unit is not None and any(t.lower_ in ("before", "after") and t.dep_ == "prep" and t.i > unit
+                                    for t in span)
+
+
+def time_candidate(span: Span, prior: float, lead: Lead, stems: frozenset) -> Candidate:
     lex = lexicon()
     words = [t.lower_ for t in span]
-    strong = any(w in lex["time_strong_words"] for w in words) or bool(lex["time_regex"].search(span.text))
+    strong = any(w in lex["time_strong_words"] for w in words) or bool(lex["time_regex"].search(span.text)) \
+        or counted_from_event(span)
     weekday = any(w in lex["weekdays"] for w in words)
     score = prior + weight("when_strong") * strong + weight("when_weekday") * weekday \
-        + weight("when_recency") * recency(words, lead.published)
+        + weight("when_recency") * recency(words, lead.published) \
+        + weight("when_other_event") * dates_another_event(span, stems)
     return span_candidate(span, score)
+
+
+def event_stems(head: Optional[Headline]) -> frozenset:
+    """Stems (first letters) of the nouns and verbs of the headline's what span: meet, talk, prot."""
+    if head is None or not head.what:
+        return frozenset()
+    n = int(weight("stem_letters"))
+    return frozenset(t.lemma_.lower()[:n] for t in head.doc[head.what[0]:head.what[1]]
+                     if t.pos_ in ("NOUN", "VERB") and len(t.lemma_) >= n)
+
+
+def dates_another_event(span: Span, stems: frozenset) -> bool:
+    """A possessive time dates the noun it modifies: "Thursday's meeting" is the headline's event
+    ("meet"), "Tuesday's election" another one."""
+    n = int(weight("stem_letters"))
+    for t in span:
+        if t.dep_ == "poss" and not (span.start <= t.head.i < span.end):
+            return t.head.lemma_.lower()[:n] not in stems
+    return False
 
 
 def recency(words: list[str], published: Optional[date]) -> float:

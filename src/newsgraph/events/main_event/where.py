@@ -1,7 +1,10 @@
-"""Where: places named in the headline, a dateline place found in the gazetteer, place entities of
-the lead window (preferred after a locative preposition, widened to "Croydon, south London") and
-proper nouns after a locative preposition that NER left unlabelled; a place the article uses as
-the container of another loses to the place it contains, and the place named as who is never where."""
+"""Where: places named in the headline, the name after a headline's place preposition, a dateline
+place found in the gazetteer, place entities of the lead window (preferred after a locative
+preposition, widened to "Croydon, south London") and proper nouns after a locative preposition
+that NER left unlabelled; a place the article uses as the container of another loses to the place
+it contains, a place people come 'from' (in the headline, or hanging off a noun in the lead) is an
+origin, not the scene, and the place named as who is never where. Frequency counts the name as a
+whole word."""
 from __future__ import annotations
 
 import re
@@ -9,7 +12,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .candidates import Candidate, span_candidate
+from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline
 from .lead import Lead
 from .words import PROPER_TAGS, gazetteer, lexicon, weight
@@ -27,7 +30,7 @@ def where_candidates(lead: Lead, head: Optional[Headline]) -> list[Candidate]:
     lex = lexicon()
     low = lead.body.lower()
     head_text = head.title.lower() if head else ""
-    out = headline_places(head, lead, low) if head else []
+    out = headline_places(head, lead, low) + headline_locatives(head, lead.body, low) if head else []
     out.extend(dateline_places(lead.body))
     for sent, prior, ents in zip(lead.wide, lead.wide_prior, lead.wide_ents):
         for k, ent in enumerate(ents):
@@ -35,11 +38,15 @@ def where_candidates(lead: Lead, head: Optional[Headline]) -> list[Candidate]:
                 continue
             span = widen_place(ent, ents[k + 1:k + 2])
             in_title = bool(re.search(r"\b%s\b" % re.escape(ent.text.lower()), head_text))
-            score = prior + weight("where_locative") * (preposition_before(span) in lex["locative_preps"]) \
+            origin = home_of_someone(ent)
+            locative = preposition_before(span) in lex["locative_preps"] and not origin
+            score = prior + weight("where_locative") * locative \
+                + weight("where_origin") * origin \
                 + weight("where_fac") * (ent.label_ != "GPE") \
                 + weight("where_modifier") * (ent.root.dep_ in ("compound", "nmod", "amod", "poss") and not in_title) \
-                + weight("frequency") * min(low.count(ent.text.lower()), 10) \
-                + weight("title") * in_title
+                + weight("frequency") * mentions(ent.text, low) \
+                + weight("title") * in_title \
+                + weight("where_origin") * (in_title and named_as_origin(place_key(ent.text), head_text))
             out.append(span_candidate(span, score))
         if sent.start < lead.sents[-1].end:
             out.extend(unlabelled_places(sent, prior))
@@ -62,6 +69,11 @@ def narrowest_places(cands: list[Candidate], lead: Lead, head_text: str) -> list
             score += weight("title")
         out.append(Candidate(c.text, c.start, c.end, score))
     return out
+
+
+def mentions(name: str, low: str) -> int:
+    """How often the body names the place as a word (not inside other words: "US" in "just"), at most 10."""
+    return min(len(re.findall(r"\b%s\b" % re.escape(name.lower()), low)), 10)
 
 
 def in_text(name: str, low: str) -> bool:
@@ -106,13 +118,53 @@ def headline_places(head: Headline, lead: Lead, low: str) -> list[Candidate]:
     """Places named in the headline: its own place entities and the body's place names it repeats."""
     body_places = {e.text for e in lead.ents if is_place(e)}
     title_low = head.title.lower()
-    names = {n for n in body_places if re.search(r"\b%s\b" % re.escape(n.lower()), title_low)}
+    names = {n for n in body_places if re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(n.lower()), title_low)}
     out = []
     for name in sorted(names):   # sorted: ties resolve the same way in every process
         at = lead.body.find(name)
-        score = 1.0 + weight("title") + weight("frequency") * min(low.count(name.lower()), 10)
+        score = 1.0 + weight("title") + weight("frequency") * mentions(name, low) \
+            + weight("where_origin") * named_as_origin(name.lower(), title_low)
         out.append(Candidate(name, at if at >= 0 else None, at + len(name) if at >= 0 else None, score))
     return out
+
+
+def headline_locatives(head: Headline, body: str, low: str) -> list[Candidate]:
+    """The name after a headline's place preposition ("protest outside Trump Tower"), whether or
+    not NER knows it as a place: the object of the preposition, not a modifier ("in Trump talks")."""
+    preps = lexicon()["headline_place_preps"]
+    hdoc, out = head.doc, []
+    for tok in hdoc:
+        if tok.lower_ not in preps:
+            continue
+        k = tok.i + 1 + (tok.i + 1 < len(hdoc) and hdoc[tok.i + 1].lower_ == "the")
+        end = k
+        while end < len(hdoc) and (hdoc[end].tag_ in PROPER_TAGS or joins_a_name(hdoc, end)):
+            end += 1
+        if end > k and hdoc[end - 1].dep_ == "pobj":
+            name = head.text((k, end))
+            score = 1.0 + weight("title") + weight("where_locative") \
+                + weight("frequency") * mentions(name, low)
+            out.append(headline_candidate(head, (k, end), body, score))
+    return out
+
+
+def joins_a_name(hdoc, i: int) -> bool:
+    """A hyphen inside a name, written without spaces ("Mazar-i-Sharif")."""
+    return hdoc[i].tag_ == "HYPH" and i > 0 and not hdoc[i - 1].whitespace_ and not hdoc[i].whitespace_ \
+        and i + 1 < len(hdoc) and hdoc[i + 1].tag_ in PROPER_TAGS
+
+
+def named_as_origin(name: str, title_low: str) -> bool:
+    """"Victims named as three adults from south London": where people come from, not where it happened."""
+    compass = "|".join(re.escape(w) for w in lexicon()["compass_words"])
+    return bool(re.search(r"\bfrom\s+(?:the\s+)?(?:(?:%s)\s+)?%s\b" % (compass, re.escape(name)), title_low))
+
+
+def home_of_someone(ent: Span) -> bool:
+    """"a 42-year-old man from Beckenham": 'from' + place hanging off a noun is where someone comes
+    from, not where the event took place ("fled from Aleppo" hangs off the verb)."""
+    prep = ent.root.head
+    return prep.lower_ == "from" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def unlabelled_places(sent: Span, prior: float) -> list[Candidate]:
@@ -143,9 +195,13 @@ def preposition_before(span: Span) -> str:
 
 
 def widen_place(ent: Span, following: list[Span]) -> Span:
-    """'Croydon, south London': a place followed by ', <place>'."""
+    """'Croydon, south London': a place followed by ', <place>'; a name NER cut at a hyphen
+    ("Mazar" of "Mazar-i-Sharif") is made whole."""
     doc = ent.doc
     end = ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
     if end + 1 < len(doc) and doc[end].text == ",":
         nxt = next((e for e in following if e.start in (end + 1, end + 2) and e.label_ in ("GPE", "LOC")), None)
         if nxt is not None:

@@ -82,7 +82,9 @@ def first_conjunct(hdoc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 
 def expand_name(cand: Candidate, lead: Lead) -> Candidate:
     """A short headline name replaced by its fuller form in the lead ("Clinton" -> "Hillary Clinton"):
-    of the longer names ending in it, the one the article uses most, then the first."""
+    of the longer names ending in it (not a bare title: "Mrs Clinton"), the one the article uses most,
+    then the first; a two-word name only for a fuller form used more than once (not "Invalid Email
+    Hillary Clinton" of page chrome)."""
     key = [w.lower() for w in cand.text.split()]
     if not key or len(key) > 2:
         return cand
@@ -90,9 +92,12 @@ def expand_name(cand: Candidate, lead: Lead) -> Candidate:
     for ents in lead.wide_ents[:len(lead.sents)]:
         for ent in ents:
             toks = [t.lower_ for t in ent if not t.is_punct]
-            if len(toks) > len(key) and toks[-len(key):] == key and ent.label_ in ("PERSON", "ORG", "NORP"):
+            if len(toks) > len(key) and toks[-len(key):] == key and ent.label_ in ("PERSON", "ORG", "NORP") \
+                    and not set(toks[:-len(key)]) <= lexicon()["honorifics"]:
                 fuller.append(ent)
     if not fuller:
         return cand
     ent = max(fuller, key=lambda e: (lead.body.count(e.text), -e.start))
+    if len(key) > 1 and lead.body.count(ent.text) < 2:
+        return cand      # a full name is kept unless the article itself keeps using a fuller one
     return Candidate(ent.text, ent.start_char, ent.end_char, cand.score)

@@ -1,7 +1,8 @@
 """Why: the clauses and phrases after cause markers in the headline (its rest, and inside its verb
 phrase only the markers that still mean a cause there) and in the lead sentences, purpose 'to'
 clauses, what a verb of blaming names as the cause, and, in a report of deaths or injuries, the
-verb phrase that names a known accident condition (speed, drink, weather, a fault)."""
+verb phrase that names a known accident condition (speed, drink, weather, a fault). A marker that
+introduces a time ("after 40 hours") says when, not why."""
 from __future__ import annotations
 
 from typing import Optional
@@ -31,7 +32,8 @@ def why_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
         out.extend(headline_purpose(head, (head.verb + 1, head.rest[1]), lead.body))
     for sent, prior in zip(lead.sents, lead.prior):
         for w, span in marker_phrases(sent, lex["cause_markers"]):
-            out.append(span_candidate(span, w * 0.5 + prior * 0.5))
+            if not names_a_time(span):
+                out.append(span_candidate(span, w * 0.5 + prior * 0.5))
         for span in purpose_phrases(sent):
             out.append(span_candidate(span, lex["purpose_weight"] * 0.5 + prior * 0.5))
         for span in blamed_causes(sent):
@@ -69,9 +71,22 @@ def headline_marker_phrases(head: Headline, span: tuple[int, int], body: str, ma
     for m in markers:
         n = len(m["words"])
         for i in range(a, b - n):
-            if words[i:i + n] == m["words"] and m["words"] not in lexicon()["headline_weak_markers"]:
+            if words[i:i + n] == m["words"] and m["words"] not in lexicon()["headline_weak_markers"] \
+                    and not names_a_time(head.doc[i + n:b]):
                 out.append(headline_candidate(head, (i + n, b), body, m["weight"] + bonus))
     return out
+
+
+def names_a_time(phrase: Span) -> bool:
+    """'after 40 hours (underground)', 'after a dramatic final day': a verbless phrase headed by a
+    time says when, not why ("as the rains failed for a year" has a verb, "after weeks of protests"
+    says what filled the time)."""
+    if not len(phrase) or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return False
+    lex = lexicon()
+    root = phrase.root
+    return any((t.i == root.i or t.head.i == root.i) and (t.lower_ in lex["time_units"] or t.lower_ in
+               lex["time_strong_words"]) and not any(c.lower_ == "of" for c in t.children) for t in phrase)
 
 
 def condition_phrases(sent: Span) -> list[Span]:
@@ -104,14 +119,22 @@ def blamed_causes(span: Span) -> list[Span]:
             continue
         # the preposition may hang off the object in the parse ("blamed [her defeat on X]")
         preps = [p for p in tok.subtree if p.dep_ == "prep" and p.lower_ in wanted and p.i > tok.i
-                 and (p.head is tok or p.head.dep_ == "dobj" and p.head.head is tok)]
+                 and (p.head.i == tok.i or p.head.dep_ == "dobj" and p.head.head.i == tok.i)]
         objs = [g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
         if objs:
             out.append(span.doc[objs[0].left_edge.i:clip_right(objs[0]) + 1])
-        elif "dobj" in wanted:
+        elif "dobj" in wanted and not names_the_cause_later(tok, wanted):
             out.extend(span.doc[c.left_edge.i:clip_right(c) + 1] for c in tok.children if c.dep_ == "dobj")
     # a person or body blamed is who is blamed, not why: keep only causes headed by a common noun
-    return [s for s in out if s.start >= span.start and s.end <= span.end and s.root.pos_ != "PROPN"]
+    return [s for s in out if s.start >= span.start and s.end <= span.end
+            and s.root.pos_ not in ("PROPN", "PRON")]
+
+
+def names_the_cause_later(verb, wanted: list) -> bool:
+    """A role preposition inside the object ("blamed [her defeat in the vote on X]"), wherever
+    the parse hangs it, makes the object the effect, not the cause."""
+    return any(t.dep_ == "prep" and t.lower_ in wanted
+               for obj in verb.children if obj.dep_ == "dobj" for t in obj.subtree)
 
 
 def purpose_phrases(sent: Span) -> list[Span]:
@@ -123,6 +146,8 @@ def purpose_phrases(sent: Span) -> list[Span]:
         if tok.tag_ == "VB" and tok.dep_ in ("advcl", "xcomp") and any(c.tag_ == "TO" for c in tok.lefts):
             if tok.dep_ == "xcomp" and tok.head.i >= tok.i - 2:
                 continue      # "set to check": part of the verb phrase, not a purpose
+            if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.head.children):
+                continue      # "were asked to leave": the passive verb's complement, not a purpose
             if not has_subject(tok.head):
                 continue      # "Click to share": no actor whose purpose it is
             out.append(sent.doc[tok.i:clip_right(tok) + 1])

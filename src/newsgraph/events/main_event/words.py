@@ -27,7 +27,8 @@ CONTENT_POS = [NOUN_POS, PROPN_POS, VERB_POS]
 def lexicon() -> dict:
     """The word lists and weights, loaded once."""
     lex = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
-    for key in ("clause_cuts", "reporting_verbs", "time_units", "time_anchors", "time_lead_modifiers",
+    for key in ("clause_cuts", "reporting_verbs", "time_units", "headline_place_preps", "light_verbs",
+                "honorifics", "time_anchors", "time_lead_modifiers",
                 "time_strong_words", "locative_preps", "place_like_org_words", "weekdays", "count_words",
                 "casualty_words", "casualty_verbs", "mechanism_marks", "accident_conditions", "instrument_preps"):
         lex[key] = frozenset(lex[key])
