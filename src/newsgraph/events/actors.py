@@ -1,7 +1,10 @@
 """Actors of an event argument: the phrase around a head token becomes an Actor
 (entity id, name, CAMEO-style actor code). Owns the phrase-level coding: the entity the
-entities stage found there (its actor code first), else `actor_for_text` for group nouns and
-metonyms, else a fallback composed of the phrase's country word and its head noun's sector."""
+entities stage found there (its actor code first; for people without one, the leaders
+gazetteer, an appositive title or the article's country), else `actor_for_text` for group
+nouns and metonyms, else a fallback composed of the phrase's country word and its head noun's
+sector; members and generic body words stand for their named body, and places and people
+(rather than the state) are coded as the country's civilians."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -12,7 +15,7 @@ from spacy.tokens import Token
 
 from newsgraph.nlp import doc_ents
 from newsgraph.records import Actor, Entity
-from .lexicon import actor_lexicon
+from .lexicon import actor_lexicon, fold_name, leaders
 
 try:  # the entities stage owns these; code against their signatures, fall back when absent
     from newsgraph.entities import entity_at as _entity_at
@@ -92,11 +95,24 @@ def country_in_phrase(head: Token) -> Optional[str]:
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "from", "in"}):
         mods.extend(c for c in prep.children if c.dep_ == "pobj")
     for tok in mods:
+        if is_stance_word(tok):
+            continue
         span = ent_text(tok)
         c = country_of_name(span) or country_of_name(tok.text)
         if c:
             return c
     return None
+
+
+STANCE_PREFIXES = {"anti", "pro"}
+
+
+def is_stance_word(tok: Token) -> bool:
+    """'anti-Syria', 'pro-Russian': a country word naming a stance, not a nationality."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return any(tok.lower_.startswith(p + "-") for p in STANCE_PREFIXES)
 
 
 def ent_text(tok: Token) -> str:
@@ -115,6 +131,12 @@ def sector_of(head: Token) -> Optional[str]:
         if code:
             return code
     return None
+
+
+def has_own_sector(tok: Token) -> bool:
+    """Whether the word itself names a group ('army', 'officials'), not just its modifiers."""
+    sectors = actor_lexicon()["sector_of"]
+    return bool(sectors.get(tok.lower_) or sectors.get(tok.lemma_.lower()))
 
 
 def fallback_code(head: Token, context_country: Optional[str]) -> Optional[str]:
@@ -168,11 +190,19 @@ def group_head(head: Token) -> Token:
 
 def actor_for(head: Token, entities: list[Entity], context_country: Optional[str]) -> Actor:
     """The Actor a head token stands for."""
-    head = group_head(head)
+    head = body_of_members(group_head(head))
     context_country = earlier_country(head) or context_country
-    ent = _entity_for(head, entities)
+    ent = _entity_for(head, entities) or named_body(head, entities)
+    leader = leader_name_code(head)
+    if leader and ent is not None and ent.type != "PERSON":
+        ent = None      # a leader's name the recognizer took for a place or body ('Maduro')
     name = ent.name if ent else phrase_text(head)
-    code = ent.actor_code if ent else None
+    if ent is None:
+        code = leader
+    elif ent.type == "PERSON":
+        code = person_code(ent, head, context_country)
+    else:
+        code = ent.actor_code
     if is_stateless_people(ent):
         # 'ethnic Albanians': the entities stage gave the people no country (CAMEO codes an
         # ethnic group apart from any state), so its name is no country word; it is coded as
@@ -190,7 +220,120 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
         code = country_in_phrase(head) + code[3:]     # '---REB' + 'of Baghdad' -> IRQREB
     if code is None and ent is not None and ent.country:
         code = ent.country
-    return Actor(ent.id if ent else None, name, code)
+    return Actor(ent.id if ent else None, name, civilian_code(head, code))
+
+
+def person_code(ent: Entity, head: Token, context_country: Optional[str]) -> Optional[str]:
+    """A person's code: the entity's own; else a known leader's office, an appositive title's
+    code; a title of unknown country ('President X', ---GOV) takes the article's country."""
+    code = ent.actor_code
+    if code is None or code.startswith("---"):
+        code = leader_code(ent) or appositive_code(head, context_country) or code
+    if code and code.startswith("---") and context_country:
+        code = context_country + code[3:]
+    return code
+
+
+def civilian_code(head: Token, code: Optional[str]) -> Optional[str]:
+    """A bare country code read off people or places rather than the state: 'Iranians living
+    in Iraq' (some of the people), 'Iraqi towns', 'targets in Hebron' (where people live) are
+    the country's civilians, CVL."""
+    if not code or len(code) != 3 or code in NON_COUNTRY_PREFIXES:
+        return code
+    if is_restricted_people(head) or is_populated_place(head) or is_populated_place(place_owner(head)):
+        return code + "CVL"
+    return code
+
+
+def is_restricted_people(head: Token) -> bool:
+    """A plural people-word restricted by a clause or a place ('Iraqis living abroad',
+    'Palestinians of the West Bank', 'Afghans in Kabul')."""
+    if head.tag_ not in {"NNS", "NNPS"} or not country_of_name(head.text):
+        return False
+    deps = actor_lexicon()["restricted_people_deps"]
+    return any(c.dep_ in deps or is_place_phrase(c) for c in head.children)
+
+
+def is_place_phrase(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ in {"of", "in", "from"} and any(
+        g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in prep.children)
+
+
+def is_populated_place(tok: Optional[Token]) -> bool:
+    return tok is not None and not tok.ent_type_ and tok.lower_ in actor_lexicon()["populated_place_nouns"]
+
+
+def place_owner(tok: Token) -> Optional[Token]:
+    """'targets in Hebron' -> targets: the noun a place phrase locates."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "near", "of", "around"} and tok.head.head.pos_ == "NOUN":
+        return tok.head.head
+    return None
+
+
+def body_of_members(head: Token) -> Token:
+    """'leaders of the opposition coalition' -> coalition: members stand for the body they
+    belong to when that body has a sector of its own (not 'the president of Armenia')."""
+    if head.lower_ not in actor_lexicon()["member_nouns"]:
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is not None and (sector_of(body) or body.ent_type_ == "ORG"):
+                return body
+    return head
+
+
+def named_body(head: Token, entities: list[Entity]) -> Optional[Entity]:
+    """'the al-Qaeda network', 'the UNITA militarist wing', 'Hamas leaders': the organisation
+    named before a generic word for a body or its members."""
+    lex = actor_lexicon()
+    if head.lower_ not in lex["body_nouns"] and head.lower_ not in lex["member_nouns"]:
+        return None
+    for mod in head.lefts:
+        if mod.dep_ in {"compound", "nmod", "amod", "poss"} and mod.ent_type_ == "ORG":
+            ent = entity_at(entities, mod.idx, mod.idx + len(mod.text))
+            if ent is not None and ent.actor_code:
+                return ent
+    return None
+
+
+def leader_name_code(tok: Token) -> Optional[str]:
+    """A known leader's name the recognizer missed ('Merkel met ...', 'Xi Jinping')."""
+    if tok.pos_ != "PROPN":
+        return None
+    name = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+    table = leaders()
+    return table.get(fold_name(" ".join(t.text for t in name))) or table.get(fold_name(tok.text))
+
+
+def appositive_code(head: Token, context_country: Optional[str]) -> Optional[str]:
+    """'Kenzo Oshima, the United Nations relief coordinator': the code the person's
+    appositive title gives, when the entity itself has none."""
+    if _actor_for_text is None:
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}):
+        try:
+            _, code = _actor_for_text(appos_text(appos), context_country)
+        except Exception:
+            code = None
+        if code:
+            return code
+    return None
+
+
+def appos_text(appos: Token) -> str:
+    """The appositive phrase without its own relative or prepositional tail."""
+    return "".join(t.text_with_ws for t in phrase_tokens(appos)).strip()
+
+
+def leader_code(ent: Entity) -> Optional[str]:
+    """The office code of a known political leader named without a title ('Obama' -> USAGOV)."""
+    table = leaders()
+    for name in [ent.name] + list(ent.aliases):
+        code = table.get(fold_name(name))
+        if code:
+            return code
+    return None
 
 
 def is_stateless_people(ent: Optional[Entity]) -> bool:
@@ -204,7 +347,8 @@ NON_COUNTRY_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}
 def contradicts_own_country(code: str, head: Token) -> bool:
     """'Serb forces' coded with another country: the phrase's own country word wins over a
     context country the phrase-level coder fell back on."""
-    own = next((c for c in map(country_of_name, (t.text for t in head.lefts if t.dep_ in {"amod", "compound", "poss"})) if c), None)
+    own = next((c for c in map(country_of_name, (t.text for t in head.lefts if t.dep_ in {"amod", "compound", "poss"}
+                                                 and not is_stance_word(t))) if c), None)
     coded = code[:3]
     return bool(own) and coded != own and coded not in NON_COUNTRY_PREFIXES
 
@@ -271,4 +415,5 @@ def is_actor_like(tok: Token) -> bool:
         return True
     if is_non_actor_noun(tok):
         return False
-    return bool(sector_of(tok) or country_in_phrase(tok) or country_of_name(tok.text) or igo_code(tok.text))
+    return bool(sector_of(tok) or country_in_phrase(tok) or country_of_name(tok.text) or igo_code(tok.text)
+                or leader_name_code(tok))

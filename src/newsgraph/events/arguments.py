@@ -8,8 +8,8 @@ from typing import Optional
 from spacy.tokens import Token
 
 from newsgraph.records import Quantity
-from .actors import country_of_name, is_actor_like, is_non_actor_noun, is_pronoun
-from .lexicon import cues
+from .actors import country_of_name, has_own_sector, is_actor_like, is_non_actor_noun, is_pronoun
+from .lexicon import cues, triggers
 from .triggers import Trigger, match_sense, objects, prep_objects, with_conjuncts
 
 TARGET_PREPS = {"against", "on", "with", "to", "into", "toward", "towards", "upon", "over"}
@@ -224,7 +224,7 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
         cands += prep_objects(tok, TARGET_PREPS | {"by", "about", "at", "of"})
     elif anchor != tok:   # light verb: its other object, or the noun's complements
         cands += [o for o in objects(anchor) if o != tok and o not in tok.conjuncts]
-        cands += prep_objects(tok, TARGET_PREPS) + prep_objects(anchor, TARGET_PREPS | {"for"})
+        cands += prep_objects(tok, TARGET_PREPS | {"of"}) + prep_objects(anchor, TARGET_PREPS | {"for"})
     elif trig.is_noun:
         cands += prep_objects(tok, TARGET_PREPS | {"of"})
     else:
@@ -234,16 +234,50 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
             cands = with_conjuncts(cands)
         else:
             cands += [c for c in tok.children if c.dep_ in {"dative", "iobj"}]
-            cands += objects(tok)
+            cands += event_noun_parties(trig) or infinitive_subjects(tok)
         cands += prep_objects(tok, TARGET_PREPS | _aim_preps(trig))
     out = []
     for c in cands:
+        if is_helper(c):
+            continue
         head = _actor_in(c)
         found = [head] + _actor_conjuncts(head) if head is not None and head != c else [head]
         for h in found:
             if h is not None and h.i not in src and h not in out and not _place_as_victim(trig, h):
                 out.append(h)
     return out
+
+
+def is_helper(tok: Token) -> bool:
+    """'with Norway's help', 'with US backing': who helps the source, not whom it acts on."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.lemma_.lower() in cues()["helper_nouns"]
+
+
+def event_noun_parties(trig: Trigger) -> list[Token]:
+    """The verb's objects; an object that names the event itself ('held a meeting with X',
+    'held talks with X') gives way to the parties its complements name."""
+    event_nouns = trig.sense.get("obj") or frozenset()
+    out: list[Token] = []
+    for o in objects(trig.token):
+        named_event = o.lemma_.lower() in event_nouns and any(s.pos == "N" for s in triggers().get(o.lemma_.lower(), ()))
+        parties = prep_objects(o, TARGET_PREPS) if named_event else []
+        out += parties or [o]
+    return out
+
+
+def infinitive_subjects(verb: Token) -> list[Token]:
+    """'allowed the opposition to hold a rally', 'let refugees return': the parser makes the
+    one allowed the subject of the infinitive; it is the verb's object."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out += [s for s in c.children if s.dep_ == "nsubj"]
+    return with_conjuncts(out)
+
+
+def actor_in(tok: Token) -> Optional[Token]:
+    """The actor a noun phrase stands for: itself, a named modifier or an of-complement."""
+    return _actor_in(tok)
 
 
 def _actor_conjuncts(head: Token) -> list[Token]:
@@ -287,9 +321,13 @@ def _aim_preps(trig: Trigger) -> set[str]:
 def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
     """The actor a complement stands for: itself, or its possessor/of-complement
     ('the withdrawal of Serbian forces', 'a U.S. request', 'the number of deaths in X')."""
+    owner = possessor(tok)
+    if owner is not None:
+        return owner
     if is_actor_like(tok) and not _is_thing(tok):
         return tok
-    for c in tok.children:
+    mods = sorted(tok.children, key=is_pronoun)     # 'its European Community partners': the name first
+    for c in mods:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor_like(c) and not _kind_word(tok, c):
             return c
     for c in prep_objects(tok, {"of", "from", "to", "for", "with", "against", "on"} | ({"in"} if depth else set())):
@@ -297,6 +335,14 @@ def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
         if found is not None:
             return found
     return None
+
+
+def possessor(tok: Token) -> Optional[Token]:
+    """'President Reagan's latest statement', 'Iran's offer': a named possessor of a common noun
+    that is no group of its own is the actor meant ('Sudan's army' stays the army)."""
+    if tok.ent_type_ or tok.pos_ != "NOUN" or has_own_sector(tok):
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss" and not is_pronoun(c) and is_actor_like(c)), None)
 
 
 def _kind_word(head: Token, mod: Token) -> bool:

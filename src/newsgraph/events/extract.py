@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
 from .actors import (NON_COUNTRY_PREFIXES, actor_for, country_in_phrase, country_of_name, ent_text, entity_at, group_head,
-                     is_actor_like, sector_of)
-from .arguments import addressees, agent_of, antecedent, complement_verb, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
+                     is_actor_like, is_populated_place, is_stance_word, leader_code, place_owner, sector_of)
+from .arguments import actor_in, addressees, agent_of, antecedent, complement_verb, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import TriggerSense, actor_lexicon, cues, triggers
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
@@ -71,7 +71,9 @@ def context_country(entities: list[Entity], doc: Doc) -> Optional[str]:
     counts: Counter = Counter()
     for e in entities:
         if e.country and e.type in {"GPE", "NORP", "ORG", "PERSON"}:
-            counts[e.country] += max(1, len(e.mentions))
+            named = [m for m in e.mentions if not stance_mention(doc, m.start)]
+            if named or not e.mentions:
+                counts[e.country] += max(1, len(named))
     if not counts:
         for ent in doc_ents(doc):
             if ent.label_ in {"GPE", "NORP"}:
@@ -79,6 +81,12 @@ def context_country(entities: list[Entity], doc: Doc) -> Optional[str]:
                 if c:
                     counts[c] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def stance_mention(doc: Doc, start: int) -> bool:
+    """A mention inside 'anti-Syria', 'pro-Russian': a stance, no sign of where the article is."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and is_stance_word(span[0])
 
 
 def main_subject(sent: Span) -> Optional[Token]:
@@ -198,19 +206,25 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     if accuser is not None:   # 'X claimed that Y attacked Z': X accuses Y
         typ, mode, cameo, mod = "ACCUSE", "allege", "112", "asserted"
         src_heads, tgt_heads = [accuser], src_heads
-    place = place_record(place_of(t), entities)
+    place_tok = place_of(t)
+    place = place_record(place_tok, entities)
     place_country = place.country if place is not None and typ in LOCAL_TYPES else None
     own_ctx = None if ctx in participant_countries(t, src_heads + tgt_heads) else ctx
     source = actors_of(src_heads, entities, own_ctx, place_country, sources=True)
     owner = next(filter(None, map(state_of, source)), None)
     target = [a for a in actors_of(tgt_heads, entities, own_ctx, place_country, owner=owner) if not same_actor(a, source, by_country=True)]
+    source = [unborrowed(a, target, entities) for a in source]
+    target = [unborrowed(a, source, entities) for a in target]
     if typ == "PROTEST" and not target:
-        target = protest_recipient(t, entities, ctx) or home_country(source)
+        scene = protest_recipient(t, entities, ctx)
+        target = addressed_state_body(t, src_heads, entities, own_ctx, scene) or scene or home_country(source)
     if not target and mode in {"visit", "arrive"} and place is not None and place.country:
         target = [Actor(place.entity_id, place.name, place.country)]
     if not target and typ in PLACE_TARGET_TYPES:
         scene = place_record(complement_place(t, content), entities) if typ == "THREATEN" else place
         target = place_as_target(scene, source)
+        if typ == "ASSAULT" and scene is place:
+            target = civilians_at(target, t, place_tok)
     if not target and len(source) > 1 and (typ in SYMMETRIC_TYPES or sense.has("with")) and mode != "mediate":
         target = list(source)   # 'A and B met/agreed/signed': each is the other's recipient
     qty = quantities(t) + [q for i in inner for q in quantities(i)]
@@ -228,7 +242,7 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
 
 
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
-PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE", "THREATEN"}
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "MOBILIZE", "THREATEN", "AID"}
 
 
 def complement_place(frame: Trigger, content: Optional[Trigger]) -> Optional[Token]:
@@ -247,6 +261,29 @@ def place_as_target(place, source: list[Actor]) -> list[Actor]:
         return []
     actor = Actor(place.entity_id, place.name, place.country)
     return [] if same_actor(actor, source, by_country=True) else [actor]
+
+
+def unborrowed(actor: Actor, others: list[Actor], entities: list[Entity]) -> Actor:
+    """'President X welcomed the South African leader': a person whose own country is unknown
+    took the article's country; when that makes them the very actor on the other side, the
+    country was the other party's, so theirs stays unknown."""
+    ent = next((e for e in entities if e.id == actor.entity_id), None) if actor.entity_id else None
+    own = ent.actor_code if ent is not None else None
+    if not own or not own.startswith("---") or not actor.actor_code or actor.actor_code == own or leader_code(ent):
+        return actor
+    if any(o.actor_code == actor.actor_code for o in others):
+        return replace(actor, actor_code=own)
+    return actor
+
+
+def civilians_at(target: list[Actor], t: Trigger, place_tok: Optional[Token]) -> list[Actor]:
+    """'shelled homes in X', 'fired on targets in X': an attack on where people live is coded
+    against the civilians of the place's country."""
+    attacked = objects(t.token) + ([place_owner(place_tok)] if place_tok is not None else [])
+    if not any(is_populated_place(x) for x in attacked):
+        return target
+    return [replace(a, actor_code=a.actor_code + "CVL") if a.actor_code and len(a.actor_code) == 3
+            and a.actor_code not in NON_COUNTRY_PREFIXES else a for a in target]
 
 
 def recode_by_complement(t: Trigger, content: Optional[Trigger], typ: str, mode, cameo):
@@ -383,18 +420,33 @@ def frame_targets(frame: Trigger, content: Trigger, src_heads: list[Token]) -> l
     if direct:
         return direct
     owned = owners([o for o in objects(frame.token) if o != content.token and o not in content.token.conjuncts])
+    if frame.sense.type in {"REJECT", "AGREE"}:
+        owned += [h for h in map(owner_of_act, prep_objects(frame.token, {"to"})) if h is not None]
     if owned and frame.sense.type in {"REJECT", "AGREE"}:
-        return owned     # 'rejected a UN appeal for ...': the appeal's author, not what it asks
+        return owned     # 'rejected a UN appeal for ...', 'agreed to US mediation': the author, not what it asks
     if frame.is_noun:
         addressed = [h for h in addressees(frame.token) if h.i not in {s.i for s in src_heads}]
         if addressed:
             return addressed
     src = {h.i for h in src_heads}
     if frame.sense.type == "REQUEST" and content.anchor.dep_ == "ccomp":
-        subj = subject_of(content.anchor)
-        if subj is not None and subj.i not in src and is_actor_like(subj):
+        subj = actor_of_subject(subject_of(content.anchor))
+        if subj is not None and subj.i not in src:
             return [subj]
     return target_heads(content, src_heads)
+
+
+def actor_of_subject(subj: Optional[Token]) -> Optional[Token]:
+    """The actor a complement's subject names: itself, or the body inside it ('its European
+    Community partners' -> European Community)."""
+    return actor_in(subj) if subj is not None else None
+
+
+def owner_of_act(noun: Token) -> Optional[Token]:
+    """'agreed to US mediation', 'objected to Iran's plan': the actor whose act or proposal it is."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or sector_of(noun):
+        return None
+    return next((c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and is_actor_like(c)), None)
 
 
 def request_addressees(t: Trigger, src: list[Token]) -> list[Token]:
@@ -404,8 +456,8 @@ def request_addressees(t: Trigger, src: list[Token]) -> list[Token]:
         return direct
     for c in t.token.children:
         if c.dep_ in {"ccomp", "xcomp"}:
-            subj = subject_of(c)
-            if subj is not None and subj.i not in {h.i for h in src} and is_actor_like(subj):
+            subj = actor_of_subject(subject_of(c))
+            if subj is not None and subj.i not in {h.i for h in src}:
                 return with_conjuncts([subj])
     return target_heads(t, src)
 
@@ -477,8 +529,9 @@ def actors_of(heads: list[Token], entities, ctx, place_country: Optional[str] = 
 
 
 def shared_country(head: Token) -> Optional[str]:
-    """'Israeli helicopters and tanks': a bare conjunct shares its first conjunct's country word."""
-    if head.dep_ != "conj" or any(True for _ in head.lefts):
+    """'Israeli helicopters and tanks', 'the Sudanese government and the rebels': a conjunct with
+    no modifier of its own (a determiner aside) shares its first conjunct's country word."""
+    if head.dep_ != "conj" or any(t.dep_ != "det" for t in head.lefts):
         return None
     first = head
     while first.dep_ == "conj" and first.head != first:
@@ -539,6 +592,35 @@ def state_of(actor: Actor) -> Optional[str]:
 def country_name(code: str) -> str:
     found = pycountry.countries.get(alpha_3=code)
     return found.name if found is not None else code
+
+
+STATE_BODY_SECTORS = {"GOV", "LEG", "JUD"}
+
+
+def addressed_state_body(t: Trigger, src_heads: list[Token], entities, ctx, scene: list[Actor]) -> list[Actor]:
+    """A protest addresses the state body its clause names ('strike over a bill signed by the
+    labour minister', 'in defiance of the authorities', 'to demand the resignation of the
+    president'), of the country the protest happens in when the body names none."""
+    inside_source = {x.i for h in src_heads for x in h.subtree}
+    home = next((a.actor_code[:3] for a in scene if a.actor_code), None)
+    for tok in t.anchor.subtree:
+        if tok.i in inside_source or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in {"compound", "amod", "poss"}:
+            continue
+        actor = state_body(tok, entities, ctx, home) if is_actor_like(tok) else None
+        if actor is not None:
+            return [actor]
+    return []
+
+
+def state_body(tok: Token, entities, ctx, home: Optional[str]) -> Optional[Actor]:
+    """The actor at tok when it is a government, legislature or court of a known country."""
+    actor = actor_for(tok, entities, ctx)
+    code = actor.actor_code
+    if not code or code[3:6] not in STATE_BODY_SECTORS:
+        return None
+    if code.startswith("---"):
+        return replace(actor, actor_code=home + code[3:]) if home else None
+    return actor
 
 
 def protest_recipient(t: Trigger, entities, ctx) -> list[Actor]:

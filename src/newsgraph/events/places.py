@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from newsgraph.nlp import doc_ents
 from newsgraph.records import Entity, Place
 from .actors import country_of_name, entity_at
+from .lexicon import cues
 
 
 @lru_cache(maxsize=1)
@@ -51,5 +52,13 @@ def place_record(tok: Optional[Token], entities: list[Entity]) -> Optional[Place
             country, lat, lon = coordinates(alias)
             if lat is not None:
                 break
-    country = (ent.country if ent and ent.country else None) or country or country_of_name(name)
+    country = (ent.country if ent and ent.country else None) or country or country_of_name(name) or named_kind_country(name)
     return Place(ent.id if ent else None, name, country, lat, lon)
+
+
+def named_kind_country(name: str) -> Optional[str]:
+    """'Panama City', 'Djibouti City': a country's name followed by a kind of place."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in cues()["place_kind_words"]:
+        return None
+    return country_of_name(" ".join(words[:-1]))

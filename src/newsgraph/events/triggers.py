@@ -61,8 +61,25 @@ def prep_objects(tok: Token, preps) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
-            out.extend(with_conjuncts([g for g in c.children if g.dep_ in {"pobj", "pcomp"}]))
+            objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            stranded = stranded_object(c) if not objs else None
+            out.extend(with_conjuncts(objs or ([stranded] if stranded is not None else [])))
     return out
+
+
+def stranded_object(prep: Token) -> Optional[Token]:
+    """'granted asylum to five officers holed up in ...': the parser read the preposition's
+    noun as the subject of the reduced relative after it, leaving the preposition without an
+    object. The noun phrase that starts right after the preposition is its object."""
+    nxt = prep.i + 1
+    if nxt >= len(prep.doc) or any(c.dep_ in {"pobj", "pcomp"} for c in prep.children):
+        return None
+    tok = prep.doc[nxt]
+    while tok.head != tok and tok.head.left_edge.i == nxt and tok.head.pos_ in {"NOUN", "PROPN"}:
+        tok = tok.head
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i > tok.i:
+        return tok
+    return None
 
 
 def lemma_forms(tok: Token) -> list[str]:
