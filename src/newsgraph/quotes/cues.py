@@ -74,7 +74,18 @@ def _object_first(verb: Token) -> bool:
 
 
 def _clause_children(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("ccomp",) and not parenthetical_addressee(c)]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp",) and not parenthetical_addressee(c)]
+    return clauses + _second_that_clauses(verb, clauses)
+
+
+def _second_that_clauses(verb: Token, clauses: list[Token]) -> list[Token]:
+    """"said that S1, but that S2": a "that" clause the parser joined to the reporting verb
+    rather than to its first clause is a second part of what was said."""
+    if not clauses or any(c.i < verb.i for c in clauses):
+        return []
+    first = min(c.i for c in clauses)
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > first and c.pos_ in ("VERB", "AUX")
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)]
 
 
 def _stranded_subjects(verb: Token, clauses: list[Token]) -> list[Token]:
@@ -107,11 +118,57 @@ def content_tokens(verb: Token) -> list[Token]:
             and any(c.dep_ == "nsubj" for c in verb.children) \
             and not (frame_of(verb) == "object" and _object_content(verb)):
         return _around_parenthetical(verb, head)          # "As X said, S" / "S, as X noted"
-    if frame_of(verb) == "object":
+    if frame_of(verb) == "object" or _tells_to(verb):
         content = _object_content(verb)
         heads = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
-        return _with_tail(verb, _without_own_conjuncts(verb, heads, content))
-    return []
+        content = _with_tail(verb, _without_own_conjuncts(verb, heads, content))
+        if content:
+            return content
+    stray = _stray_that_clause(verb) or _passive_subject(verb)
+    return sorted(stray.subtree, key=lambda t: t.i) if stray is not None else []
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """"The bombing was claimed by a militant group", "the arrest was confirmed by X": a passive
+    reporting verb with an agent reports its subject (not when the subject is the one told,
+    asked or named)."""
+    lemma = verb.lemma_.lower()
+    lex = attribution()
+    if lemma in lex["addressee_verbs"] or lemma in lex["naming_verbs"] or lemma in lex["request_verbs"] \
+            or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+
+
+def _tells_to(verb: Token) -> bool:
+    """"told residents to stay indoors": a clause-frame verb of telling with an addressee and an
+    infinitive reports an order, as "urged" does."""
+    return verb.lemma_.lower() in attribution()["addressee_verbs"] and any(
+        c.dep_ == "xcomp" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """"told a gathering of nurses that wages would rise": a "that" clause with a subject
+    of its own, which the parser hung as a relative clause on a noun of the verb's object or
+    modifier, is what the verb reports (a relative "that" has no subject beside it)."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ not in ("dobj", "dative", "prep", "npadvmod"):
+            continue
+        for tok in child.subtree:
+            if tok.dep_ in ("relcl", "acl") and _that_complement(tok) and _same_paragraph(tok, verb) \
+                    and not any(is_reporting_verb(t) for t in tok.doc[verb.i + 1:tok.left_edge.i]):
+                return tok
+    return None
+
+
+def _that_complement(clause: Token) -> bool:
+    """A clause opened by the conjunction "that" and with a subject of its own."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i \
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
 def _without_own_conjuncts(verb: Token, heads: list[Token], content: list[Token]) -> list[Token]:
@@ -134,12 +191,14 @@ def _without_own_conjuncts(verb: Token, heads: list[Token], content: list[Token]
 
 
 def _tense_breaks(head: Token, conj: Token) -> bool:
-    """A finite verb with no auxiliary joined to a gerund or an infinitive ("proposed
-    conducting ... and signaled"): it cannot share the content verb's form."""
+    """A finite verb with no auxiliary joined to a gerund, an infinitive or a subjunctive
+    passive ("proposed conducting ... and signaled", "urged that the plant be closed ... and
+    called"): it cannot share the content verb's form."""
     if conj.tag_ not in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in conj.children):
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    return head.tag_ == "VBG" and not aux or head.tag_ == "VB" and [a.lower_ for a in aux] == ["to"]
+    return head.tag_ == "VBG" and not aux or head.tag_ == "VB" and [a.lower_ for a in aux] == ["to"] \
+        or head.tag_ == "VBN" and bool(aux) and all(a.tag_ in ("VB", "VBG", "VBN", "TO") for a in aux)
 
 
 CIRCUMSTANCE_MARKS = ("after", "before", "as", "although", "though", "while", "when", "whenever", "since",
@@ -176,10 +235,17 @@ def _with_tail(verb: Token, content: list[Token], deps=None) -> list[Token]:
         return content
     first = content[0].i
     have = {t.i for t in content}
-    tail = [c for c in verb.rights if c.i > first and c.i not in have and c.dep_ in (deps or TAIL_DEPS)
+    tail = [c for c in verb.rights if c.i > first and c.i not in have
+            and (c.dep_ in (deps or TAIL_DEPS) or deps is None and _stray_object_conjunct(c))
             and not is_reporting_verb(c) and not _circumstance_clause(c) and not _occasion(c)
             and not (deps == CLAUSE_TAIL_DEPS and _participle_clause(c))]
     return sorted(content + [t for c in tail for t in c.subtree], key=lambda t: t.i)
+
+
+def _stray_object_conjunct(tok: Token) -> bool:
+    """"praised the mayor's “grit” and her record on taxes": a noun joined to the verb itself is a
+    second object the parser hung one level too high (a verb is not coordinated with a noun)."""
+    return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB"
 
 
 def _subordinate(verb: Token) -> bool:
@@ -243,7 +309,7 @@ def _according_phrases(doc) -> list[tuple[Token, Token]]:
         if tok.lower_ == "according":
             for prep in tok.children:
                 if prep.lower_ == "to":
-                    objs = [c for c in prep.children if c.dep_ == "pobj"]
+                    objs = [c for c in prep.children if c.dep_ == "pobj"] or _stray_object(prep)
                     if objs:
                         found.append((tok, objs[0]))
         elif tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according" and tok.head.lower_ != "according":
@@ -251,6 +317,18 @@ def _according_phrases(doc) -> list[tuple[Token, Token]]:
             if objs:
                 found.append((doc[tok.i - 1], objs[0]))
     return found
+
+
+def _stray_object(prep: Token) -> list[Token]:
+    """"according to the W.H.O." with the object torn from the preposition by the parser: the
+    first noun right after it (determiners skipped), when nothing else hangs on the preposition."""
+    doc = prep.doc
+    i = prep.i + 1
+    while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].lower_ == "the"):
+        i += 1
+    if i >= len(doc) or i > prep.i + 2 or doc[i].pos_ not in ("PROPN", "NOUN") or list(prep.children):
+        return []
+    return [doc[i]]
 
 
 def clause_head(tok: Token) -> Token:

@@ -159,12 +159,18 @@ def _frame_verb(after: list[Token]) -> Optional[Token]:
     for n, tok in enumerate(words):
         if tok.pos_ != "VERB":
             continue
-        if any(c.dep_ == "nsubj" and c in words and _names_someone(c) for c in tok.children):
+        if any(c.dep_ == "nsubj" and c in words and (_names_someone(c) or _determined_noun(c))
+               for c in tok.children):
             return tok
         if n == 0 and len(words) > 1 and _names_someone(words[1]):
             return tok
         return None
     return None
+
+
+def _determined_noun(tok: Token) -> bool:
+    """"the party's nominee", "a spokeswoman": a noun phrase with its determiner."""
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def _names_someone(tok: Token) -> bool:
@@ -230,7 +236,7 @@ def _cue_candidate(doc: Doc, q: QuoteSpan, windows: Windows, resolver: SpeakerRe
     before, after = windows.before(q), windows.after(q)
     verb = _choose_verb(doc_text(doc), q, before, after)
     cand = Candidate(q.start, q.end, None, None, True, paragraph=q.paragraph, closed=q.closed)
-    labelled = _inner_label(doc, q, windows)
+    labelled = _inner_label(doc, q, windows) if verb is None else None
     if labelled is not None:
         label, cand.start = labelled
         cand.speaker, cand.cue, cand.cue_start, cand.has_cue = \

@@ -80,6 +80,29 @@ def _before_frame(tokens: list[Token], verb: Token, quoted: list[bool]) -> list[
     return tokens
 
 
+BREAK_MARKS = (":", "—", "–", "--", "-", "(")
+
+
+def _quote_after_break(tokens: list[Token], verb: Token, quoted: list[bool]) -> list[Token]:
+    """"..., the minister argued that S: “The port is ours,” he claimed": the words a verb
+    after a content frames are the quoted run it follows, not what a colon, dash or bracket set
+    before that run."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens or verb.i < tokens[-1].i:
+        return tokens
+    words = [t for t in tokens if not (t.is_punct or t.is_space) or quoted[t.i]]
+    n = len(words)
+    while n > 0 and quoted[words[n - 1].i]:
+        n -= 1
+    if n == len(words) or n == 0:
+        return tokens
+    first = words[n].i
+    before = [t for t in tokens if t.i < first and not t.is_space and not (quoted[t.i] and t.is_punct)]
+    if before and before[-1].text in BREAK_MARKS:
+        return [t for t in tokens if t.i >= first]
+    return tokens
+
+
 def _name_between(last: Token, verb: Token):
     """The end of the first name run between a content and its verb ("..., Texas delegate Jane
     Roe, wearing a hat, said"), or None."""
@@ -219,6 +242,7 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
         content = [t for t in _in_paragraph(content_tokens(verb), verb)
                    if t.i not in own and t.sent.start == verb.sent.start]
         content = _without_dateline(_before_frame(content, verb, resolver.quoted))
+        content = _quote_after_break(content, verb, resolver.quoted)
         if speaker is None and content and content[-1].i < verb.i:
             speaker = resolver.speaker_of(_name_between(content[-1], verb))
         nested = _nested_reports(content)
@@ -257,8 +281,8 @@ def according_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     found = []
     for marker, obj in according_phrases(doc):
         head = clause_head(marker)
-        if is_reporting_verb(head):
-            continue
+        if is_reporting_verb(head) and content_tokens(head):
+            continue                # "X said S, according to Y": Y relays X's report
         content = _according_content(marker, head)
         if any(resolver.quoted[t.i] for t in content) \
                 and any(is_reporting_verb(t) and not resolver.quoted[t.i] for t in content):

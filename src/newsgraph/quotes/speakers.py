@@ -72,11 +72,11 @@ def phrase_tokens(head: Token) -> list[Token]:
 def described_tokens(head: Token) -> list[Token]:
     """An unnamed speaker with the words that tell who it is: "a report in the Daily Herald",
     "one adviser to the governor", "the documents released by the court" (prepositional and
-    participial modifiers kept; relative clauses, appositions and anything after a comma or a
-    bracket left out)."""
+    participial modifiers kept; relative clauses, appositions, reports of its own ("anyone
+    disputing X") and anything after a comma or a bracket left out)."""
     keep = set(phrase_tokens(head))
     for child in head.rights:
-        if child.dep_ in DESCRIBING_DEPS and not _after_break(head, child):
+        if child.dep_ in DESCRIBING_DEPS and not _after_break(head, child) and not _reports_itself(child):
             keep.update(child.subtree)
     tokens = sorted(keep, key=lambda t: t.i)
     out = [tokens[0]]
@@ -87,6 +87,12 @@ def described_tokens(head: Token) -> list[Token]:
     while len(out) > 1 and (out[-1].is_punct or out[-1].dep_ == "cc"):
         out.pop()
     return out
+
+
+def _reports_itself(child: Token) -> bool:
+    """"voters disputing the count": a participle that reports something of its own (not "figures
+    reported by X", "unions who wrote to the minister")."""
+    return child.tag_ == "VBG" and is_reporting_verb(child)
 
 
 def _after_break(head: Token, child: Token) -> bool:
@@ -235,7 +241,8 @@ class SpeakerResolver:
         if head.lower_ in pronouns()["person_singular"]:
             return self.as_written(self.index.resolve(head), head.idx) \
                 or self._speaker_at(head.idx, head.idx + len(head.text))
-        if _described_member(head, tokens):
+        if _described_member(head, tokens) or _part_of_group(head, tokens):
+            start, end = _span_of(described_tokens(head))
             return Speaker(None, doc_text(self.doc)[start:end])
         known = self._speaker_at(head.idx, head.idx + len(head.text))
         if known is None and not _common_noun(head):
@@ -251,17 +258,25 @@ class SpeakerResolver:
                 return self.speaker_of(body)
         if _is_pronoun(head):
             return None
-        if head.pos_ == "NOUN":
+        if head.pos_ != "PROPN":             # "a source familiar with ...", "those surveyed", "many in X"
             start, end = _span_of(described_tokens(head))
         text = doc_text(self.doc)[start:end].strip()
         return Speaker(None, text) if text else None
 
 
 def _described_member(head: Token, tokens: list[Token]) -> bool:
-    """"the Wisconsin Republican", "senior Democrats": people described by their affiliation,
-    not the party or nation the affiliation word names."""
-    return head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and len(tokens) > 1 \
+    """"the Wisconsin Republican", "senior Democrats", "Liberals sitting on the committee": people
+    described by their affiliation, not the party or nation the affiliation word names."""
+    described = len(tokens) > 1 or any(c.dep_ in ("acl", "prep") for c in head.rights)
+    return head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and described \
         and not any(t.ent_type_ == "PERSON" for t in tokens)
+
+
+def _part_of_group(head: Token, tokens: list[Token]) -> bool:
+    """"most of the opposition Conservatives", "some of the protesters": a share of a group is not the
+    group the phrase names."""
+    return head.pos_ in ("DET", "PRON", "ADJ", "NUM") and not _is_pronoun(head) \
+        and any(t.ent_type_ == "NORP" or t.tag_ in ("NNS", "NNPS") for t in tokens if t.i > head.i)
 
 
 def _common_noun(tok: Token) -> bool:
@@ -312,7 +327,7 @@ def subject_of(verb: Token) -> Optional[Token]:
         if tok.i > verb.i and tok.left_edge.i == verb.i + 1 and tok.dep_ in ("dobj", "attr", "npadvmod", "nsubj") \
                 and (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
             return tok          # "..., said Smith"
-    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and verb.tag_ == "VBD":
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and _finite_misread(verb):
         return verb.head        # "The minister, Jane Roe, promised ..." misparsed as a noun phrase
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and verb.tag_ == "VBG":
         if _is_utterance_noun(verb.head) and verb.head.dep_ in ("dobj", "pobj", "nsubjpass"):
@@ -320,9 +335,32 @@ def subject_of(verb: Token) -> Optional[Token]:
             if holder.pos_ in ("VERB", "AUX") and holder is not verb:
                 return subject_of(holder)   # "X issued a statement saying ...", "in a post saying"
         return verb.head        # "Smith, the lawyer, ..., saying she ..."
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     if verb.dep_ in CLIMB_DEPS and verb.head is not verb:
         return subject_of(verb.head)        # "..., before insisting", "pivoted to arguing"
     return None
+
+
+def _finite_misread(verb: Token) -> bool:
+    """A past-tense verb the parser hung on its subject as a modifier: tagged VBD, or tagged VBN
+    with no agent while the subject heads a sentence that has no verb ("The minister, who is
+    seeking a second term, posted on Monday to say ...")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and verb.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _object_controller(verb: Token) -> Optional[Token]:
+    """"The ruling led unions to say ...", "prompted the minister to declare ...": after a
+    verb of causing, the object of the verb an infinitive hangs on is who speaks (not after "used
+    blunt language to describe", "took time to attack")."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in attribution()["object_control_verbs"]:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i
+               and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return objects[-1] if objects else None
 
 
 def _nearest_subject(verb: Token) -> Optional[Token]:
