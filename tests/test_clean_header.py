@@ -65,6 +65,8 @@ def test_publication_statement_after_the_body():
     ("3 марта 2021, 10:15", "2021-03-03T10:15:00"),
     ("14 února 2022", "2022-02-14"),
     ("5 augusti 2020", "2020-08-05"),
+    ("Autorin: Lena Okafor, Datum: 07.Okt.21", "2021-10-07"),          # day, month name, year joined by dots
+    ("14.Sep.2022 18:30", "2022-09-14T18:30:00"),
 ])
 def test_more_date_shapes(text, iso):
     assert parse_datetime(text) == iso
@@ -261,3 +263,23 @@ def test_a_deck_without_a_full_stop_is_the_subtitle_even_where_the_body_seems_to
     assert art.subtitle == deck
     assert deck not in art.text
     assert art.text.startswith("Workers at the northern container terminal")
+
+
+def test_headline_that_names_what_the_lede_tells_wins_over_a_promo_line():
+    page = (MENU + "Winter sale: two months for the price of one\n\n"
+            "Dock workers strike over night-shift pay\n\n"
+            "Support local journalism with a subscription\n\n" + BODY + "\n\nShare this article\n")
+    assert header_of(page).title == "Dock workers strike over night-shift pay"
+
+
+def test_question_headline_the_classifier_reads_as_body_is_still_the_headline():
+    page = (MENU + "Will the dock strike close the northern terminal?\n\n"
+            "14.03.2023 - Lena Okafor\n\n" + BODY + "\n\nShare this article\n")
+    assert header_of(page).title == "Will the dock strike close the northern terminal?"
+
+
+def test_two_stamps_glued_under_a_short_headline_are_not_the_title():
+    page = (MENU + "»Nachtschicht«\n\n14. März 202316. März 2023 | Lena Okafor\n\n" + BODY + "\n\nShare this article\n")
+    art = header_of(page)
+    assert art.title == "»Nachtschicht«"
+    assert art.published == "2023-03-14"

@@ -151,6 +151,34 @@ def test_a_declared_site_name_equal_to_the_title_is_not_stripped():
     assert title_of(head, "") == "Ferry service resumes after storm"
 
 
+def test_a_blog_post_title_in_an_h2_drops_an_unknown_blog_name_from_the_metadata_title():
+    head = "<title>Ferry service resumes after storm | Notes from the Harbour Wall</title>"
+    h2 = "<h2 class='entry-title'><a href='https://www.ledger.example/a/1'>Ferry service resumes after storm</a></h2>"
+    assert title_of(head, h2) == "Ferry service resumes after storm"
+
+
+def test_the_printed_form_of_the_headline_beats_the_metadata_casing_and_dashes():
+    head = "<title>Ferry Service Resumes After Storm - What Changes For Islanders</title>"
+    h2 = "<h2>Ferry service resumes after storm – what changes for islanders</h2>"
+    assert title_of(head, h2) == "Ferry service resumes after storm – what changes for islanders"
+
+
+def test_a_printed_line_with_extra_marks_gives_the_metadata_form():
+    head = "<title>Ferry service resumes after storm | Notes from the Harbour Wall</title>"
+    assert title_of(head, "<p><a href='/'>[&gt; Ferry service resumes after storm</a></p>") == "Ferry service resumes after storm"
+
+
+def test_an_h1_with_a_site_name_after_a_bar_gives_the_headline():
+    head = "<title>Ferry service resumes after storm</title>"
+    h1 = "<h1>Ferry service resumes after storm | HARBOURWALL.NET</h1>"
+    assert title_of(head, h1) == "Ferry service resumes after storm"
+
+
+def test_a_dash_inside_an_h1_stays_in_the_headline():
+    head = "<title>Ferry service resumes – and fares go up | Ledger</title>"
+    assert title_of(head, "<h1>Ferry service resumes – and fares go up</h1>") == "Ferry service resumes – and fares go up"
+
+
 def test_soft_hyphens_leave_the_headline():
     assert title_of("<title>Fähr\u00adverkehr läuft wieder</title>", "") == "Fährverkehr läuft wieder"
 
@@ -204,3 +232,23 @@ def test_undeclared_printed_day_does_not_override():
     html = dated_page('<meta property="article:published_time" content="2022-05-08T06:00:00+02:00">', "",
                       "<p>Work began on 14 February 2022.</p>")
     assert publication_time("2022-05-08", html) == "2022-05-08T06:00:00+02:00"
+
+
+def test_dateline_under_the_headline_beats_an_extractor_day_printed_nowhere():
+    from newsgraph.clean.html import publication_time
+    html = dated_page("", "<p>Erstellt am: 01.11.2023</p>")
+    # the extractor read the day the other way round (2023-01-11): the page prints 1 November
+    assert publication_time("2023-01-11", html) == "2023-11-01"
+
+
+def test_a_dated_link_under_the_headline_is_no_dateline():
+    from newsgraph.clean.html import publication_time
+    html = dated_page("", '<p><a href="/old">Bridge closed, 14.02.2022</a></p>')
+    assert publication_time("2022-05-08", html) == "2022-05-08"
+
+
+def test_a_marked_dateline_beats_a_declared_day_it_contradicts():
+    from newsgraph.clean.html import publication_time
+    html = dated_page('<meta property="article:published_time" content="2022-06-20T11:02:44+01:00">',
+                      '<span class="date">27.01.2022</span>')
+    assert publication_time("2022-06-20", html) == "2022-01-27"

@@ -39,6 +39,13 @@ def month_date_res() -> tuple[re.Pattern, re.Pattern]:
     return month_first, day_first
 
 
+@lru_cache(maxsize=1)
+def dotted_month_re() -> re.Pattern:
+    """Day, month name and year joined by dots ("03.Mär.19", "3.Okt.2019")."""
+    names = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
+    return re.compile(rf"(?<![\d.])(\d{{1,2}})\.\s?({names})\.\s?(\d{{4}}|\d{{2}})(?![\d.:])", re.I)
+
+
 def find_calendar_date(text: str, day_first: bool | None = None) -> tuple[date, int, int] | None:
     """The first calendar date in text, with its span. `day_first` reads 03/05/2022 (True: 3 May,
     False: March 5); None leaves such a date out unless one number is over 12."""
@@ -50,6 +57,8 @@ def find_calendar_date(text: str, day_first: bool | None = None) -> tuple[date, 
         found.append((m.start(), m.end(), safe_date(year_of(m.group(3)), months()[m.group(2).lower()], int(m.group(1)))))
     for m in NUMERIC_RE.finditer(text):
         found.append((m.start(), m.end(), numeric_date(m.groups(), day_first)))
+    for m in dotted_month_re().finditer(text):
+        found.append((m.start(), m.end(), safe_date(year_of(m.group(3)), months()[m.group(2).lower()], int(m.group(1)))))
     found = [f for f in found if f[2] is not None]
     if not found:
         return None

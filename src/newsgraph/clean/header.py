@@ -32,10 +32,16 @@ LEDE_TIME_REACH = 20        # characters after that date a clock time may follow
 NEAR_BELOW_BODY = 3         # ... reaching this far past the body start
 BLOCK_GAP = 2               # non-body lines a run of body lines may hold (main_block_start)
 ECHO_PREFIX_MIN = 15        # letters a shortened copy of a headline must keep
-TITLE_WEIGHTS = {           # pick_title: what each trait of a candidate line adds (set on half the dev sites)
-    "meta_below_1": 2.0, "meta_below_2": 1.5, "tail": 0.0, "meta_above": 1.0, "echo": 1.0,
-    "paragraph": 3.0, "sentence": -1.5, "person": -2.0, "body_line": -1.0, "short": -0.5, "headline_length": 0.5,
-    "distance": -0.1,
+CONTENT_WORD_MIN = 4        # letters of a word counted as content when a headline is matched to its lede
+STRONG_BODY = 0.9           # classifier score of a full body paragraph that ends the headline search
+LEDE_WORDS = 120            # words of the body's first lines a headline is matched to
+TITLE_WEIGHTS = {           # pick_title: what each trait of a candidate line adds; a conditional logit
+    # (softmax over a page's candidates) fitted on the dev dumps, checked across site halves
+    "above_first": 1.39, "anchor_sentence": -1.54, "below_anchor": -0.94, "body_above": -0.31,
+    "body_line": -0.05, "distance": -0.11, "echo": 1.34, "headline_length": 1.13,
+    "lede_overlap": 2.15, "line_score": -2.14, "meta_above": 1.1, "meta_below_0": -1.05,
+    "meta_below_1": 0.75, "meta_below_2": 0.6, "meta_below_3": -0.3, "nearest": -0.5,
+    "paragraph": 3.26, "person": -0.83, "sentence": -1.71, "short": -0.28, "tail": 1.14,
 }
 META_BELOW_REACH = 3         # lines under a headline its dateline or byline may sit on
 DECK_MIN_WORDS = 8
@@ -357,19 +363,25 @@ def echoed(key: str, counts: dict, prefixes: list[str]) -> bool:
     return counts.get(key, 0) >= 2 or any(key.startswith(p) and key != p for p in prefixes)
 
 
-def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], echo, day_first) -> tuple[dict, str] | None:
+def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], echo, day_first,
+                   lede: frozenset[str] = frozenset()) -> tuple[dict, str] | None:
     """What makes line i look like the headline: headline-shaped, a dateline or byline under it
     (or run onto it), printed again elsewhere on the page (breadcrumb, share text), set apart as
-    a paragraph, a headline's length, near the body and not itself a body sentence."""
+    a paragraph, a headline's length, near the body and not itself a body sentence, and sharing
+    its content words with the lede (`lede`)."""
     text = doc.lines[i].text
     head, had_tail = split_title_tail(text, day_first)
     if caption_like(text) or (not had_tail and is_meta(text, day_first)):
         return None
     if not had_tail and (len(person_names(text, doc.language)) > 1 or credit_line(text, doc.language)):
         return None                           # a line of authors' names, not a headline
+    if had_tail and is_meta(head, day_first):
+        return None                           # a date range or two stamps glued, not a headline
     below = meta_below(doc, i, day_first)
     words = n_words(head)
-    one_word = words == 1 and len(head) >= 4 and head[:1].isupper() and head.lower() not in chrome_words()
+    letters = [ch for ch in head if ch.isalpha()]
+    one_word = (words == 1 and len(head) >= 4 and bool(letters) and letters[0].isupper()
+                and head.lower() not in chrome_words())
     if not headline_like(head) and not (one_word and below):
         return None
     ln = doc.lines[i]
@@ -384,9 +396,41 @@ def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], 
         "person": float(not had_tail and bool(person_names(head, doc.language))),
         "short": float(words <= 2),
         "headline_length": float(4 <= words <= 20),
-        "distance": float(anchor_gap),
+        "distance": float(max(0, anchor_gap)),
+        "below_anchor": float(anchor_gap < 0),
+        "anchor_sentence": float(anchor_gap == 0 and text.endswith(SENTENCE_END)),
+        "body_above": float(any(doc.scores[k] >= BODY_THRESHOLD and n_words(doc.lines[k].text) >= LEDE_MIN_WORDS
+                                for k in range(max(0, i - 2), i))),
+        "above_first": float(i <= anchors[0]),
+        "lede_overlap": lede_overlap(head, lede),
+        "line_score": doc.scores[i],
     }
     return feats, head
+
+
+def content_words(text: str) -> set[str]:
+    """Casefolded words long enough to carry content (function words are mostly shorter)."""
+    return {w.casefold() for w in WORD_RE.findall(text) if len(w) >= CONTENT_WORD_MIN and not w.isdigit()}
+
+
+def lede_words(doc: DumpLines, anchors: list[int]) -> frozenset[str]:
+    """Content words of the first body lines from the main body anchor on: a headline names
+    what its lede tells."""
+    out: set[str] = set()
+    taken = 0
+    for i in range(anchors[-1], len(doc.lines)):
+        if doc.scores[i] < BODY_THRESHOLD:
+            continue
+        out |= content_words(doc.lines[i].text)
+        taken += n_words(doc.lines[i].text)
+        if taken >= LEDE_WORDS:
+            break
+    return frozenset(out)
+
+
+def lede_overlap(head: str, lede: frozenset[str]) -> float:
+    words = content_words(head)
+    return len(words & lede) / len(words) if words else 0.0
 
 
 def credit_line(text: str, language: str | None) -> bool:
@@ -407,21 +451,47 @@ def meta_below(doc: DumpLines, i: int, day_first) -> int:
     return 0
 
 
-def pick_title(doc: DumpLines, head: Header, anchors: list[int], day_first) -> int | None:
-    """The best-scored headline candidate above a body anchor (or the anchor line itself when
-    it reads as a headline); a shorter candidate just above it makes it the deck."""
+def title_candidates(doc: DumpLines, anchors: list[int], day_first) -> dict[int, tuple[float, str]]:
+    """Score and headline text of each candidate line: the lines above each body anchor, the
+    anchor itself, and the lines under it before the body's first full paragraph (a headline
+    the classifier took for body, or one under a tagline it kept)."""
     echo = echo_keys(doc)
-    scored = {}
+    lede = lede_words(doc, anchors)
+    found: dict[int, tuple[dict, str]] = {}
     for a in anchors:
-        first = doc.lines[a].text
-        lines = range(max(0, a - TITLE_REACH), a + (0 if first.endswith(SENTENCE_END) else 1))
-        for i in lines:
-            found = title_features(doc, i, a - i, anchors, echo, day_first)
-            if found and (i not in scored or title_score(found[0]) > scored[i][0]):
-                scored[i] = (title_score(found[0]), found[1])
+        for i in range(max(0, a - TITLE_REACH), candidates_end(doc, a)):
+            feats = title_features(doc, i, a - i, anchors, echo, day_first, lede)
+            if feats and (i not in found or title_score(feats[0]) > title_score(found[i][0])):
+                found[i] = feats
+    mark_nearest(found, anchors)
+    return {i: (title_score(f), head) for i, (f, head) in found.items()}
+
+
+def candidates_end(doc: DumpLines, anchor: int) -> int:
+    """One past the last line searched for the headline from an anchor: the anchor itself, and
+    the lines under it before the first full body paragraph."""
+    end = min(len(doc.lines), anchor + NEAR_REACH)
+    for j in range(anchor + 1, end):
+        if doc.scores[j] >= STRONG_BODY and n_words(doc.lines[j].text) >= LEDE_MIN_WORDS:
+            return j
+    return anchor + 1
+
+
+def mark_nearest(found: dict[int, tuple[dict, str]], anchors: list[int]) -> None:
+    """The candidate nearest above (or at) each anchor."""
+    for a in anchors:
+        above = [i for i in found if i <= a]
+        if above:
+            found[max(above)][0]["nearest"] = 1.0
+
+
+def pick_title(doc: DumpLines, head: Header, anchors: list[int], day_first) -> int | None:
+    """The best-scored headline candidate around a body anchor; a shorter candidate just above
+    it makes it the deck."""
+    scored = title_candidates(doc, anchors, day_first)
     if not scored:
         return None
-    best = max(scored, key=lambda i: (scored[i][0], i))
+    best = fuller_line(doc, scored, max(scored, key=lambda i: (scored[i][0], i)))
     title_at = best
     # "tagline / headline / date / deck": with the deck below, best is the headline, not a deck
     above = [] if deck_after_dateline(doc, best, day_first) else range(best - 1, max(-1, best - 3), -1)
@@ -432,10 +502,30 @@ def pick_title(doc: DumpLines, head: Header, anchors: list[int], day_first) -> i
             title_at = up
             break
     head.title = trim_to_echo(doc, title_at, INVISIBLE_RE.sub("", scored[title_at][1]))
-    head.used.add(title_at)
+    if not reads_as_body(doc, title_at):
+        head.used.add(title_at)
     if head.subtitle is None:
         deck_below(doc, head, title_at, anchors, day_first)
     return title_at
+
+
+def reads_as_body(doc: DumpLines, i: int) -> bool:
+    """A headline the classifier keeps as body and that ends like a sentence stays in the body:
+    where it is a lede sentence taken for the headline, the body keeps its text."""
+    return doc.scores[i] >= BODY_THRESHOLD and doc.lines[i].text.endswith(SENTENCE_END)
+
+
+def fuller_line(doc: DumpLines, scored: dict[int, tuple[float, str]], best: int) -> int:
+    """A breadcrumb's last step is the headline shortened: a candidate line near it that
+    prints the headline with its kicker ("Port dispute: Dock workers ...") is the headline."""
+    text = doc.lines[best].text
+    step = scored[best][1]
+    if step == text or not BREADCRUMB_SPLIT_RE.search(text):
+        return best
+    for i in range(best + 1, min(len(doc.lines), best + NEAR_REACH)):
+        if i in scored and len(loose(scored[i][1])) > len(loose(step)) and loose(scored[i][1]).endswith(loose(step)):
+            return i
+    return best
 
 
 def printed_parts(doc: DumpLines, skip: int) -> set[str]:

@@ -8,7 +8,7 @@ from newsgraph.records import Article, RawDoc
 
 from .dates import find_calendar_date, normalize_date, slash_order
 from .errors import CleanError
-from .html_title import loose, page_title
+from .html_title import in_chrome, loose, page_title
 from .outlets import outlet_for_domain, resolve_outlet
 
 
@@ -136,7 +136,46 @@ def printed_declared_day(html: str, day: str, tree=None) -> str | None:
     for d in printed:
         if d in declared:
             return declared[d]
+    return first_day_under_headline(tree, marked_only=day in declared)
+
+
+def first_day_under_headline(tree, marked_only: bool = False) -> str | None:
+    """The first day printed in the article's header zone: the visible text just under the
+    page's headline <h1> (outside nav, aside and footer), not in a link (another page's date),
+    an update stamp or reader comments. `marked_only` (the extractor's day is one the page
+    declares): only a dateline the markup marks as one (<time>, a date or byline class) counts
+    against it. None on a page without such an <h1>."""
+    h1 = next((h for h in tree.iter("h1") if not in_chrome(h)), None)
+    if h1 is None:
+        return None
+    after, seen = False, 0
+    for el in tree.iter():
+        if el is h1:
+            after = True
+            continue
+        if not after or not isinstance(el.tag, str) or el.tag in UNSEEN_TAGS:
+            continue
+        if seen > HEADER_ZONE_CHARS:
+            return None
+        marks = (el.get("class") or "") + " " + (el.get("id") or "")
+        skip = el.tag == "a" or UPDATE_CLASS_RE.search(marks) or (marked_only and not marked_dateline(el))
+        days = [] if skip else printed_days_of(el, DATELINE_MAX_WORDS)
+        if days:
+            return days[0]
+        seen += len((el.text or "").strip()) + len((el.tail or "").strip())
     return None
+
+
+def marked_dateline(el) -> bool:
+    """A <time> element, or one (or its parent) whose class or id names a date or byline."""
+    return el.tag == "time" or any(DATELINE_CLASS_RE.search((e.get("class") or "") + " " + (e.get("id") or ""))
+                                   for e in (el, el.getparent()) if e is not None)
+
+
+HEADER_ZONE_CHARS = 1200      # visible characters under the headline where the article prints its date
+DATELINE_MAX_WORDS = 8        # words of a text that prints a date as a dateline ("Erstellt am: 01.11.2023")
+UPDATE_CLASS_RE = re.compile(r"updat|modif", re.I)
+DATELINE_CLASS_RE = re.compile(r"date|datum|time|zeit|byline|meta|publi|posted|created", re.I)
 
 
 def declared_stamps(html: str, tree) -> list[str]:
@@ -157,6 +196,22 @@ def declared_stamps(html: str, tree) -> list[str]:
 def in_comments(el) -> bool:
     return any(COMMENT_RE.search((a.get("class") or "") + " " + (a.get("id") or ""))
                for a in (el, *el.iterancestors()) if isinstance(a.tag, str))
+
+
+def printed_days_of(el, max_words: int) -> list[str]:
+    """Days printed in one element's own text or tail where that text is a dateline (at most
+    `max_words` words, not a sentence that mentions a date), when visible and no reader comment."""
+    if el.tag in UNSEEN_TAGS or in_comments(el) or any(isinstance(a.tag, str) and a.tag in UNSEEN_TAGS for a in el.iterancestors()):
+        return []
+    out = []
+    for t in (el.text, el.tail):
+        rest = t or ""
+        if len(rest.split()) > max_words:
+            continue
+        while any(ch.isdigit() for ch in rest) and (found := find_calendar_date(rest)) is not None:
+            out.append(found[0].isoformat())
+            rest = rest[found[2]:]
+    return out
 
 
 def printed_days(tree) -> list[str]:

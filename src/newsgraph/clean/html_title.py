@@ -34,6 +34,12 @@ META_XPATHS = ("//meta[@property='og:title']/@content", "//meta[@name='og:title'
                "//title/text()")
 SITE_XPATHS = ("//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content",
                "//meta[@name='apple-mobile-web-app-title']/@content")
+TYPOGRAPHY = str.maketrans({**{c: "-" for c in "‐‑‒–—―−"}, **{c: '"' for c in "“”„«»‚‘’‹›'"}})
+PIPE_RE = re.compile(r"\s*[|｜¦│]\s*")
+HEADING_TAGS = frozenset(("h1", "h2", "h3"))
+PRINTED_TAGS = ("h1", "h2", "h3", "a", "span", "strong", "b", "p", "div", "li", "header")
+PRINTED_MAX_CHILDREN = 3    # an element printing a headline holds little more than its text
+UNSEEN = frozenset(("head", "title", "script", "style", "noscript", "template"))
 GENERIC_HOST_LABELS = {"www", "www2", "www3", "m", "amp", "com", "org", "net", "co", "de", "uk", "fr", "blog", "news"}
 
 
@@ -152,6 +158,13 @@ def agreeing_heading(heads: list[str], metas: list[str], stripped: list[str]) ->
     return None
 
 
+def heading_leads(heads: list[str]) -> list[str]:
+    """The first segment of each heading printed with a site name or tag run onto it after a
+    bar ("Headline | SITE.NET"): it may be the headline the metadata confirms. (A dash or colon
+    inside a heading is mostly the headline's own.)"""
+    return [parts[0].strip() for parts in (PIPE_RE.split(h) for h in heads) if len(parts) > 1 and parts[0].strip()]
+
+
 def headings(tree, keys: list[str]) -> list[str]:
     out = []
     for h1 in tree.iter("h1"):
@@ -176,11 +189,48 @@ def page_title(tree, extracted: str | None, url: str | None = None, sitename: st
     keys = site_keys(tree, url, sitename, metas)
     heads = headings(tree, keys)
     stripped = [s for s in (without_site(m, keys) for m in metas) if s and not site_like(s, keys)]
-    head = agreeing_heading(heads, metas, stripped)
+    head = agreeing_heading(heads + heading_leads(heads), metas, stripped)
     if head:
         return head
     untailed = [h for h in heads if not any(tail_of(h, m) for m in metas)]
-    return closest_heading(untailed, stripped) or (stripped[0] if stripped else None)
+    return (printed_title(tree, metas, stripped, keys) or closest_heading(untailed, stripped)
+            or (stripped[0] if stripped else None))
+
+
+def printed_title(tree, metas: list[str], stripped: list[str], keys: list[str]) -> str | None:
+    """Where no <h1> prints the headline: a metadata title, or one of its segments, that the page
+    prints as the whole text of an element (a post title in an <h2>, a permalink), as printed;
+    headings first, then any element."""
+    wanted = [t for t in dict.fromkeys(stripped + [seg for m in metas for seg in segments(m)])
+              if headline_sized(t) and not site_like(t, keys)]
+    places = printed_texts(tree)
+    for title in wanted:
+        for printed in places:
+            found = printed.get(loose(title))
+            if found:
+                return found if typographic(found) == typographic(title) else title
+    return None
+
+
+def typographic(text: str) -> str:
+    """A title up to case, dashes, quotation marks and the spaces around dashes: two forms
+    that differ only in these print the same headline."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(TYPOGRAPHY)
+    return " ".join(re.sub(r"\s*-\s*", " - ", text).split())
+
+
+def printed_texts(tree) -> tuple[dict[str, str], dict[str, str]]:
+    """Loose form -> text of small elements in the page body: headings, then any other element."""
+    headings_, others = {}, {}
+    for el in tree.iter(*PRINTED_TAGS):
+        if len(el) > PRINTED_MAX_CHILDREN or in_chrome(el) or any(a.tag in UNSEEN for a in el.iterancestors()):
+            continue
+        text = collapse(el.text_content()).strip()
+        if not text or len(text) >= MAX_HEADLINE_CHARS:
+            continue
+        target = headings_ if el.tag in HEADING_TAGS else others
+        target.setdefault(loose(text), text)
+    return headings_, others
 
 
 def closest_heading(heads: list[str], titles: list[str]) -> str | None:
