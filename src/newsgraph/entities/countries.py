@@ -5,7 +5,9 @@ leads or belongs to that the text ties to a country ("the government of X" overt
 "the Malian junta", "X, one of the leaders of the Belarusian opposition", "the government led
 by X" where the article names that government's country and no other); kinship ("X,
 father of Y" takes Y's country); and for organisations, their member's country ("her party
-UDP") or a possessive country ("Kenya's Electoral Commission"). No evidence: no
+UDP") or a possessive country ("Kenya's Electoral Commission"). An article datelined in a
+country ("LA PAZ, Aug 18 —") gives that country to the national bodies and bare state titles it
+writes no country on ("the Supreme Electoral Tribunal", "President X"). No evidence: no
 country."""
 from __future__ import annotations
 
@@ -23,6 +25,9 @@ CLAUSE_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "pcomp")
 
 # votes an evidence kind gives a country (titles and appositions give 3 in `extract`)
 NATIONALITY, GROUP_OWN, GROUP_ARTICLE, KIN, MEMBER_PARTY = 3, 2, 1, 1, 2
+DATELINE = 1
+DATELINE_WITHIN = 400    # characters: where a dateline can stand in an article's text
+DATELINE_DOMINANCE = 2   # the dateline's country outnumbers any other in the article this many times
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +234,36 @@ def article_ties(doc: Doc) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in ties.items() if len(v) == 1}
 
 
+# --- the dateline ------------------------------------------------------------------------------
+
+def dateline_country(doc: Doc) -> Optional[str]:
+    """The country of the place an article is datelined from ("LA PAZ, Aug 18 —", "NIAMEY —"),
+    when its first lines carry one."""
+    from newsgraph.entities.recognize import is_dateline_place
+
+    for ent in doc_ents(doc):
+        if ent.start_char > DATELINE_WITHIN:
+            break
+        if ent.label_ == "GPE" and is_dateline_place(ent):
+            place = L.place(ent.text)
+            return L.country_of_name(ent.text) or (place.country if place else None)
+    return None
+
+
+def takes_dateline_country(name: str, sector: Optional[str]) -> bool:
+    """A national body named without a country ("the Supreme Electoral Tribunal", "the Defence
+    Ministry"), not one above states ("International Criminal Court")."""
+    above = L._json("countries.json")["supranational_words"]
+    words = {w for w in L.fold(name).replace("-", " ").split()}
+    return sector in L._json("countries.json")["dateline_sectors"] and not words & set(above)
+
+
+def bare_state_title(phrase) -> bool:
+    """A state office written without a country or a body ("President X", "Defence Minister X")."""
+    return (phrase.sector in L._json("countries.json")["dateline_sectors"] and not phrase.country
+            and not phrase.organization and phrase.org_key is None)
+
+
 # --- people: kinship --------------------------------------------------------------------------
 
 def kin_of(root: Token) -> list[Token]:
@@ -271,6 +306,39 @@ def article_body_country(span: Span) -> Optional[str]:
     if not is_group(root) or root.i != span.end - 1:
         return None
     return article_ties(span.doc).get(root.lemma_.lower())
+
+
+def based_in_country(span: Span) -> Optional[str]:
+    """"the Niamey-based group X", "a Beirut-based NGO, X": the country of the place an
+    organisation is said to be based in."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 3 and (doc[i].is_lower and doc[i].lower_ != "based" or doc[i].text == ","):
+        i -= 1
+    if i < 2 or doc[i].lower_ != "based" or doc[i - 1].text not in ("-", "–"):
+        return None
+    ent = next((e for e in doc_ents(doc) if e.start <= i - 2 < e.end and e.label_ in ("GPE", "LOC")), None)
+    if ent is None:
+        return None
+    found = L.place(ent.text)
+    return L.country_of_name(ent.text) or (found.country if found else None)
+
+
+def owner_of_apposition(span: Span) -> Optional[Token]:
+    """"Hamas's armed wing, the Qassam Brigades": the possessor of the noun an organisation's
+    name stands in apposition to (its token), read off the words before the name."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].text != ",":
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= 4 and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "VERB"):
+        j -= 1
+    if j == i - 1 or j < 1 or doc[j].lower_ not in ("'s", "’s"):
+        return None
+    return doc[j - 1]
 
 
 def possessive_country(span: Span) -> Optional[str]:

@@ -15,7 +15,7 @@ from newsgraph.entities import countries as C
 from newsgraph.entities import lexicon as L
 from newsgraph.entities import roles as R
 from newsgraph.entities.actors import compose_code, role_sector
-from newsgraph.entities.names import name_tokens, same_person
+from newsgraph.entities.names import name_tokens, same_person, surname_forms
 from newsgraph.entities.recognize import is_dateline_place, state_tag
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Article, Entity, Mention, Role
@@ -326,7 +326,7 @@ def add_unlabelled_repeats(doc: Doc, clusters: dict[str, Cluster]) -> None:
             continue
         surfaces = {text[s:e] for s, e, k in c.spans if k in ("name", "alias", "acronym")}
         if c.type == "PERSON" and len(c.person_tokens) > 1:
-            surfaces.add(c.person_tokens[-1])
+            surfaces |= surname_forms(c.person_tokens)
         for form in surfaces:
             if len(form) >= 4 and form[0].isupper():
                 forms[form] = c if forms.get(form, c) is c else None
@@ -474,6 +474,8 @@ def add_title_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
             continue
         if phrase.end < len(doc) and (doc[phrase.end].ent_type_ == "PERSON" or doc[phrase.end].text == ","):
             continue
+        if doc[phrase.end - 1].lower_ in ("'s", "’s"):
+            continue      # "the spokesman of Hamas's armed wing": the title goes on past the possessive
         if any(s < end and start < e and not (s >= start and e <= end) for s, e in taken):
             continue
         target = best_person_for(phrase, persons, start)
@@ -556,7 +558,8 @@ def office_sector(phrase: R.TitlePhrase) -> Optional[str]:
 
 def add_pronoun_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
     """"he added": a personal pronoun outside quotation marks refers to the nearest person
-    mentioned before it within the last two sentences whose known gender does not contradict it."""
+    mentioned before it within the last two sentences whose known gender does not contradict it;
+    a gendered pronoun resolved to a person tells their gender from then on."""
     pronouns = set(L.titles()["pronouns"])
     pronoun_gender = L.titles()["pronoun_gender"]
     persons = [c for c in unique_clusters(clusters) if c.type == "PERSON"]
@@ -577,7 +580,9 @@ def add_pronoun_mentions(doc: Doc, clusters: dict[str, Cluster]) -> None:
         before = [m for m in mentions if window_start <= m[0] and m[1] <= token.idx
                   and genders[id(m[2])] in (None, wanted)]
         if before:
-            before[-1][2].spans.append((token.idx, token.idx + len(token), "pronoun"))
+            person = before[-1][2]
+            person.spans.append((token.idx, token.idx + len(token), "pronoun"))
+            genders[id(person)] = genders[id(person)] or wanted     # "he" once: no "she" later
 
 
 def gender_of(doc: Doc, c: Cluster) -> Optional[str]:
@@ -606,17 +611,24 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
     """Countries from evidence only (see `countries`): organisations from their names, the words
     before them and their members; people without a title or apposition that names a country
-    from the bodies they lead or belong to, then from their kin. A person the text gives no
-    country keeps none, whatever places the sentence names."""
+    from the bodies they lead or belong to, then from their kin; national bodies and bare state
+    titles from the article's dateline. A person the text gives no country keeps none, whatever
+    places the sentence names."""
     owners = token_owners(doc, clusters)
     for span in spans:
         key = key_of_span.get((span.start, span.end))
         if key and span.label_ == "ORG" and not clusters[key].key.startswith("org:") and clusters[key].sector != "IGO":
-            code = name_country(span) or descriptor_country(span) or C.possessive_country(span) or C.article_body_country(span)
+            code = name_country(span) or descriptor_country(span) or C.possessive_country(span) \
+                or C.article_body_country(span) or C.based_in_country(span) or owner_country(span, owners)
             if code:
                 clusters[key].country[code] += 4
+    home = dominant_dateline_country(doc, clusters)
+    if home:
+        dateline_bodies(spans, clusters, key_of_span, home)
     persons = [c for c in unique_clusters(clusters) if c.type == "PERSON"]
     countries_from_role_bodies(persons, clusters)
+    if home:
+        dateline_titles(doc, persons, clusters, key_of_span, home)
     for c in persons:
         if not c.country and any(state_tag(span) for span in name_spans(doc, c)):
             c.country["USA"] += C.KIN      # "Rep. X (D-Ohio)": a US state written after the name
@@ -642,21 +654,86 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
             clusters[key].country[member.country.most_common(1)[0][0]] += C.MEMBER_PARTY
 
 
+def dominant_dateline_country(doc: Doc, clusters: dict[str, Cluster]) -> Optional[str]:
+    """The dateline's country when the article is about it: its places, people and name are
+    mentioned at least twice as often as any other country's (a Seoul story on a dispute with
+    Japan is about both, and its "Prime Minister X" may be Japan's)."""
+    home = C.dateline_country(doc)
+    if home is None:
+        return None
+    weight: Counter = Counter()
+    for c in unique_clusters(clusters):
+        if c.type in ("GPE", "LOC", "NORP") and c.country:
+            weight[c.country.most_common(1)[0][0]] += len(c.spans)
+    others = [n for code, n in weight.items() if code != home]
+    return home if weight[home] >= C.DATELINE_DOMINANCE * max(others, default=0) else None
+
+
+def dateline_bodies(spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict, home: str) -> None:
+    """National bodies (government, courts, parliament, parties) named without a country in an
+    article datelined in `home` are that country's."""
+    for span in spans:
+        key = key_of_span.get((span.start, span.end))
+        if not key or span.label_ != "ORG":
+            continue
+        c = clusters[key]
+        if c.country or c.key.startswith("org:") or L.igo_prefix(span.text):
+            continue
+        name = full_name(span.doc, c) or span.text
+        if C.takes_dateline_country(name, c.sector or L.org_sector(name)):
+            c.country[home] += C.DATELINE
+
+
+def dateline_titles(doc: Doc, persons: list[Cluster], clusters: dict[str, Cluster], key_of_span: dict, home: str) -> None:
+    """A person the text gives no country, holding a bare state title ("President X") in an
+    article datelined in `home`, is of that country; so is one "of" a body that has it now."""
+    for c in persons:
+        if c.country:
+            continue
+        if any(C.bare_state_title(t) for t in c.titles):
+            c.country[home] += C.DATELINE
+            continue
+        for span in name_spans(doc, c):
+            code = affiliation_of(doc, span, clusters, key_of_span)
+            if code:
+                c.country[code] += C.DATELINE
+                break
+
+
+def owner_country(span: Span, owners: dict[int, Cluster]) -> Optional[str]:
+    """The country of the body or state whose wing or branch an organisation is named as
+    ("Hamas's armed wing, the Qassam Brigades")."""
+    token = C.owner_of_apposition(span)
+    owner = owners.get(token.i) if token is not None else None
+    if owner is None or owner.type not in ("ORG", "GPE") or not owner.country:
+        return None
+    return owner.country.most_common(1)[0][0]
+
+
 def countries_from_role_bodies(persons: list[Cluster], clusters: dict[str, Cluster]) -> None:
     """"the spokesman of the Transitional Military Council": a person the text gives no country
     takes the country of the state body (government, military, police, courts...) a role of
-    theirs belongs to, and so does the role."""
-    state = set(L.sectors()["state_sectors"])
+    theirs belongs to, and so does the role; so does the spokesman or leader of a party or an
+    armed group the text ties to a country ("spokesman for the Qassam Brigades")."""
+    state = set(L.sectors()["state_sectors"]) | set(C.words()["national_body_sectors"])
     for c in persons:
         if c.country:
             continue
         for phrase in c.titles:
             body = clusters.get(phrase.org_key) if phrase.org_key else None
-            if body is None or not body.country or (body.sector or phrase.sector) not in state:
+            if body is None or not body.country:
+                continue
+            sector = body.sector or phrase.sector
+            if sector not in state and not (sector is None and speaks_for_body(phrase)):
                 continue
             code = body.country.most_common(1)[0][0]
             phrase.country = phrase.country or code
             c.country[code] += C.GROUP_OWN
+
+
+def speaks_for_body(phrase: R.TitlePhrase) -> bool:
+    """A title that speaks for or leads the body it names ("spokesman", "leader", "commander")."""
+    return any(h.split()[-1] in C.words()["member_heads"] for h in phrase.heads)
 
 
 def name_spans(doc: Doc, c: Cluster) -> list[Span]:

@@ -61,6 +61,9 @@ def entity_repair(doc: Doc) -> Doc:
     kept = [e for e in doc.ents if e.label_ not in names]
     spans = [s for s in (repair_span(e) for e in doc.ents if e.label_ in names) if s is not None]
     spans += names_after_titles(doc, kept + spans) + unlabelled_datelines(doc, kept + spans)
+    kept = [country_not_date(e) for e in kept]
+    spans = [place_by_kind(s) for s in spans] + places_named_by_kind(doc, kept + spans)
+    spans = with_initialled_names(doc, split_country_lists(spans))
     forced = acronyms_in_parentheses(doc, spans) + weapon_spans(doc)
     taken = {i for s in forced for i in range(s.start, s.end)}
     spans = [s for s in spans if not taken & set(range(s.start, s.end))] + forced
@@ -136,9 +139,10 @@ def extend(span: Span) -> Span:
     doc = span.doc
     if span.label_ == "ORG":
         end = span.end
-        while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "and", "on") and _capitalised(doc[end + 1]) \
+        while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "and", "on") \
+                and (_capitalised(doc[end + 1]) or body_continues_after_the(doc, end)) \
                 and doc[end + 1].ent_type_ not in ("DATE", "TIME") and doc[end + 1].lower_ not in resources()["calendar_words"]:
-            j = end + 1
+            j = end + 2 if doc[end + 1].lower_ == "the" else end + 1
             while j < len(doc) and _capitalised(doc[j]) and "\n" not in doc[j].text_with_ws[:-1]:
                 j += 1
             end = j
@@ -156,6 +160,17 @@ def extend(span: Span) -> Span:
     return span
 
 
+def body_continues_after_the(doc: Doc, i: int) -> bool:
+    """"UN Office for the Coordination of ...": a name ending in a word for a body goes on over
+    "for the"/"of the" and capitalised words that name no country or known organisation."""
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("for", "of") or doc[i + 1].lower_ != "the" \
+            or doc[i - 1].lower_ not in L.sectors()["org_keywords"]:
+        return False
+    rest = doc[i + 2]
+    return (_capitalised(rest) and not L.country_of_name(rest.text) and not L.known_org(rest.text)
+            and rest.ent_type_ not in ("GPE", "NORP", "PERSON"))
+
+
 def extend_person_right(span: Span) -> Span:
     """"Abdul-Rahman" + "Falih": a capitalised proper noun right after a person's name, that the
     name's last word modifies as a compound, is the rest of the name."""
@@ -164,7 +179,16 @@ def extend_person_right(span: Span) -> Span:
     while end < len(doc) and end - span.start < 6 and is_name_word(doc[end]) and doc[end - 1].dep_ == "compound" \
             and doc[end - 1].head.i >= end and "\n" not in doc[end - 1].text_with_ws:
         end += 1
+    if hyphenated_syllable_at(doc, end):
+        end += 2      # "Yoon Suk" + "-yeol": the rest of a hyphenated given name
     return span if end == span.end else Span(doc, span.start, end, label="PERSON")
+
+
+def hyphenated_syllable_at(doc: Doc, i: int) -> bool:
+    """Tokens i, i+1 are "-" and a short lowercase syllable glued to the name before them
+    ("Suk-yeol", "Jae-in"): the second half of a hyphenated given name."""
+    return (i + 1 < len(doc) and i > 0 and doc[i].text == "-" and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i + 1].is_alpha and doc[i + 1].is_lower and len(doc[i + 1]) <= 5)
 
 
 def is_name_word(token) -> bool:
@@ -208,7 +232,8 @@ def label_by_gazetteer(span: Span) -> str | None:
         return "GPE"
     if is_acronym(text) and span.label_ in ("PERSON", "GPE", "LOC", "NORP"):
         return "ORG"
-    if span.label_ in ("PERSON", "GPE", "LOC", "ORG") and len(span) == 1 and place_by_context(span):
+    if span.label_ in ("PERSON", "GPE", "LOC", "ORG") and (len(span) == 1 or is_gazetteer_place_name(span)) \
+            and place_by_context(span):
         return place_by_context(span)
     if span.label_ in ("GPE", "PERSON", "LOC") and not L.place(text) and after_media_word(span):
         return "ORG"
@@ -266,6 +291,8 @@ def place_by_context(span: Span) -> str | None:
         verb = prep.head.lemma_.lower()
         if prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX") and verb not in res["from_person_verbs"]:
             return gpe
+        if prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN") and is_gazetteer_place_name(span):
+            return gpe     # "a senator from Cochabamba"
         if prep.lower_ == "at" and prep.head.pos_ in ("VERB", "AUX") and verb not in res["at_person_verbs"]:
             return gpe
     nxt = doc[span.end:span.end + 3]
@@ -276,6 +303,12 @@ def place_by_context(span: Span) -> str | None:
     if len(nxt) >= 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and nxt[0].lower_ in res["place_nouns"]:
         return "GPE" if nxt[0].lower_ in res["polity_nouns"] else gpe
     return None
+
+
+def is_gazetteer_place_name(span: Span) -> bool:
+    """A name the gazetteer knows as a place that does not open with a given name ("Khan Younis",
+    not "Jordan Peterson")."""
+    return L.place(span.text) is not None and not L.is_given_name(span[0].text)
 
 
 def after_media_word(span: Span) -> bool:
@@ -486,6 +519,122 @@ def titles_taken_for_bodies(spans: list[Span]) -> list[Span]:
             s = extend(Span(s.doc, s.start, s.end, label="PERSON"))
         out.append(s)
     return filter_spans(out)
+
+
+def country_not_date(span: Span) -> Span:
+    """A country's name the model took for a date or a number ("western Niger") is the country."""
+    return Span(span.doc, span.start, span.end, label="GPE") if L.country_of_name(span.text) else span
+
+
+def after_place_kind(doc: Doc, i: int) -> bool:
+    """Token i follows "the <kind of place> of" ("the town of", "the village of")."""
+    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in resources()["named_place_kinds"] \
+        and doc[i - 3].lower_ == "the"
+
+
+def place_by_kind(span: Span) -> Span:
+    """"the village of Kafr Nabl" taken for an organisation or a person: the name is a place's."""
+    if span.label_ not in ("ORG", "PERSON", "FAC", "NORP") or not after_place_kind(span.doc, span.start) \
+            or L.known_org(span.text) or is_acronym(span.text):
+        return span
+    return Span(span.doc, span.start, span.end, label="GPE" if L.place(span.text) else "LOC")
+
+
+def places_named_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the town of Téra", "the village of Kafr Nabl": capitalised words the model left
+    unlabelled after "the <kind of place> of" are a place's name (GPE when the gazetteer knows it)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for token in doc[3:]:
+        i = token.i
+        if not after_place_kind(doc, i):
+            continue
+        end = i
+        while end < len(doc) and end - i < 3 and end not in taken and _capitalised(doc[end]) \
+                and doc[end].lower_ not in resources()["calendar_words"] and "\n" not in doc[end - 1].text_with_ws[len(doc[end - 1].text):]:
+            end += 1
+        if end > i and (end == len(doc) or not _capitalised(doc[end])):
+            name = doc[i:end]
+            out.append(Span(doc, i, end, label="GPE" if L.place(name.text) else "LOC"))
+    return out
+
+
+def split_country_lists(spans: list[Span]) -> list[Span]:
+    """"Burkina Faso and Mali" taken for one name: a span that lists countries is each country."""
+    out = []
+    for span in spans:
+        parts = [] if L.country_of_name(span.text) else list_parts(span)     # not "Trinidad and Tobago"
+        if parts and all(L.country_of_name(p.text) for p in parts):
+            out += [Span(span.doc, p.start, p.end, label="GPE") for p in parts]
+        else:
+            out.append(span)
+    return out
+
+
+def list_parts(span: Span) -> list[Span]:
+    """The parts of a span split at "and" and commas; empty when it has no such separator."""
+    cuts = [t.i for t in span if t.lower_ == "and" or t.text == ","]
+    if not cuts:
+        return []
+    bounds = [span.start] + [c + 1 for c in cuts]
+    ends = cuts + [span.end]
+    return [span.doc[a:b] for a, b in zip(bounds, ends) if b > a]
+
+
+def with_initialled_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Islamic State Sahel Province (ISSP)": capitalised words before a bracketed acronym whose
+    initials spell it are one organisation's name, whatever the model made of them."""
+    found = []
+    ends: dict[int, int] = {}
+    for s in spans:
+        if s.label_ != "PERSON":
+            ends[s.end] = min(s.start, ends.get(s.end, s.start))
+    for token in doc[1:len(doc) - 2]:
+        if token.text != "(" or doc[token.i + 2].text != ")" or not is_acronym(doc[token.i + 1].text):
+            continue
+        start = initialled_start(doc, token.i, doc[token.i + 1].text.casefold())
+        if start is None:
+            start = unlabelled_body_start(doc, token.i, spans)
+        if start is not None and not ends.get(token.i, start + 1) <= start:     # not already named as long
+            found.append(Span(doc, start, token.i, label="ORG"))
+    if not found:
+        return spans
+    taken = {i for s in found for i in range(s.start, s.end)}
+    return [s for s in spans if not taken & set(range(s.start, s.end))] + found
+
+
+def unlabelled_body_start(doc: Doc, end: int, spans: list[Span]) -> int | None:
+    """"the Movement for Socialism (MAS)": capitalised words before a bracketed acronym that the
+    model left unlabelled and that hold a word for a body ("Movement", "Party") are its name,
+    whatever language the acronym comes from."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    glue = set(resources()["acronym_glue_words"])
+    i = end
+    while i > 0 and end - i < 8 and i - 1 not in taken and "\n" not in doc[i - 1].text_with_ws \
+            and (_capitalised(doc[i - 1]) or doc[i - 1].lower_ in glue):
+        i -= 1
+    while i < end and (not _capitalised(doc[i]) or doc[i].lower_ in glue):
+        i += 1
+    words = doc[i:end]
+    if len(words) < 2 or not any(L.org_sector(t.text) for t in words):
+        return None
+    return i
+
+
+def initialled_start(doc: Doc, end: int, letters: str) -> int | None:
+    """Where the capitalised words ending at token `end` whose initials are `letters` start."""
+    glue = set(resources()["acronym_glue_words"])
+    i, initials = end, ""
+    while i > 0 and len(initials) < len(letters) and "\n" not in doc[i - 1].text_with_ws:
+        word = doc[i - 1]
+        if _capitalised(word):
+            initials = word.text[0].casefold() + initials
+        elif word.lower_ not in glue:
+            return None
+        i -= 1
+    if initials != letters or not letters.isalpha() or any(doc[k].ent_type_ == "PERSON" for k in range(i, end)):
+        return None
+    return i
 
 
 def acronyms_in_parentheses(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -12,7 +12,7 @@ from typing import Optional
 
 from newsgraph.entities import lexicon as L
 from newsgraph.entities.actors import compose_code, sector_of_code
-from newsgraph.entities.names import name_tokens, same_person
+from newsgraph.entities.names import block_keys, name_tokens, same_person
 from newsgraph.records import Entity, Role
 
 GAZETTEER_TYPES = ("GPE", "NORP", "LOC", "FAC")
@@ -75,8 +75,10 @@ def distinct_ids(merged: list[tuple[Entity, list[Entity]]]) -> list[tuple[Entity
 # --- blocking and linking ------------------------------------------------------------------
 
 def name_key(text: str) -> str:
+    """Folded name without "the", punctuation and a joined Arabic article ("al-Qassam" -> "qassam")."""
     text = L.fold(text)
     text = re.sub(r"^the ", "", text)
+    text = re.sub(r"\b(?:al|el)-(?=\w{3})", "", text)
     return re.sub(r"[^\w ]+", "", text).strip()
 
 
@@ -175,8 +177,8 @@ def link_persons(ents: list[Entity], uf: UnionFind) -> None:
     blocks: dict[str, list[tuple[tuple[str, ...], Entity]]] = defaultdict(list)
     for e in people:
         tokens = name_tokens(e.name)
-        if tokens:
-            blocks[L.fold(tokens[-1])[:2]].append((tokens, e))
+        for key in block_keys(tokens) if tokens else ():
+            blocks[key].append((tokens, e))
     for members in blocks.values():
         members.sort(key=lambda m: (-len(m[0]), m[1].id))
         for i, (tokens, e) in enumerate(members):

@@ -110,7 +110,7 @@ def modifies_next_head(doc: Doc, i: int, end: int) -> bool:
 def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
     """Read the tokens doc[start:end] as country words, modifiers and title heads. Returns
     None unless every token fits and at least one head is present."""
-    titles, heads, mods, current = [], [], [], []
+    titles, heads, mods, current, body = [], [], [], [], []
     country = None
     sector = None
     i = start
@@ -147,6 +147,10 @@ def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
         elif is_modifier(token) or token.text in ("-",):
             current.append(token.text)
             mods.append(token.lower_)
+        elif is_body_word(doc, i, end) and not titles:
+            body = current + [token.text]              # "foreign ministry" of "foreign ministry spokesman"
+            sector = sector or L.group_noun_sector(token.text)
+            current, mods = [], []
         else:
             return None
         i += 1
@@ -154,7 +158,15 @@ def parse_title(doc: Doc, start: int, end: int) -> Optional[TitlePhrase]:
         return None
     for m in mods:
         sector = L.titles()["modifier_sectors"].get(m) or sector
-    return TitlePhrase(start, end, titles, country, None, heads, mods, sector)
+    return TitlePhrase(start, end, titles, country, " ".join(body) if body else None, heads, mods, sector)
+
+
+def is_body_word(doc: Doc, i: int, end: int) -> bool:
+    """A lowercase word for a state body ("ministry", "army") followed by a title head within the
+    phrase: the body the title belongs to ("foreign ministry spokesman")."""
+    token = doc[i]
+    return (token.is_lower and L.group_noun_sector(token.text) is not None
+            and any(is_head(t) for t in doc[i + 1:end]))
 
 
 def title_before(doc: Doc, name: Span) -> Optional[TitlePhrase]:
@@ -165,7 +177,7 @@ def title_before(doc: Doc, name: Span) -> Optional[TitlePhrase]:
             start -= 3
         elif start >= 2 and _phrase_at(doc, start - 2, start) == 2:
             start -= 2
-        elif _title_token(doc[start - 1]):
+        elif _title_token(doc[start - 1]) and not ends_long_org_name(doc[start - 1]):
             start -= 1
         else:
             break
@@ -179,13 +191,20 @@ def title_before(doc: Doc, name: Span) -> Optional[TitlePhrase]:
     return best
 
 
+def ends_long_org_name(token) -> bool:
+    """"Industry" of "Japanese Economy, Trade and Industry Minister": the last word of a
+    several-word organisation's name is the body's, not the title's."""
+    return token.ent_type_ == "ORG" and token.ent_iob_ == "I"
+
+
 def _title_token(token) -> bool:
     if token.is_space:
         return "\n" not in token.text
     if is_country_possessive(token):
         return True
     return (is_head(token) or is_modifier(token) or word_country(token) is not None
-            or token.text == "-") and "\n" not in token.whitespace_
+            or token.text == "-" or (token.is_lower and L.group_noun_sector(token.text) is not None)) \
+        and "\n" not in token.whitespace_
 
 
 def is_country_possessive(token) -> bool:
@@ -239,6 +258,8 @@ def org_starting_at(doc: Doc, i: int) -> Optional[Span]:
 
 def with_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
     """A title with its "of" complement, or its "to"/"for" complement ("ambassador to Mali").""" 
+    if phrase.end + 1 < len(doc) and doc[phrase.end].lower_ == "for" and body_after(doc, phrase.end + 1):
+        return with_body(doc, phrase, phrase.end + 1)
     if phrase.end + 1 < len(doc) and doc[phrase.end].lower_ in ("to", "for"):
         return with_destination(doc, phrase)
     return with_of_complement(doc, phrase)
@@ -268,6 +289,28 @@ def with_destination(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
     return phrase
 
 
+def body_after(doc: Doc, i: int) -> Optional[Span]:
+    """The organisation named at token i, after an optional "the" and a country's possessive
+    ("Qatar's Ministry of Foreign Affairs", "the Qassam Brigades")."""
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i + 1 < len(doc) and is_country_possessive(doc[i + 1]):
+        i += 2
+    return org_starting_at(doc, i)
+
+
+def with_body(doc: Doc, phrase: TitlePhrase, i: int) -> TitlePhrase:
+    """"the spokesperson for Qatar's Ministry of Foreign Affairs": the body a title works for is
+    its organisation; a country written on it is the title's country."""
+    ent = body_after(doc, i)
+    phrase.organization, phrase.org_span = ent.text, (ent.start, ent.end)
+    code = next((word_country(t) for t in doc[i:ent.start] if word_country(t)), None) or leading_country(ent)
+    phrase.country = phrase.country or code
+    phrase.sector = phrase.sector or institution_sector(ent)
+    phrase.end = ent.end
+    return phrase
+
+
 def destination_place(span: Span) -> bool:
     """A country, a people or a place a title can be sent to ("Mali", "the Sahel")."""
     return bool(L.country_of_name(span.text) or L.place(span.text) or all(t.ent_type_ in ("GPE", "LOC") for t in span))
@@ -289,7 +332,7 @@ def with_of_complement(doc: Doc, phrase: TitlePhrase) -> TitlePhrase:
         n = max(n, named.end) if named is not None else n       # "of the Department of Foreign Affairs"
         if n > m:
             complement = doc[m:n]
-            code = L.country_of_name(complement.text) or leading_country(complement)
+            code = L.country_of_name(complement.text) or leading_country(complement) or place_country(complement)
             if code:
                 phrase.country = phrase.country or code
             if not L.country_of_name(complement.text):
@@ -327,6 +370,13 @@ def _complement_token(token) -> bool:
     return token.is_alpha and (token.text[:1].isupper() or is_modifier(token) or L.group_noun_sector(token.text) is not None)
 
 
+def place_country(span: Span) -> Optional[str]:
+    """The country of a place the model labelled and the gazetteer knows ("governor of Tillabéri")."""
+    if all(t.ent_type_ in ("GPE", "LOC") for t in span):
+        return _place_country(span.text)
+    return None
+
+
 def leading_country(span: Span) -> Optional[str]:
     """The country a complement starts with: "Myanmar army", "Russia's parliament"."""
     for n in (3, 2, 1):
@@ -356,8 +406,10 @@ def appositive_title(doc: Doc, name: Span) -> Optional[TitlePhrase]:
         if phrase and (phrase.end >= len(doc) or not doc[phrase.end].is_alpha or doc[phrase.end].pos_ in ("VERB", "AUX")
                        or doc[phrase.end].text in (",", ".", ";")):
             return phrase
-    if name.start >= 2 and doc[name.start - 1].text == ",":
-        k = name.start - 1
+    before = title_before(doc, name)
+    first = before.start if before is not None else name.start
+    if first >= 2 and doc[first - 1].text == ",":
+        k = first - 1
         for s in range(max(0, k - 10), k):
             phrase = title_after(doc, s)
             if phrase and phrase.end == k:
