@@ -90,3 +90,8 @@ def test_protest_without_addressee_addresses_its_own_country(nlp):
     got = dyads(events_of(nlp, "Thousands of Chilean miners went on strike on Monday."), "PROTEST")
     assert got and all(t == "CHL" for _, t in got)
     assert ("KENEDU", "KEN") in dyads(events_of(nlp, "Kenyan teachers staged a protest on Tuesday."), "PROTEST")
+
+
+def test_a_country_addressed_by_convention_is_named_as_entities_name_it(nlp):
+    evs = [v for v in events_of(nlp, "Thousands of Iranian workers went on strike on Monday.") if v.type == "PROTEST"]
+    assert evs and [(a.name, a.actor_code) for a in evs[0].target] == [("Iran", "IRN")]

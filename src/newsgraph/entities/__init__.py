@@ -5,7 +5,15 @@ from newsgraph.entities.extract import extract_entities
 from newsgraph.entities.recognize import add_entity_ruler
 from newsgraph.entities.resolve import resolve_entities
 
-__all__ = ["add_entity_ruler", "extract_entities", "resolve_entities", "entity_at", "actor_for_text", "preload"]
+__all__ = ["add_entity_ruler", "extract_entities", "resolve_entities", "entity_at", "actor_for_text", "country_name",
+           "preload"]
+
+
+def country_name(code: str) -> str:
+    """The name the knowledge base shows for a country code ("RUS" -> "Russia"), as entities
+    name countries; the code itself when it is no country's."""
+    from newsgraph.entities.lexicon import preferred_country_names
+    return preferred_country_names().get(code, code)
 
 
 def preload() -> None:

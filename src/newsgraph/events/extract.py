@@ -8,10 +8,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
-import pycountry
-
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.entities import country_name
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
 from .actors import (NON_COUNTRY_PREFIXES, actor_for, country_in_phrase, country_of_name, ent_text, entity_at, group_head,
@@ -587,11 +586,6 @@ def state_of(actor: Actor) -> Optional[str]:
     (IGO, NGO...) or an unknown country ('---GOV')."""
     country = (actor.actor_code or "")[:3]
     return country if len(country) == 3 and country.isalpha() and country not in NON_COUNTRY_PREFIXES else None
-
-
-def country_name(code: str) -> str:
-    found = pycountry.countries.get(alpha_3=code)
-    return found.name if found is not None else code
 
 
 STATE_BODY_SECTORS = {"GOV", "LEG", "JUD"}
