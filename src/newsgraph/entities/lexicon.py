@@ -27,6 +27,29 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, str]:
+    """Folded leader name (any listed form) -> the CAMEO actor code of the office, from
+    data/leaders.tsv (political leaders whom news names without a title: 'Putin said')."""
+    table: dict[str, str] = {}
+    for row in _rows("leaders.tsv"):
+        names, code = row[0], row[1].strip()
+        for name in names.split("|"):
+            table.setdefault(fold_person_name(name), code)
+    return table
+
+
+def fold_person_name(name: str) -> str:
+    """Lower case, one space, no dots or curly apostrophes ('F.W. de Klerk' == 'f w de klerk')."""
+    name = name.replace("\u2019", "'").replace(".", " ").lower()
+    return " ".join(name.split())
+
+
+def leader_code(name: str) -> Optional[str]:
+    """The office code of a known political leader by any listed form of the name."""
+    return leaders().get(fold_person_name(name))
+
+
 def _rows(name: str) -> list[list[str]]:
     with open(DATA / name, encoding="utf-8") as f:
         return [row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")]

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from newsgraph.nlp import doc_ents
 from newsgraph.records import Actor, Entity
-from .lexicon import actor_lexicon, fold_name, leaders
+from newsgraph.entities import leader_code as leader_of_name
+from .lexicon import actor_lexicon
 
 try:  # the entities stage owns these; code against their signatures, fall back when absent
     from newsgraph.entities import entity_at as _entity_at
@@ -302,8 +303,7 @@ def leader_name_code(tok: Token) -> Optional[str]:
     if tok.pos_ != "PROPN":
         return None
     name = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
-    table = leaders()
-    return table.get(fold_name(" ".join(t.text for t in name))) or table.get(fold_name(tok.text))
+    return leader_of_name(" ".join(t.text for t in name)) or leader_of_name(tok.text)
 
 
 def appositive_code(head: Token, context_country: Optional[str]) -> Optional[str]:
@@ -328,12 +328,7 @@ def appos_text(appos: Token) -> str:
 
 def leader_code(ent: Entity) -> Optional[str]:
     """The office code of a known political leader named without a title ('Obama' -> USAGOV)."""
-    table = leaders()
-    for name in [ent.name] + list(ent.aliases):
-        code = table.get(fold_name(name))
-        if code:
-            return code
-    return None
+    return next(filter(None, map(leader_of_name, [ent.name] + list(ent.aliases))), None)
 
 
 def is_stateless_people(ent: Optional[Entity]) -> bool:

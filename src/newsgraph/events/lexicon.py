@@ -36,7 +36,6 @@ data/triggers.tsv: one row per trigger sense, tab-separated, '#' starts a commen
 
 data/cues.json: grammatical cue words (reporting verbs, plan verbs, modal auxiliaries,
 background subordinators, light verbs, number words, ...).
-data/leaders.tsv: political leaders' names with the actor code their office gives them.
 data/actors.json: fallback actor coding for argument phrases (country names and adjectives,
 sector nouns, international organisations), used when the entities stage gives no code.
 """
@@ -110,22 +109,3 @@ def actor_lexicon() -> dict:
     data["non_actor_nouns"] = frozenset(data["non_actor_nouns"])
     data["condition_heads"] = frozenset(data["condition_heads"])
     return data
-
-
-@lru_cache(maxsize=1)
-def leaders() -> dict[str, str]:
-    """Folded leader name (any listed form) -> CAMEO actor code, from data/leaders.tsv."""
-    table: dict[str, str] = {}
-    for line in (DATA / "leaders.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        names, code = line.split("\t")
-        for name in names.split("|"):
-            table.setdefault(fold_name(name), code.strip())
-    return table
-
-
-def fold_name(name: str) -> str:
-    """Lower case, one space, no dots or curly apostrophes ('F.W. de Klerk' == 'f w de klerk')."""
-    name = name.replace("’", "'").replace(".", " ").lower()
-    return " ".join(name.split())
