@@ -35,14 +35,8 @@ ECHO_PREFIX_MIN = 15        # letters a shortened copy of a headline must keep
 CONTENT_WORD_MIN = 4        # letters of a word counted as content when a headline is matched to its lede
 STRONG_BODY = 0.9           # classifier score of a full body paragraph that ends the headline search
 LEDE_WORDS = 120            # words of the body's first lines a headline is matched to
-TITLE_WEIGHTS = {           # pick_title: what each trait of a candidate line adds; a conditional logit
-    # (softmax over a page's candidates) fitted on the dev dumps, checked across site halves
-    "above_first": 1.39, "anchor_sentence": -1.54, "below_anchor": -0.94, "body_above": -0.31,
-    "body_line": -0.05, "distance": -0.11, "echo": 1.34, "headline_length": 1.13,
-    "lede_overlap": 2.15, "line_score": -2.14, "meta_above": 1.1, "meta_below_0": -1.05,
-    "meta_below_1": 0.75, "meta_below_2": 0.6, "meta_below_3": -0.3, "nearest": -0.5,
-    "paragraph": 3.26, "person": -0.83, "sentence": -1.71, "short": -0.28, "tail": 1.14,
-}
+TITLE_WEIGHTS_FILE = Path(__file__).with_name("title_weights.json")   # written by clean.fit_title
+TITLE_WEIGHTS = json.loads(TITLE_WEIGHTS_FILE.read_text(encoding="utf-8"))["weights"]
 META_BELOW_REACH = 3         # lines under a headline its dateline or byline may sit on
 DECK_MIN_WORDS = 8
 CREDIT_LABEL_MAX_WORDS = 2  # words of a role label before a name ("Interview: Ann Lee")
@@ -196,13 +190,18 @@ def main_block_start(doc: DumpLines) -> int | None:
     return best
 
 
+def body_anchors(doc: DumpLines, start: int) -> list[int]:
+    """Where the body starts and where its main block starts (the headline sits near one)."""
+    return sorted({start, main_block_start(doc) or start})
+
+
 def read_header(doc: DumpLines) -> Header:
     head = Header()
     start = body_start(doc)
     if start is None:
         return head
     day_first = page_day_first(doc)
-    anchors = sorted({start, main_block_start(doc) or start})
+    anchors = body_anchors(doc, start)
     title_at = pick_title(doc, head, anchors, day_first)
     anchor = next((a for a in anchors if title_at is None or a > title_at), anchors[-1])
     head.published = (date_near_title(doc, head, title_at, anchor, day_first)
@@ -452,7 +451,12 @@ def meta_below(doc: DumpLines, i: int, day_first) -> int:
 
 
 def title_candidates(doc: DumpLines, anchors: list[int], day_first) -> dict[int, tuple[float, str]]:
-    """Score and headline text of each candidate line: the lines above each body anchor, the
+    """Score and headline text of each candidate line (see `title_traits`)."""
+    return {i: (title_score(f), head) for i, (f, head) in title_traits(doc, anchors, day_first).items()}
+
+
+def title_traits(doc: DumpLines, anchors: list[int], day_first) -> dict[int, tuple[dict, str]]:
+    """Traits and headline text of each candidate line: the lines above each body anchor, the
     anchor itself, and the lines under it before the body's first full paragraph (a headline
     the classifier took for body, or one under a tagline it kept)."""
     echo = echo_keys(doc)
@@ -464,7 +468,7 @@ def title_candidates(doc: DumpLines, anchors: list[int], day_first) -> dict[int,
             if feats and (i not in found or title_score(feats[0]) > title_score(found[i][0])):
                 found[i] = feats
     mark_nearest(found, anchors)
-    return {i: (title_score(f), head) for i, (f, head) in found.items()}
+    return found
 
 
 def candidates_end(doc: DumpLines, anchor: int) -> int:
