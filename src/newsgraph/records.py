@@ -93,6 +93,7 @@ class Entity:
     actor_code: Optional[str] = None
     roles: list[Role] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    _country_from_gazetteer: bool = False   # the text gave no country; a gazetteer did (not exported)
 
 
 @dataclass

@@ -36,6 +36,7 @@ class Cluster:
     extra_aliases: set[str] = field(default_factory=set)
     titles: list[R.TitlePhrase] = field(default_factory=list)
     person_tokens: tuple[str, ...] = ()
+    country_from_gazetteer: bool = False
 
     @property
     def first(self) -> int:
@@ -608,12 +609,16 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 # --- countries -------------------------------------------------------------------------------
 
+NON_STATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}     # codes of international bodies, not states
+
+
 def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
     """Countries from evidence only (see `countries`): organisations from their names, the words
     before them and their members; people without a title or apposition that names a country
     from the bodies they lead or belong to, then from their kin; national bodies and bare state
-    titles from the article's dateline. A person the text gives no country keeps none, whatever
-    places the sentence names."""
+    titles from the article's dateline; political leaders named bare from the leaders gazetteer
+    (so marked). A person the text gives no country otherwise keeps none, whatever places the
+    sentence names."""
     owners = token_owners(doc, clusters)
     for span in spans:
         key = key_of_span.get((span.start, span.end))
@@ -644,6 +649,9 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
                     kin = owners.get(token.i)
                     if kin is not None and kin is not c and kin.type == "PERSON" and kin.country:
                         c.country[kin.country.most_common(1)[0][0]] += C.KIN
+    for c in persons:
+        if not c.country:
+            known_leader(doc, c)
     for span in spans:
         key = key_of_span.get((span.start, span.end))
         if not key or span.label_ != "ORG" or clusters[key].country or clusters[key].key.startswith("org:"):
@@ -652,6 +660,23 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
         member = owners.get(owner_token.i) if owner_token is not None else None
         if member is not None and member.type == "PERSON" and member.country:
             clusters[key].country[member.country.most_common(1)[0][0]] += C.MEMBER_PARTY
+
+
+def known_leader(doc: Doc, c: Cluster) -> None:
+    """A political leader the text names without a title or country ("Putin said"): the
+    country and sector of the office the leaders gazetteer gives the name, marked as the
+    gazetteer's, not the text's."""
+    names = [span.text for span in name_spans(doc, c)] + sorted(c.extra_aliases)
+    code = next(filter(None, map(L.leader_code, names)), None)
+    if not code:
+        return
+    state = code[:3] not in NON_STATE_PREFIXES
+    if state:
+        c.country[code[:3]] += C.KIN
+        c.country_from_gazetteer = True
+    sector = code[3:6] if state else code[:3]
+    if sector and not role_sector(c.titles):
+        c.sector = c.sector or sector
 
 
 def dominant_dateline_country(doc: Doc, clusters: dict[str, Cluster]) -> Optional[str]:
@@ -799,7 +824,8 @@ def to_entity(article: Article, doc: Doc, c: Cluster, eid: str, date: Optional[s
     roles = dedupe_roles(roles)
     sector = c.sector or role_sector(c.titles) or org_context_sector(doc, c)
     type_ = c.type
-    return Entity(eid, name, type_, aliases, country, compose_code(type_, country, sector), roles, mentions)
+    return Entity(eid, name, type_, aliases, country, compose_code(type_, country, sector), roles, mentions,
+                  _country_from_gazetteer=c.country_from_gazetteer)
 
 
 def org_context_sector(doc: Doc, c: Cluster) -> Optional[str]:

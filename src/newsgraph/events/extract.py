@@ -66,10 +66,11 @@ def sentences(doc: Doc):
 
 
 def context_country(entities: list[Entity], doc: Doc) -> Optional[str]:
-    """The country the article is mostly about (for 'the junta', 'protesters')."""
+    """The country the article is mostly about (for 'the junta', 'protesters'). A leader's
+    country that only a gazetteer gives says who acts, not where the story is."""
     counts: Counter = Counter()
     for e in entities:
-        if e.country and e.type in {"GPE", "NORP", "ORG", "PERSON"}:
+        if e.country and e.type in {"GPE", "NORP", "ORG", "PERSON"} and not e._country_from_gazetteer:
             named = [m for m in e.mentions if not stance_mention(doc, m.start)]
             if named or not e.mentions:
                 counts[e.country] += max(1, len(named))
