@@ -5,17 +5,7 @@ participles ('is opposed to'), the author of a rejected appeal, protests address
 own country, and a condition that is no actor ('a state of siege')."""
 from __future__ import annotations
 
-from newsgraph.events import extract_events
-from newsgraph.records import Article
-
-
-def events_of(nlp, text):
-    art = Article(id="d1", source="test", text=text, published="2024-05-02")
-    return extract_events(art, nlp(text), [], [])
-
-
-def dyads(events, typ=None):
-    return {(a.actor_code, b.actor_code) for e in events if typ in (None, e.type) for a in e.source for b in e.target}
+from events_helpers import dyads, events_of
 
 
 def test_reciprocal_meeting_is_two_dyads_never_a_party_with_itself(nlp):

@@ -6,21 +6,12 @@ country ('ethnic Uzbeks') is no state actor. What is deployed is the theme, not 
 Invented wire sentences."""
 from __future__ import annotations
 
-from newsgraph.entities import extract_entities
-from newsgraph.events import extract_events
-from newsgraph.nlp import reading
-from newsgraph.records import Article
+from events_helpers import dyads
+from events_helpers import events_of as stage_events
 
 
 def events_of(nlp, text):
-    art = Article(id="d1", source="test", text=text, published="2024-05-02")
-    doc = nlp(text)
-    with reading(doc):
-        return extract_events(art, doc, extract_entities(art, doc), [])
-
-
-def dyads(events, typ=None):
-    return {(a.actor_code, b.actor_code) for e in events if typ in (None, e.type) for a in e.source for b in e.target}
+    return stage_events(nlp, text, with_entities=True)
 
 
 def sources(events):
