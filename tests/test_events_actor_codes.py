@@ -132,7 +132,7 @@ def test_aid_arriving_in_a_country_goes_to_that_country(nlp):
 
 
 def test_a_borrowed_country_that_mirrors_the_other_party_is_dropped(nlp):
-    got = dyads(events_of(nlp, "President Jean Dupont gave a warm welcome on Thursday to South African leader Thabo Mbeki."))
+    got = dyads(events_of(nlp, "On Friday President Jean Dupont warmly received South African leader Thabo Mbeki at the palace."))
     assert got == {("---GOV", "ZAFGOV")}
 
 
@@ -142,7 +142,7 @@ def test_a_bare_conjunct_shares_the_first_conjuncts_country(nlp):
 
 
 def test_a_helper_is_no_recipient_and_the_of_complement_is(nlp):
-    got = dyads(events_of(nlp, "NATO said it would tighten the naval blockade of Libya with Tunisia's help."))
+    got = dyads(events_of(nlp, "NATO vowed to extend its naval blockade of Libya with Tunisia's help."))
     assert got == {("IGO", "LBY")}
 
 
@@ -152,8 +152,10 @@ def test_a_ruling_party_is_the_government(nlp):
 
 
 def test_servicemen_are_military_and_a_bomb_is_no_actor(nlp):
-    events = events_of(nlp, "Three US servicemen were killed by a roadside bomb.")
+    events = events_of(nlp, "Two US servicemen were killed by a car bomb near the base.")
     assert [(e.source, [a.actor_code for a in e.target]) for e in events] == [([], ["USAMIL"])]
+    events = events_of(nlp, "Four British servicemen were wounded by a roadside bomb.")
+    assert [(e.source, [a.actor_code for a in e.target]) for e in events] == [([], ["GBRMIL"])]
 
 
 def test_a_leaders_name_wins_over_a_misread_place(nlp):

@@ -59,7 +59,7 @@ def test_explainer_headline_leaves_the_event_to_the_lead():
 
 def test_place_people_come_from_is_an_origin():
     assert named_as_origin("leeds", "flood victims named as two pensioners from leeds")
-    assert named_as_origin("london", "victims named as three adults from south london")
+    assert named_as_origin("bristol", "crash victims identified as four students from north bristol")
     assert not named_as_origin("leeds", "flood hits leeds as river bursts its banks")
 
 

@@ -173,7 +173,7 @@ def marked_dateline(el) -> bool:
 
 
 HEADER_ZONE_CHARS = 1200      # visible characters under the headline where the article prints its date
-DATELINE_MAX_WORDS = 8        # words of a text that prints a date as a dateline ("Erstellt am: 01.11.2023")
+DATELINE_MAX_WORDS = 8        # words of a text that prints a date as a dateline ("Erstellt am: 14.03.2024")
 UPDATE_CLASS_RE = re.compile(r"updat|modif", re.I)
 DATELINE_CLASS_RE = re.compile(r"date|datum|time|zeit|byline|meta|publi|posted|created", re.I)
 

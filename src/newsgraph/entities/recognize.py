@@ -306,7 +306,7 @@ def place_by_context(span: Span) -> str | None:
 
 
 def is_gazetteer_place_name(span: Span) -> bool:
-    """A name the gazetteer knows as a place that does not open with a given name ("Khan Younis",
+    """A name the gazetteer knows as a place that does not open with a given name ("Khan Shaykhun",
     not "Jordan Peterson")."""
     return L.place(span.text) is not None and not L.is_given_name(span[0].text)
 

@@ -237,7 +237,7 @@ def person_code(ent: Entity, head: Token, context_country: Optional[str]) -> Opt
 
 def civilian_code(head: Token, code: Optional[str]) -> Optional[str]:
     """A bare country code read off people or places rather than the state: 'Iranians living
-    in Iraq' (some of the people), 'Iraqi towns', 'targets in Hebron' (where people live) are
+    in Iraq' (some of the people), 'Syrian villages', 'targets in Hebron' (where people live) are
     the country's civilians, CVL."""
     if not code or len(code) != 3 or code in NON_COUNTRY_PREFIXES:
         return code
@@ -273,7 +273,7 @@ def place_owner(tok: Token) -> Optional[Token]:
 
 def body_of_members(head: Token) -> Token:
     """'leaders of the opposition coalition' -> coalition: members stand for the body they
-    belong to when that body has a sector of its own (not 'the president of Armenia')."""
+    belong to when that body has a sector of its own (not 'the president of Ghana')."""
     if head.lower_ not in actor_lexicon()["member_nouns"]:
         return head
     for prep in head.children:

@@ -326,7 +326,7 @@ def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
         return owner
     if is_actor_like(tok) and not _is_thing(tok):
         return tok
-    mods = sorted(tok.children, key=is_pronoun)     # 'its European Community partners': the name first
+    mods = sorted(tok.children, key=is_pronoun)     # 'its Mercosur partners': the name first
     for c in mods:
         if c.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor_like(c) and not _kind_word(tok, c):
             return c
@@ -338,7 +338,7 @@ def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
 
 
 def possessor(tok: Token) -> Optional[Token]:
-    """'President Reagan's latest statement', 'Iran's offer': a named possessor of a common noun
+    """'President Ortega's latest statement', 'Iran's offer': a named possessor of a common noun
     that is no group of its own is the actor meant ('Sudan's army' stays the army)."""
     if tok.ent_type_ or tok.pos_ != "NOUN" or has_own_sector(tok):
         return None

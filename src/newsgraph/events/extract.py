@@ -423,7 +423,7 @@ def frame_targets(frame: Trigger, content: Trigger, src_heads: list[Token]) -> l
     if frame.sense.type in {"REJECT", "AGREE"}:
         owned += [h for h in map(owner_of_act, prep_objects(frame.token, {"to"})) if h is not None]
     if owned and frame.sense.type in {"REJECT", "AGREE"}:
-        return owned     # 'rejected a UN appeal for ...', 'agreed to US mediation': the author, not what it asks
+        return owned     # 'rejected a UN appeal for ...', 'accepted EU mediation': the author, not what it asks
     if frame.is_noun:
         addressed = [h for h in addressees(frame.token) if h.i not in {s.i for s in src_heads}]
         if addressed:
@@ -443,7 +443,7 @@ def actor_of_subject(subj: Optional[Token]) -> Optional[Token]:
 
 
 def owner_of_act(noun: Token) -> Optional[Token]:
-    """'agreed to US mediation', 'objected to Iran's plan': the actor whose act or proposal it is."""
+    """'accepted EU mediation', 'objected to Iran's plan': the actor whose act or proposal it is."""
     if noun.pos_ != "NOUN" or noun.ent_type_ or sector_of(noun):
         return None
     return next((c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and is_actor_like(c)), None)
@@ -529,7 +529,7 @@ def actors_of(heads: list[Token], entities, ctx, place_country: Optional[str] = 
 
 
 def shared_country(head: Token) -> Optional[str]:
-    """'Israeli helicopters and tanks', 'the Sudanese government and the rebels': a conjunct with
+    """'Turkish jets and drones', 'the Malian government and the rebels': a conjunct with
     no modifier of its own (a determiner aside) shares its first conjunct's country word."""
     if head.dep_ != "conj" or any(t.dep_ != "det" for t in head.lefts):
         return None

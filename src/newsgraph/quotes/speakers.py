@@ -265,7 +265,7 @@ class SpeakerResolver:
 
 
 def _described_member(head: Token, tokens: list[Token]) -> bool:
-    """"the Wisconsin Republican", "senior Democrats", "Liberals sitting on the committee": people
+    """"the Ohio Democrat", "senior Liberals", "Liberals sitting on the committee": people
     described by their affiliation, not the party or nation the affiliation word names."""
     described = len(tokens) > 1 or any(c.dep_ in ("acl", "prep") for c in head.rights)
     return head.ent_type_ == "NORP" and head.pos_ in ("NOUN", "PROPN") and described \

@@ -3,7 +3,7 @@ re-cased as the body writes them), parsed, split at ':', '|' and spaced dashes, 
 verb and a subject is read into a `Headline`: subject, main verb (including verbs the tagger took
 for nouns after a name), the what span up to a subordinator, comma or purpose 'to', the rest of the
 part, and its content lemmas. Verbless casualty headlines ("Four dead after ...") and bare-count
-subjects ("Seven killed") are recognised here; an explainer part ("What the talks tell us") states
+subjects ("Five hurt") are recognised here; an explainer part ("What the talks tell us") states
 no event, so the lead's clauses answer for it."""
 from __future__ import annotations
 
@@ -185,7 +185,7 @@ def main_clause(hdoc: Doc, title: str, seg: tuple[int, int], verbs: frozenset) -
     what_start = first
     common_noun_subject = subject is not None and hdoc[subject[1] - 1].tag_ not in PROPER_TAGS
     if common_noun_subject and hdoc[verb].tag_ == "VBN" and first == verb:
-        what_start = start          # headline passive of a common noun: "Seven killed", "Bank staff held"
+        what_start = start          # headline passive of a common noun: "Five hurt", "Bank staff held"
     end = clause_end(hdoc, verb + 1, seg[1], verbs)
     return Headline(hdoc, title, subject, verb, (what_start, end), (end, seg[1]), lemmas, verbs)
 

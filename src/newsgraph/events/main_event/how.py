@@ -1,7 +1,7 @@
 """How: manner phrases of the lead, the headline's verb (with its bare noun after a light verb:
-"stages protest"; the lead's main verb where the headline has none), and in a casualty report how
+"holds rally"; the lead's main verb where the headline has none), and in a casualty report how
 the deaths came about (the headline's 'after/as/when' clause, or the verbs of such a clause in the
-lead); the body's own fuller telling of the headline's event verb ("derailed and overturned" for
+lead); the body's own fuller telling of the headline's event verb ("skidded and overturned" for
 "overturns"); and 'with' + a thing attached to the event verb ("with a truck bomb")."""
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     elif lead.sents:
         out.extend(lead_verb(lead.sents[0], lead.prior[0]))
     mechanism = mechanism_span(head) if head else None
-    if mechanism:       # how a casualty headline's deaths came about ("Seven killed as tram derails")
+    if mechanism:       # how a casualty headline's deaths came about ("Five hurt as bus overturns")
         out.append(headline_candidate(head, mechanism, lead.body, weight("how_mechanism")))
     n = int(weight("how_mechanism_sentences"))
     incident = is_incident(head, lead)
@@ -42,13 +42,13 @@ def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
 
 def support_noun_end(head: Headline) -> int:
     """End of the headline's verb, or of its bare noun object when the verb is a light verb that
-    the noun gives its meaning ("stages protest", "holds talks", "launches appeal")."""
+    the noun gives its meaning ("holds rally", "holds talks", "launches appeal")."""
     hdoc, v = head.doc, head.verb
     light = lexicon()["light_verbs"]
     if hdoc[v].lemma_.lower() not in light and hdoc[v].lower_ not in light:
         return v + 1
     end = v + 1
-    # the tagger may read the noun after a headline verb as a verb ("stages protest/VBP")
+    # the tagger may read the noun after a headline verb as a verb ("holds rally/VBP")
     while end < len(hdoc) and (hdoc[end].tag_ in ("NN", "NNS")
                                or end == v + 1 and hdoc[end].tag_ in ("VBP", "VB")):
         end += 1
@@ -56,7 +56,7 @@ def support_noun_end(head: Headline) -> int:
 
 
 def lead_verb(sent: Span, prior: float) -> list[Candidate]:
-    """Where the headline has no verb, the first lead sentence's main verb ("has analysed")."""
+    """Where the headline has no verb, the first lead sentence's main verb ("has reviewed")."""
     root = clause_root(sent)
     if root.pos_ != "VERB":
         return []
@@ -95,7 +95,7 @@ def headline_event_lemmas(head: Headline, span: Optional[tuple[int, int]]) -> fr
 
 def body_event_forms(lemmas: frozenset, told: bool, lead: Lead, incident: bool) -> list[Candidate]:
     """The body's own telling of the headline's event verb (`lemmas`) when it says more than the
-    headline: verbs coordinated with it ("derailed and overturned" for "overturns") or, in a
+    headline: verbs coordinated with it ("skidded and overturned" for "overturns") or, in a
     casualty report whose headline has not `told` how, its subject and object ("tram derailed"
     for "Tram Derails")."""
     if not lemmas:
@@ -212,7 +212,7 @@ def object_end(hdoc: Doc, verb: int, b: int) -> int:
 
 def lead_mechanism(sent: Span, prior: float, incident: bool = True) -> list[Candidate]:
     """In a sentence that reports deaths or injuries, the verbs of its 'after/when/as' clause
-    ("... were killed when a tram derailed and overturned" -> "tram derailed and overturned")."""
+    ("... were hurt when a bus skidded and overturned" -> "bus skidded and overturned")."""
     if not reports_casualties(sent):
         return []
     marks = lexicon()["mechanism_marks"]

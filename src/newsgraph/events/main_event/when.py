@@ -4,7 +4,7 @@ window, widened to a date written with them and to modifiers such as 'around' or
 scored by the sentence prior, strong words, weekdays and recency against the publication date (a
 possessive time that dates another event than the headline's, "Tuesday's election", loses), with
 a clock time that refines another time scoring a little above it; a time the headline states after
-its verb ("two days before election") scores as a strong time of the lead's first sentence."""
+its verb ("a day before vote") scores as a strong time of the lead's first sentence."""
 from __future__ import annotations
 
 import re
@@ -64,7 +64,7 @@ ANCHOR_WORDS = ("before", "after", "ago", "later", "earlier")
 
 
 def headline_times(head: Optional[Headline], body: str) -> list[Candidate]:
-    """The time the headline states after its verb ("... on Sunday", "... two days before election")."""
+    """The time the headline states after its verb ("... on Sunday", "... a day before vote")."""
     if head is None or not head.what:
         return []
     hdoc = head.doc
@@ -139,7 +139,7 @@ def anchored_end(ent: Span) -> int:
 
 
 def counted_from_event(span: Span) -> bool:
-    """'two days before the election': as exact as a date."""
+    """'a week before the summit': as exact as a date."""
     units = lexicon()["time_units"]
     unit = next((t.i for t in span if t.lower_ in units), None)
     return unit is not None and any(t.lower_ in ("before", "after") and t.dep_ == "prep" and t.i > unit

@@ -1,6 +1,6 @@
 """Where: places named in the headline, the name after a headline's place preposition, a dateline
 place found in the gazetteer, place entities of the lead window (preferred after a locative
-preposition, widened to "Croydon, south London") and proper nouns after a locative preposition
+preposition, widened to "Salford, Greater Manchester") and proper nouns after a locative preposition
 that NER left unlabelled; a place the article uses as the container of another loses to the place
 it contains, a place people come 'from' (in the headline, or hanging off a noun in the lead) is an
 origin, not the scene, and the place named as who is never where. Frequency counts the name as a
@@ -55,7 +55,7 @@ def where_candidates(lead: Lead, head: Optional[Headline]) -> list[Candidate]:
 
 def narrowest_places(cands: list[Candidate], lead: Lead, head_text: str) -> list[Candidate]:
     """Coders mark the town, not the region around it: a place the article uses as the
-    container of another ("Croydon, south London") loses to the place it contains, which
+    container of another ("Salford, Greater Manchester") loses to the place it contains, which
     takes over the container's headline bonus."""
     inside = containment(lead, head_text)
     outer = set(inside.values())
@@ -129,7 +129,7 @@ def headline_places(head: Headline, lead: Lead, low: str) -> list[Candidate]:
 
 
 def headline_locatives(head: Headline, body: str, low: str) -> list[Candidate]:
-    """The name after a headline's place preposition ("protest outside Trump Tower"), whether or
+    """The name after a headline's place preposition ("rally outside City Hall"), whether or
     not NER knows it as a place: the object of the preposition, not a modifier ("in Trump talks")."""
     preps = lexicon()["headline_place_preps"]
     hdoc, out = head.doc, []
@@ -161,7 +161,7 @@ def named_as_origin(name: str, title_low: str) -> bool:
 
 
 def home_of_someone(ent: Span) -> bool:
-    """"a 42-year-old man from Beckenham": 'from' + place hanging off a noun is where someone comes
+    """"a 35-year-old woman from Gateshead": 'from' + place hanging off a noun is where someone comes
     from, not where the event took place ("fled from Aleppo" hangs off the verb)."""
     prep = ent.root.head
     return prep.lower_ == "from" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
@@ -195,7 +195,7 @@ def preposition_before(span: Span) -> str:
 
 
 def widen_place(ent: Span, following: list[Span]) -> Span:
-    """'Croydon, south London': a place followed by ', <place>'; a name NER cut at a hyphen
+    """'Salford, Greater Manchester': a place followed by ', <place>'; a name NER cut at a hyphen
     ("Mazar" of "Mazar-i-Sharif") is made whole."""
     doc = ent.doc
     end = ent.end

@@ -147,7 +147,7 @@ def purpose_phrases(sent: Span) -> list[Span]:
             if tok.dep_ == "xcomp" and tok.head.i >= tok.i - 2:
                 continue      # "set to check": part of the verb phrase, not a purpose
             if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in tok.head.children):
-                continue      # "were asked to leave": the passive verb's complement, not a purpose
+                continue      # "were told to stay indoors": the passive verb's complement, not a purpose
             if not has_subject(tok.head):
                 continue      # "Click to share": no actor whose purpose it is
             out.append(sent.doc[tok.i:clip_right(tok) + 1])
