@@ -44,3 +44,19 @@ def test_quote_speaker_points_at_the_resolved_entity():
     ent = Entity("ent-1", "Artem Voss", "PERSON", mentions=[Mention("a1", 10, 14, "Voss")])
     out = kb.remap_quote(q, {"a1#e1": "ent-1"}, {"ent-1": ent})
     assert out.speaker.entity_id == "ent-1" and out.speaker.name == "Artem Voss"
+
+
+def test_build_then_article_facts_carry_resolved_anchors_and_speakers():
+    first = Analysis(article=Article(id="a1", source="a1", text="x", published="2022-05-10"),
+                     events=[coup_event("a1", "2022-05-03", "day", "on 3 May")])
+    anchored = Timex("a2", 30, 53, "a week before the coup", "DATE", None, "approx", anchor="the coup")
+    plain = Timex("a2", 0, 9, "last year", "DATE", "2021", "year")
+    quote = Quote("a2#q1", "a2", 0, 5, "Hello", Speaker("a2#e1", "Voss"), "said", True)
+    voss = Entity("a2#e1", "Artem Voss", "PERSON", mentions=[Mention("a2", 10, 14, "Voss")])
+    second = Analysis(article=Article(id="a2", source="a2", text="y", published="2022-06-01"),
+                      entities=[voss], quotes=[quote], timexes=[plain, anchored])
+    built = kb.build(iter([first, second]))
+    facts = {f.article_id: f for f in kb.all_facts([first, second], built)}
+    assert [t.value for t in facts["a2"].timexes] == ["2021", "2022-04-26"]
+    assert facts["a2"].quotes[0].speaker.entity_id == built.entity_map["a2#e1"] != "a2#e1"
+    assert facts["a1"].timexes == [] and facts["a1"].quotes == []
