@@ -2,7 +2,8 @@
 replace it with the same methods). It keeps each article with its own analysis (one
 transaction per article), the story index's state, and the cross-article knowledge base
 (resolved entities, merged events, each article's quotes, claims and time expressions,
-stories) that `newsgraph.kb` rebuilds after an ingest. Every read streams row by row."""
+stories) that `newsgraph.kb` rebuilds after an ingest, and each site's line counts (clean.site).
+Reads of records stream row by row."""
 from __future__ import annotations
 
 import json
