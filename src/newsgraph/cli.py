@@ -319,7 +319,7 @@ def cmd_story(args) -> int:
         print(f"no story {args.id}", file=sys.stderr)
         return 1
     print(f"{st.id}: {st.title}")
-    members = [a for a in (store.article(i) for i in st.article_ids) if a is not None]
+    members = [a for a in (store.article_head(i) for i in st.article_ids) if a is not None]
     for a in members:
         if a.duplicate_of is None or a.duplicate_of not in st.article_ids:
             print(f"  {(a.published or '')[:10]:10s} {a.outlet or '-'}: {a.title}  [{a.id}]")

@@ -3,6 +3,7 @@ event formats PLOVER JSONL, GDELT 2.0 event TSV and ACLED-style CSV."""
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from typing import Iterator
 
@@ -14,10 +15,8 @@ SECTIONS = ("articles", "entities", "events", "quotes", "claims", "timexes", "st
 
 def sections(store: Store) -> Iterator[tuple[str, Iterator[dict]]]:
     """Each section of the knowledge base (SECTIONS order) with its records, streamed."""
-    yield "articles", (to_dict(a) for a in store.articles())
-    for section, records in (("entities", store.entities()), ("events", store.events()), ("quotes", store.quotes()),
-                             ("claims", store.claims()), ("timexes", store.timexes()), ("stories", store.stories())):
-        yield section, (to_dict(r) for r in records)
+    for section in SECTIONS:        # each section is read by the store method of its name
+        yield section, (to_dict(r) for r in getattr(store, section)())
 
 
 def knowledge_base(store: Store) -> Iterator[tuple[str, dict]]:
@@ -84,13 +83,7 @@ class StoredArticles:
     """Articles looked up by id in the store as an exporter asks for them (without their
     text), the last few kept: events of one article come together."""
     def __init__(self, store: Store, keep: int = 64):
-        self.store = store
-        self.keep = keep
-        self.cache: dict = {}
+        self.head = functools.lru_cache(maxsize=keep)(store.article_head)
 
     def get(self, article_id: str, default=None):
-        if article_id not in self.cache:
-            if len(self.cache) >= self.keep:
-                self.cache.pop(next(iter(self.cache)))
-            self.cache[article_id] = self.store.article_head(article_id)
-        return self.cache[article_id] or default
+        return self.head(article_id) or default

@@ -85,7 +85,7 @@ def accuracy(pages: list[Page], weights: dict[str, float]) -> float:
     candidate count as misses)."""
     hits = 0
     for page in pages:
-        scored = [(sum(weights.get(k, 0.0) * v for k, v in t.items()), head) for t, head in page.traits.values()]
+        scored = [(header.title_score(t, weights), head) for t, head in page.traits.values()]
         hits += bool(scored) and same_title(max(scored, key=lambda c: c[0])[1], page.gold)
     return hits / len(pages) if pages else 0.0
 

@@ -438,8 +438,9 @@ def credit_line(text: str, language: str | None) -> bool:
     return bool(colon) and n_words(label) <= CREDIT_LABEL_MAX_WORDS and bool(person_names(rest.strip(), language))
 
 
-def title_score(feats: dict) -> float:
-    return sum(TITLE_WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
+def title_score(feats: dict, weights: dict | None = None) -> float:
+    weights = TITLE_WEIGHTS if weights is None else weights
+    return sum(weights.get(k, 0.0) * v for k, v in feats.items())
 
 
 def meta_below(doc: DumpLines, i: int, day_first) -> int:

@@ -8,7 +8,7 @@ from newsgraph.records import Article, RawDoc
 
 from .dates import find_calendar_date, normalize_date, slash_order
 from .errors import CleanError
-from .html_title import in_chrome, loose, page_title
+from .html_title import UNSEEN as UNSEEN_TAGS, in_chrome, page_title, same_headline, under_unseen
 from .outlets import outlet_for_domain, resolve_outlet
 
 
@@ -46,15 +46,9 @@ def drop_headline_lines(text: str, title: str | None) -> tuple[str, list[str]]:
     so it leaves the body and is listed as removed. (A deck cannot be told from a lead
     paragraph in the text alone, so it stays.)"""
     paras = text.split("\n\n")
-    if len(paras) > 1 and title and same_line(paras[0], title):
+    if len(paras) > 1 and title and same_headline(paras[0], title):
         return "\n\n".join(paras[1:]), [paras[0]]
     return text, []
-
-
-def same_line(line: str, meta: str) -> bool:
-    from rapidfuzz import fuzz
-    a, b = loose(line), loose(meta)
-    return bool(a) and bool(b) and fuzz.ratio(a, b) >= H1_MATCH
 
 
 def split_authors(value: str | None) -> list[str]:
@@ -113,7 +107,6 @@ MACHINE_DATE_RE = re.compile(
     r"""|itemprop=["']date\w*["'][^>]*?(?:content|datetime)=["']([^"']+)["']"""
     r"""|(?:content|datetime)=["']([^"']+)["'][^>]*?itemprop=["']date\w*["']"""
     r'|"date(?:Published|Modified|Created)"\s*:\s*"([^"]+)"', re.I)
-UNSEEN_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))
 COMMENT_RE = re.compile(r"comment|kommentar|reply|respond", re.I)
 
 
@@ -201,16 +194,17 @@ def in_comments(el) -> bool:
 def printed_days_of(el, max_words: int) -> list[str]:
     """Days printed in one element's own text or tail where that text is a dateline (at most
     `max_words` words, not a sentence that mentions a date), when visible and no reader comment."""
-    if el.tag in UNSEEN_TAGS or in_comments(el) or any(isinstance(a.tag, str) and a.tag in UNSEEN_TAGS for a in el.iterancestors()):
+    if el.tag in UNSEEN_TAGS or in_comments(el) or under_unseen(el):
         return []
+    return [d for t in (el.text, el.tail) if t and len(t.split()) <= max_words for d in calendar_days(t)]
+
+
+def calendar_days(text: str, order=None) -> list[str]:
+    """Every calendar day written in `text`, in order, as ISO dates."""
     out = []
-    for t in (el.text, el.tail):
-        rest = t or ""
-        if len(rest.split()) > max_words:
-            continue
-        while any(ch.isdigit() for ch in rest) and (found := find_calendar_date(rest)) is not None:
-            out.append(found[0].isoformat())
-            rest = rest[found[2]:]
+    while any(ch.isdigit() for ch in text) and (found := find_calendar_date(text, order)) is not None:
+        out.append(found[0].isoformat())
+        text = text[found[2]:]
     return out
 
 
@@ -220,21 +214,13 @@ def printed_days(tree) -> list[str]:
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in UNSEEN_TAGS:
             continue
-        if any(isinstance(a.tag, str) and a.tag in UNSEEN_TAGS for a in el.iterancestors()):
+        if under_unseen(el):
             continue
         for t in (el.text,) + tuple(c.tail for c in el if not (isinstance(c.tag, str) and c.tag in UNSEEN_TAGS)):
             if t and t.strip() and any(ch.isdigit() for ch in t):
                 texts.append((t, el))
     order = slash_order(t for t, _ in texts)
-    out = []
-    for t, el in texts:
-        rest = t
-        while (found := find_calendar_date(rest, order)) is not None:
-            d, _, end = found
-            if not in_comments(el):
-                out.append(d.isoformat())
-            rest = rest[end:]
-    return out
+    return [d for t, el in texts if not in_comments(el) for d in calendar_days(t, order)]
 
 
 def declared_published(html: str) -> str | None:
@@ -265,7 +251,6 @@ def deck_from(description: str | None, text: str) -> str | None:
     return d
 
 
-H1_MATCH = 90
 BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote",
               "pre", "figcaption", "caption", "address", "label", "button", "option")
 LEAF_BLOCKS_XPATH = "//body//*[{own}][not(.//*[{own}])][not(ancestor::script or ancestor::style or ancestor::noscript)]".format(

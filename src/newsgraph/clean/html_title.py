@@ -21,11 +21,11 @@ from .site import host_of
 MAX_HEADLINE_CHARS = 300
 AGREE = 90                  # rapidfuzz ratio of two loose forms that print the same headline
 CONTAINED_SHARE = 0.5       # an <h1> inside a metadata title must keep this share of its letters
-SITE_MATCH = 88
+SITE_MATCH = 88             # rapidfuzz ratio of a title segment to a site name or domain label
 MIN_HEADLINE_WORDS = 2      # a heading the metadata does not confirm must have this many words
 MIN_UNSPACED_CHARS = 6      # ... or this many characters in a script written without spaces
 SHARED_WORDS = 50           # token_set_ratio to a metadata title that picks one of several headings
-LATIN_RE = re.compile(r"[A-Za-zÀ-ɏ]")             # rapidfuzz ratio of a title segment to a site name or domain label
+LATIN_RE = re.compile(r"[A-Za-zÀ-ɏ]")             # a title written in Latin letters
 SEPARATOR_CHARS = "|–—·•»›:/-"
 SEGMENT_RE = re.compile(r"\s+[|–—·•»›:/-]+(?:\s+[|–—·•»›:/-]+)*\s+|\s*[|｜¦│]\s*|\s*::\s*|_(?=\S)|(?<=[！？。」”])\s*-\s*")
 CLASS_PART_RE = re.compile(r"[-_\s]+")
@@ -100,7 +100,7 @@ def site_keys(tree, url: str | None, sitename: str | None, metas: list[str]) -> 
     host = host_of(url) if url else None
     if host:
         labels = [lb for lb in host.split(".") if lb not in GENERIC_HOST_LABELS and len(lb) > 2]
-        keys += [squeeze(lb) for lb in labels] + [squeeze(host.removeprefix("www."))]
+        keys += [squeeze(lb) for lb in labels] + [squeeze(host)]
     return [k for k in dict.fromkeys(keys) if len(k) > 2]
 
 
@@ -219,11 +219,16 @@ def typographic(text: str) -> str:
     return " ".join(re.sub(r"\s*-\s*", " - ", text).split())
 
 
+def under_unseen(el) -> bool:
+    """Inside an element a browser does not show (script, style, template...)."""
+    return any(isinstance(a.tag, str) and a.tag in UNSEEN for a in el.iterancestors())
+
+
 def printed_texts(tree) -> tuple[dict[str, str], dict[str, str]]:
     """Loose form -> text of small elements in the page body: headings, then any other element."""
     headings_, others = {}, {}
     for el in tree.iter(*PRINTED_TAGS):
-        if len(el) > PRINTED_MAX_CHILDREN or in_chrome(el) or any(a.tag in UNSEEN for a in el.iterancestors()):
+        if len(el) > PRINTED_MAX_CHILDREN or in_chrome(el) or under_unseen(el):
             continue
         text = collapse(el.text_content()).strip()
         if not text or len(text) >= MAX_HEADLINE_CHARS:

@@ -253,14 +253,13 @@ def dateline_country(doc: Doc) -> Optional[str]:
 def takes_dateline_country(name: str, sector: Optional[str]) -> bool:
     """A national body named without a country ("the Supreme Electoral Tribunal", "the Defence
     Ministry"), not one above states ("International Criminal Court")."""
-    above = L._json("countries.json")["supranational_words"]
-    words = {w for w in L.fold(name).replace("-", " ").split()}
-    return sector in L._json("countries.json")["dateline_sectors"] and not words & set(above)
+    name_words = set(L.fold(name).replace("-", " ").split())
+    return sector in words()["dateline_sectors"] and not name_words & words()["supranational_words"]
 
 
 def bare_state_title(phrase) -> bool:
     """A state office written without a country or a body ("President X", "Defence Minister X")."""
-    return (phrase.sector in L._json("countries.json")["dateline_sectors"] and not phrase.country
+    return (phrase.sector in words()["dateline_sectors"] and not phrase.country
             and not phrase.organization and phrase.org_key is None)
 
 

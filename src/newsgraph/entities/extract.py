@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.entities import countries as C
 from newsgraph.entities import lexicon as L
 from newsgraph.entities import roles as R
-from newsgraph.entities.actors import compose_code, role_sector
+from newsgraph.entities.actors import TRANSNATIONAL, compose_code, role_sector, sector_of_code
 from newsgraph.entities.names import name_tokens, same_person, surname_forms
 from newsgraph.entities.recognize import is_dateline_place, state_tag
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
@@ -609,9 +609,6 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 # --- countries -------------------------------------------------------------------------------
 
-NON_STATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}     # codes of international bodies, not states
-
-
 def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
     """Countries from evidence only (see `countries`): organisations from their names, the words
     before them and their members; people without a title or apposition that names a country
@@ -634,24 +631,31 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
     countries_from_role_bodies(persons, clusters)
     if home:
         dateline_titles(doc, persons, clusters, key_of_span, home)
+    found: dict[int, list[Span]] = {}
+
+    def names_of(c: Cluster) -> list[Span]:          # a person's name spans, found once
+        if id(c) not in found:
+            found[id(c)] = name_spans(doc, c)
+        return found[id(c)]
+
     for c in persons:
-        if not c.country and any(state_tag(span) for span in name_spans(doc, c)):
+        if not c.country and any(state_tag(span) for span in names_of(c)):
             c.country["USA"] += C.KIN      # "Rep. X (D-Ohio)": a US state written after the name
     for c in persons:
         if not c.country:
-            for span in name_spans(doc, c):
+            for span in names_of(c):
                 for code, votes in C.group_countries(doc, span):
                     c.country[code] += votes
     for c in persons:
         if not c.country:
-            for span in name_spans(doc, c):
+            for span in names_of(c):
                 for token in C.kin_of(span.root):
                     kin = owners.get(token.i)
                     if kin is not None and kin is not c and kin.type == "PERSON" and kin.country:
                         c.country[kin.country.most_common(1)[0][0]] += C.KIN
     for c in persons:
         if not c.country:
-            known_leader(doc, c)
+            known_leader(c, names_of(c))
     for span in spans:
         key = key_of_span.get((span.start, span.end))
         if not key or span.label_ != "ORG" or clusters[key].country or clusters[key].key.startswith("org:"):
@@ -662,19 +666,18 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
             clusters[key].country[member.country.most_common(1)[0][0]] += C.MEMBER_PARTY
 
 
-def known_leader(doc: Doc, c: Cluster) -> None:
+def known_leader(c: Cluster, spans: list[Span]) -> None:
     """A political leader the text names without a title or country ("Putin said"): the
     country and sector of the office the leaders gazetteer gives the name, marked as the
     gazetteer's, not the text's."""
-    names = [span.text for span in name_spans(doc, c)] + sorted(c.extra_aliases)
+    names = [span.text for span in spans] + sorted(c.extra_aliases)
     code = next(filter(None, map(L.leader_code, names)), None)
     if not code:
         return
-    state = code[:3] not in NON_STATE_PREFIXES
-    if state:
+    if code not in TRANSNATIONAL:
         c.country[code[:3]] += C.KIN
         c.country_from_gazetteer = True
-    sector = code[3:6] if state else code[:3]
+    sector = sector_of_code(code, code[:3])
     if sector and not role_sector(c.titles):
         c.sector = c.sector or sector
 

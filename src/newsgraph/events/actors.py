@@ -126,18 +126,21 @@ def ent_text(tok: Token) -> str:
 
 
 def sector_of(head: Token) -> Optional[str]:
-    sectors = actor_lexicon()["sector_of"]
     for tok in [head] + [t for t in phrase_tokens(head) if t != head][::-1]:
-        code = sectors.get(tok.lower_) or sectors.get(tok.lemma_.lower())
+        code = own_sector(tok)
         if code:
             return code
     return None
 
 
-def has_own_sector(tok: Token) -> bool:
-    """Whether the word itself names a group ('army', 'officials'), not just its modifiers."""
+def own_sector(tok: Token) -> Optional[str]:
+    """The sector the word itself names ('army' MIL, 'officials' GOV), not its modifiers."""
     sectors = actor_lexicon()["sector_of"]
-    return bool(sectors.get(tok.lower_) or sectors.get(tok.lemma_.lower()))
+    return sectors.get(tok.lower_) or sectors.get(tok.lemma_.lower())
+
+
+def has_own_sector(tok: Token) -> bool:
+    return bool(own_sector(tok))
 
 
 def fallback_code(head: Token, context_country: Optional[str]) -> Optional[str]:
@@ -239,11 +242,14 @@ def civilian_code(head: Token, code: Optional[str]) -> Optional[str]:
     """A bare country code read off people or places rather than the state: 'Iranians living
     in Iraq' (some of the people), 'Syrian villages', 'targets in Hebron' (where people live) are
     the country's civilians, CVL."""
-    if not code or len(code) != 3 or code in NON_COUNTRY_PREFIXES:
-        return code
     if is_restricted_people(head) or is_populated_place(head) or is_populated_place(place_owner(head)):
-        return code + "CVL"
+        return as_civilians(code)
     return code
+
+
+def as_civilians(code: Optional[str]) -> Optional[str]:
+    """A bare country code as that country's civilians ('SYR' -> 'SYRCVL'); other codes as they are."""
+    return code + "CVL" if code and len(code) == 3 and code not in NON_COUNTRY_PREFIXES else code
 
 
 def is_restricted_people(head: Token) -> bool:

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.entities import country_name
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
-from .actors import (NON_COUNTRY_PREFIXES, actor_for, country_in_phrase, country_of_name, ent_text, entity_at, group_head,
-                     is_actor_like, is_populated_place, is_stance_word, leader_code, place_owner, sector_of)
+from .actors import (NON_COUNTRY_PREFIXES, actor_for, as_civilians, country_in_phrase, country_of_name, ent_text,
+                     entity_at, group_head, is_actor_like, is_populated_place, is_stance_word, leader_code, place_owner, sector_of)
 from .arguments import actor_in, addressees, agent_of, antecedent, complement_verb, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import TriggerSense, actor_lexicon, cues, triggers
@@ -282,8 +282,7 @@ def civilians_at(target: list[Actor], t: Trigger, place_tok: Optional[Token]) ->
     attacked = objects(t.token) + ([place_owner(place_tok)] if place_tok is not None else [])
     if not any(is_populated_place(x) for x in attacked):
         return target
-    return [replace(a, actor_code=a.actor_code + "CVL") if a.actor_code and len(a.actor_code) == 3
-            and a.actor_code not in NON_COUNTRY_PREFIXES else a for a in target]
+    return [replace(a, actor_code=as_civilians(a.actor_code)) for a in target]
 
 
 def recode_by_complement(t: Trigger, content: Optional[Trigger], typ: str, mode, cameo):

@@ -107,5 +107,6 @@ def actor_lexicon() -> dict:
     data["sector_of"] = sectors
     data["pronouns"] = frozenset(data["pronouns"])
     data["non_actor_nouns"] = frozenset(data["non_actor_nouns"])
-    data["condition_heads"] = frozenset(data["condition_heads"])
+    for key in ("condition_heads", "populated_place_nouns", "member_nouns", "body_nouns", "restricted_people_deps"):
+        data[key] = frozenset(data[key])
     return data

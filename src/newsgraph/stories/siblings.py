@@ -45,10 +45,10 @@ def seeded_parts(units: list, score: Score, make_state: MakeState) -> list[bool]
     whole = make_state(units)
     first = min(range(len(units)), key=lambda i: without(whole, units[i], score))
     alone = make_state([units[first]])
-    second = min((i for i in range(len(units)) if i != first),
-                 key=lambda i: score(alone, units[i].vecs, units[i].day))
+    to_first = [score(alone, u.vecs, u.day) for u in units]
+    second = min((i for i in range(len(units)) if i != first), key=lambda i: to_first[i])
     other = make_state([units[second]])
-    return [i == first or (i != second and score(alone, u.vecs, u.day) > score(other, u.vecs, u.day))
+    return [i == first or (i != second and to_first[i] > score(other, u.vecs, u.day))
             for i, u in enumerate(units)]
 
 

@@ -12,7 +12,7 @@ from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline
 from .lead import Lead, clause_root
 from .where import is_place, place_key
-from .words import lexicon, weight
+from .words import ANCHOR_WORDS, lexicon, weight
 
 
 def what_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
@@ -61,7 +61,7 @@ def starts_time(hdoc: Doc, i: int, b: int) -> bool:
         return True
     if hdoc[i].like_num:
         words = words[1:]
-    return len(words) > 1 and words[0] in lex["time_units"] and words[1] in ("before", "after", "ago", "later", "earlier")
+    return len(words) > 1 and words[0] in lex["time_units"] and words[1] in ANCHOR_WORDS
 
 
 def verb_phrase(sent: Span) -> Optional[Span]:

@@ -17,7 +17,7 @@ from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline
 from .lead import Lead
 from .what import starts_time
-from .words import lexicon, weight
+from .words import ANCHOR_WORDS, lexicon, weight
 
 
 def when_candidates(lead: Lead, timexes: list, head: Optional[Headline] = None) -> list[Candidate]:
@@ -60,7 +60,6 @@ def refined_times(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-ANCHOR_WORDS = ("before", "after", "ago", "later", "earlier")
 
 
 def headline_times(head: Optional[Headline], body: str) -> list[Candidate]:

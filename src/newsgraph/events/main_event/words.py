@@ -21,6 +21,7 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 PROPER_TAGS = {"NNP", "NNPS"}
 SEPARATORS = {":", "|", "-", "–", "—"}
 CONTENT_POS = [NOUN_POS, PROPN_POS, VERB_POS]
+ANCHOR_WORDS = ("before", "after", "ago", "later", "earlier")   # a time anchored on another moment
 
 
 @lru_cache(maxsize=1)
