@@ -42,3 +42,14 @@ def test_an_international_office_has_a_sector_but_no_country(nlp):
 def test_the_gazetteer_mark_is_not_exported():
     from newsgraph.records import Entity, to_dict
     assert "_country_from_gazetteer" not in to_dict(Entity("e", "Putin", "PERSON", _country_from_gazetteer=True))
+
+
+def test_a_listed_leader_s_name_the_model_labels_a_place_is_relabelled_a_person(nlp):
+    from spacy.tokens import Span
+    from newsgraph.entities.recognize import relabel
+    doc = nlp("Late on Sunday Ramaphosa signed the decree.")
+    start = next(t.i for t in doc if t.text == "Ramaphosa")
+    assert relabel(Span(doc, start, start + 1, label="GPE")).label_ == "PERSON"
+    assert relabel(Span(doc, start, start + 1, label="PERSON")).label_ == "PERSON"
+    sunday = next(t.i for t in doc if t.text == "Sunday")
+    assert relabel(Span(doc, sunday, sunday + 1, label="DATE")).label_ == "DATE"

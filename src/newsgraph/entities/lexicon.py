@@ -68,11 +68,16 @@ def preload() -> None:
         load()
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """The folded words of a one-word-a-line data file, without blank and '#' comment lines."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
 def family_names_first() -> frozenset[str]:
     """Folded family names of traditions that write them first ("Wang", "Kim", "Nguyen")."""
-    lines = (DATA / "family_names_first.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
+    return word_list("family_names_first.txt")
 
 
 def titles() -> dict:
@@ -357,6 +362,11 @@ def country_of_seat(text: str) -> Optional[tuple[str, str]]:
 
 
 @lru_cache(maxsize=65536)
+def names_state(text: str) -> bool:
+    """A country's name or the seat that stands for its state ("Russia", "Moscow", "the Kremlin")."""
+    return bool(country_of_name(text) or country_of_seat(text))
+
+
 def city(text: str) -> Optional[Place]:
     return cities().get(fold(text))
 

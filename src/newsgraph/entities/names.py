@@ -35,11 +35,19 @@ def spelling() -> dict:
 @lru_cache(maxsize=65536)
 def part_key(part: str) -> str:
     """A name part folded, without apostrophes and a joined Arabic article ("Al-Hayyah" -> "hayyah")."""
-    key = re.sub(r"['’ʼʻ`]", "", L.fold(part))
-    for prefix in spelling()["article_prefixes"]:
-        if key.startswith(prefix) and len(key) > len(prefix) + 2:
-            return key[len(prefix):]
-    return key
+    return without_articles(re.sub(r"['’ʼʻ`]", "", L.fold(part)))
+
+
+@lru_cache(maxsize=1)
+def _joined_article() -> re.Pattern:
+    alternatives = "|".join(map(re.escape, spelling()["article_prefixes"]))
+    return re.compile(rf"\b(?:{alternatives})(?=\w{{3}})", re.IGNORECASE)
+
+
+def without_articles(text: str) -> str:
+    """Text without an Arabic article joined to a word of three letters or more ("al-Qassam" ->
+    "Qassam", "Abu el-Haj" -> "Abu Haj")."""
+    return _joined_article().sub("", text)
 
 
 @lru_cache(maxsize=65536)
@@ -57,10 +65,7 @@ def surname_forms(full: tuple[str, ...]) -> set[str]:
     if len(full) < 2:
         return set()
     last = full[-1]
-    forms = {last}
-    for prefix in spelling()["article_prefixes"]:
-        if last.casefold().startswith(prefix) and len(last) > len(prefix) + 2:
-            forms.add(last[len(prefix):])
+    forms = {last, without_articles(last)}
     paternal = paternal_surname(full)
     return forms | ({paternal} if paternal else set())
 
@@ -87,18 +92,11 @@ def same_token(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and a[0] == b[0] and JaroWinkler.similarity(a, b) >= 0.9
 
 
-@lru_cache(maxsize=1)
-def spanish_given_names() -> frozenset[str]:
-    path = L.DATA / "spanish_given_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(L.fold(n) for n in lines if n.strip() and not n.startswith("#"))
-
-
 def paternal_surname(full: tuple[str, ...]) -> str | None:
     """The first of two surnames after a Spanish given name ("Quispe" in "Andrés Quispe Mamani"),
     which Spanish usage writes alone; None when the middle part is itself a given name ("María
     Fernanda Ibáñez") or the first part is no Spanish given name ("George Walker Bush")."""
-    spanish = spanish_given_names()
+    spanish = L.word_list("spanish_given_names.txt")
     if len(full) != 3 or L.fold(full[0]) not in spanish or L.fold(full[1]) in spanish or L.is_given_name(full[1]):
         return None
     middle = full[1]

@@ -215,11 +215,13 @@ def label_by_gazetteer(span: Span) -> str | None:
     res = resources()
     if L.country_of_demonym(text) and span.label_ != "ORG":
         return "NORP"
-    if L.country_of_name(text) or L.country_of_seat(text):
+    if L.names_state(text):
         return "GPE"
     org = L.known_org(text)
     if org:
         return org.type
+    if span.label_ != "PERSON" and L.leader_code(text):
+        return "PERSON"     # a listed political leader's name the model took for a place or body
     if is_weapon(text):
         return "WEAPON"
     last = span[-1].lower_
@@ -282,7 +284,7 @@ def place_by_context(span: Span) -> str | None:
     root, doc = span.root, span.doc
     if L.country_of_demonym(span.text) or L.known_org(span.text) or is_acronym(span.text):
         return None
-    gpe = "GPE" if L.place(span.text) or L.country_of_name(span.text) or L.country_of_seat(span.text) else "LOC"
+    gpe = "GPE" if L.place(span.text) or L.names_state(span.text) else "LOC"
     slot = root.head if root.dep_ == "conj" and root.head.dep_ == "pobj" else root
     if slot.dep_ == "pobj" and span.label_ != "ORG":
         prep = slot.head
@@ -364,7 +366,7 @@ def could_be_person_name(span: Span) -> bool:
     text = span.text
     if len(span) > 5 or not all(_capitalised(t) or t.text in ("-", "'", "’") for t in span):
         return False
-    return not (L.country_of_name(text) or L.country_of_demonym(text) or L.country_of_seat(text) or L.known_org(text)
+    return not (L.names_state(text) or L.country_of_demonym(text) or L.known_org(text)
                 or is_acronym(text) or L.org_sector(text) or any(L.is_title_word(t.text) for t in span)
                 or any(L.group_noun_sector(t.text) or t.lower_ in resources()["place_nouns"]
                        or t.lower_ in L.person_words("non_person_heads") for t in span))
@@ -432,7 +434,7 @@ def is_apostrophe_name(span: Span) -> bool:
     if not all(APOSTROPHE_NAME.fullmatch(t.text) or is_name_word(t) or t.ent_iob_ == "I" for t in words):
         return False
     text = span.text
-    return not (L.place(text) or L.country_of_name(text) or L.country_of_seat(text) or L.known_org(text)
+    return not (L.place(text) or L.names_state(text) or L.known_org(text)
                 or L.city(text))
 
 

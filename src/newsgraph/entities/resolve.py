@@ -12,7 +12,7 @@ from typing import Optional
 
 from newsgraph.entities import lexicon as L
 from newsgraph.entities.actors import compose_code, sector_of_code
-from newsgraph.entities.names import block_keys, name_tokens, same_person
+from newsgraph.entities.names import block_keys, name_tokens, same_person, without_articles
 from newsgraph.records import Entity, Role
 
 GAZETTEER_TYPES = ("GPE", "NORP", "LOC", "FAC")
@@ -78,7 +78,7 @@ def name_key(text: str) -> str:
     """Folded name without "the", punctuation and a joined Arabic article ("al-Qassam" -> "qassam")."""
     text = L.fold(text)
     text = re.sub(r"^the ", "", text)
-    text = re.sub(r"\b(?:al|el)-(?=\w{3})", "", text)
+    text = without_articles(text)
     return re.sub(r"[^\w ]+", "", text).strip()
 
 
