@@ -16,7 +16,7 @@ from newsgraph.entities import lexicon as L
 from newsgraph.entities import roles as R
 from newsgraph.entities.actors import TRANSNATIONAL, compose_code, role_sector, sector_of_code
 from newsgraph.entities.names import name_tokens, same_person, surname_forms
-from newsgraph.entities.recognize import is_dateline_place, state_tag
+from newsgraph.entities.recognize import is_dateline_place, resources, state_tag
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Article, Entity, Mention, Role
 
@@ -61,6 +61,7 @@ def article_entities(article: Article, doc: Doc) -> list[Entity]:
         key_of_span[(span.start, span.end)] = key
     cluster_persons(doc, [s for s in spans if s.label_ == "PERSON"], clusters, key_of_span)
     link_acronyms_and_former_names(doc, spans, clusters, key_of_span)
+    link_names_known_as(doc, spans, clusters, key_of_span)
     add_unlabelled_repeats(doc, clusters)
     date = (article.published or "")[:10] or None
     add_roles(doc, spans, clusters, key_of_span)
@@ -251,6 +252,39 @@ def link_acronyms_and_former_names(doc: Doc, spans: list[Span], clusters: dict[s
     link_same_body(doc, clusters, key_of_span)
 
 
+def link_names_known_as(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], key_of_span: dict) -> None:
+    """"Ali Musa, known as Tiger," and "the Northern Front, also dubbed the Lions": the second name
+    is another name of the first, whatever label the model gave it (a nickname is often read as a
+    place). A person is never another name of a body or a place."""
+    by_start = {s.start: s for s in spans}
+    for span in spans:
+        other = by_start.get(after_alias_cue(doc, span.end))
+        a, b = key_of_span.get((span.start, span.end)), other and key_of_span.get((other.start, other.end))
+        if not a or not b or clusters[a] is clusters[b]:
+            continue
+        first, second = clusters[a], clusters[b]
+        if second.type == "PERSON" and first.type != "PERSON":
+            continue
+        if second.type != first.type:
+            second.country.clear()      # the misread label's gazetteer country is not the name's
+        merge_into(clusters, b, a, key_of_span, kind="alias")
+
+
+def after_alias_cue(doc: Doc, i: int) -> Optional[int]:
+    """The token index after ", (also) known as (the)" starting at i, else None."""
+    res = resources()
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in res["alias_cue_adverbs"]:
+        i += 1
+    for cue in res["alias_cues"]:
+        words = cue.split()
+        if [t.lower_ for t in doc[i:i + len(words)]] == words:
+            i += len(words)
+            return i + 1 if i < len(doc) and doc[i].lower_ == "the" else i
+    return None
+
+
 def link_same_body(doc: Doc, clusters: dict[str, Cluster], key_of_span: dict) -> None:
     """"the U.S. Treasury" and "the Treasury Department": organisation names that differ only by a
     country word or a generic last word ("Department", "Ministry") name one body, unless they
@@ -402,7 +436,7 @@ def add_organization_before(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str,
     country = name_country(org) or words_country(longest or "") or \
         (other.country.most_common(1)[0][0] if other.country else None)
     phrase.country = phrase.country or country
-    phrase.sector = phrase.sector or other.sector or L.org_sector(org.text)
+    phrase.sector = title_sector_in_body(phrase.sector, other.sector or L.org_sector(org.text))
 
 
 def role_organization(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str, Cluster], key_of_span: dict) -> None:
@@ -417,7 +451,16 @@ def role_organization(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str, Clust
     other = clusters[key]
     phrase.org_key = other.key
     phrase.organization = other.canonical or full_name(doc, other) or phrase.organization
-    phrase.sector = phrase.sector or other.sector or L.org_sector(phrase.organization or "")
+    phrase.sector = title_sector_in_body(phrase.sector, other.sector or L.org_sector(phrase.organization or ""))
+
+
+def title_sector_in_body(title: Optional[str], body: Optional[str]) -> Optional[str]:
+    """The sector of a title held in a body: the title's own ("Defence Ministry spokesman" GOV),
+    except in an armed group outside a state, whose commanders are the group's ("Taliban
+    commander" REB, not MIL)."""
+    if body in C.words()["armed_group_sectors"]:
+        return body
+    return title or body
 
 
 def words_country(name: str) -> Optional[str]:

@@ -234,7 +234,7 @@ def label_by_gazetteer(span: Span) -> str | None:
         return "GPE"
     if is_acronym(text) and span.label_ in ("PERSON", "GPE", "LOC", "NORP"):
         return "ORG"
-    if span.label_ in ("PERSON", "GPE", "LOC", "ORG") and (len(span) == 1 or is_gazetteer_place_name(span)) \
+    if span.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP") and (len(span) == 1 or is_gazetteer_place_name(span)) \
             and place_by_context(span):
         return place_by_context(span)
     if span.label_ in ("GPE", "PERSON", "LOC") and not L.place(text) and after_media_word(span):
