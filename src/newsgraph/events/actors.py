@@ -13,10 +13,10 @@ from typing import Optional
 import pycountry
 from spacy.tokens import Token
 
-from newsgraph.nlp import doc_ents
+from newsgraph.nlp import doc_ents, doc_memo
 from newsgraph.records import Actor, Entity
 from newsgraph.entities import leader_code as leader_of_name
-from .lexicon import actor_lexicon
+from .lexicon import actor_lexicon, ethnic_groups
 
 try:  # the entities stage owns these; code against their signatures, fall back when absent
     from newsgraph.entities import entity_at as _entity_at
@@ -119,10 +119,15 @@ def is_stance_word(tok: Token) -> bool:
 def ent_text(tok: Token) -> str:
     """The text of the entity span the token lies in, else the token's own text."""
     if tok.ent_type_:
-        for ent in doc_ents(tok.doc):
-            if ent.start <= tok.i < ent.end:
-                return ent.text
+        ent = entity_of_token(tok.doc).get(tok.i)
+        if ent is not None:
+            return ent.text
     return tok.text
+
+
+def entity_of_token(doc) -> dict:
+    """Token index -> the entity span it lies in, indexed once per reading of the doc."""
+    return doc_memo(doc, "events.entity_of_token", lambda: {i: ent for ent in doc_ents(doc) for i in range(ent.start, ent.end)})
 
 
 def sector_of(head: Token) -> Optional[str]:
@@ -197,12 +202,9 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
     head = body_of_members(group_head(head))
     context_country = earlier_country(head) or context_country
     ent = _entity_for(head, entities) or named_body(head, entities)
-    leader = leader_name_code(head)
-    if leader and ent is not None and ent.type != "PERSON":
-        ent = None      # a leader's name the recognizer took for a place or body ('Maduro')
     name = ent.name if ent else phrase_text(head)
     if ent is None:
-        code = leader
+        code = leader_name_code(head)
     elif ent.type == "PERSON":
         code = person_code(ent, head, context_country)
     else:
@@ -212,7 +214,7 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
         # ethnic group apart from any state), so its name is no country word; it is coded as
         # civilians of the country it lives in, when that is known, else left without a code
         country = country_in_phrase(head) or context_country
-        return Actor(ent.id, name, country + "CVL" if country else None)
+        return Actor(ent.id, name, with_ethnic_code(head, country + "CVL") if country else None)
     if code is None and _actor_for_text is not None:
         try:
             _, code = _actor_for_text(phrase_text(head), context_country)
@@ -224,7 +226,31 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
         code = country_in_phrase(head) + code[3:]     # '---REB' + 'of Baghdad' -> IRQREB
     if code is None and ent is not None and ent.country:
         code = ent.country
-    return Actor(ent.id if ent else None, name, civilian_code(head, code))
+    return Actor(ent.id if ent else None, name, with_ethnic_code(head, civilian_code(head, code)))
+
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def with_ethnic_code(head: Token, code: Optional[str]) -> Optional[str]:
+    """CAMEO's third-level ethnic code: 'Iraqi Kurds' IRQCVL -> IRQCVLKUR, 'ethnic Albanians'
+    in Serbia SRBCVLALB, 'Shona rebels' in Mozambique MOZREBSNA. A state's own people
+    ('Serb forces', 'Albanians' in Albania) add nothing; a people word heading a bare country
+    code ('Iraqi Kurds') names the country's civilians."""
+    country = (code or "")[:3]
+    if not code or len(code) > 6 or not country.isalpha() or country in NON_COUNTRY_PREFIXES:
+        return code
+    for tok in [head] + [t for t in phrase_tokens(head) if t != head]:
+        ethnic = ethnic_groups().get(tok.lower_)
+        if ethnic is None or is_stance_word(tok):
+            continue
+        people = country_of_name(tok.text)
+        if people and (people == country or code[3:] in STATE_SECTORS):
+            return code
+        if len(code) == 3:
+            return code + "CVL" + ethnic if tok == head else code
+        return code + ethnic
+    return code
 
 
 def person_code(ent: Entity, head: Token, context_country: Optional[str]) -> Optional[str]:

@@ -360,9 +360,9 @@ def place_of(trig: Trigger) -> Optional[Token]:
     """A place named with in/at/near on the trigger or its clause ('in the capital, Naypyidaw')."""
     for head in (trig.token, trig.anchor):
         for pobj in prep_objects(head, {"in", "at", "near", "inside", "outside"}):
-            tok = _place_token(pobj)
+            tok = place_token(pobj)
             if tok is None:
-                tok = next((t for t in map(_place_token, prep_objects(pobj, {"in", "at"})) if t is not None), None)
+                tok = next((t for t in map(place_token, prep_objects(pobj, {"in", "at"})) if t is not None), None)
             if tok is not None:
                 return tok
     clause = causing_clause(trig.anchor) if not trig.is_noun else None
@@ -379,7 +379,8 @@ def place_of(trig: Trigger) -> Optional[Token]:
     return None
 
 
-def _place_token(tok: Token) -> Optional[Token]:
+def place_token(tok: Token) -> Optional[Token]:
+    """The place a word names: itself, or a place in apposition, compound or 'of' phrase on it."""
     if tok.ent_type_ in PLACE_LABELS:
         return tok
     for c in tok.children:

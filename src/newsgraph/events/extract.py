@@ -21,6 +21,7 @@ from .lexicon import TriggerSense, actor_lexicon, cues, triggers
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
 from .places import place_record
 from .same import dedupe
+from .unidentified import unidentified_attackers
 from .triggers import Trigger, find_triggers, is_control_clause, is_simultaneous_clause, objects, prep_objects, quoted_ranges, with_conjuncts
 
 
@@ -218,6 +219,8 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     if typ == "PROTEST" and not target:
         scene = protest_recipient(t, entities, ctx)
         target = addressed_state_body(t, src_heads, entities, own_ctx, scene) or scene or home_country(source)
+    if typ == "PROTEST":
+        source = [protesters_at_home(a, target) for a in source]
     if not target and mode in {"visit", "arrive"} and place is not None and place.country:
         target = [Actor(place.entity_id, place.name, place.country)]
     if not target and typ in PLACE_TARGET_TYPES:
@@ -225,8 +228,12 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
         target = place_as_target(scene, source)
         if typ == "ASSAULT" and scene is place:
             target = civilians_at(target, t, place_tok)
+    if typ == "ASSAULT" and not source and target and not src_heads:
+        source = unidentified_attackers(t, entities)
     if not target and len(source) > 1 and (typ in SYMMETRIC_TYPES or sense.has("with")) and mode != "mediate":
         target = list(source)   # 'A and B met/agreed/signed': each is the other's recipient
+    if not target and source:
+        target = first_coded_actor(t, src_heads, source, entities, own_ctx, place_country, owner)
     qty = quantities(t) + [q for i in inner for q in quantities(i)]
     start, end = sent.start_char, sent.end_char
     date, anchored = event_date(doc, t, timexes, article.published, blockers - {i.token.i for i in inner} - {i.anchor.i for i in inner})
@@ -371,6 +378,45 @@ def names_an_actor(head: Token) -> bool:
     modifies ('their border crossing')."""
     return bool(head.ent_type_ or country_in_phrase(head) or country_of_name(head.text)
                 or head.lemma_.lower() in actor_lexicon()["sector_of"] or head.lower_ in actor_lexicon()["sector_of"])
+
+
+SIDE_CLAUSE_DEPS = {"parataxis", "relcl", "appos"}
+
+
+def first_coded_actor(t: Trigger, src_heads: list[Token], source: list[Actor], entities, ctx, place_country, owner) -> list[Actor]:
+    """The recipient a coder reads when the grammar names none (PETRARCH's rule): the first
+    actor with a code named after the trigger in its clause ('threatened to launch an offensive
+    in its war with Iraq', 'is willing to help defend Saudi Arabia'), not the source itself."""
+    for head in actors_after(t, src_heads):
+        found = [a for a in actors_of([head], entities, ctx, place_country, owner=owner)
+                 if a.actor_code and not same_actor(a, source, by_country=True)]
+        if found:
+            return found
+    return []
+
+
+def actors_after(t: Trigger, src_heads: list[Token]):
+    """Actor heads named after the trigger in its clause, in text order, outside side clauses."""
+    clause = t.anchor
+    inside_source = {x.i for h in src_heads for x in h.subtree}
+    for tok in clause.subtree:
+        if tok.i <= t.token.i or tok.i in inside_source or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if tok.dep_ in {"compound", "poss", "amod"} or in_side_clause(tok, clause):
+            continue
+        head = actor_in(tok)
+        if head is not None and head.i not in inside_source and names_an_actor(head):
+            yield head
+
+
+def in_side_clause(tok: Token, clause: Token) -> bool:
+    """Whether tok lies in a parenthetical, relative clause or apposition below the clause."""
+    node = tok
+    while node != clause and node.head != node:
+        if node.dep_ in SIDE_CLAUSE_DEPS:
+            return True
+        node = node.head
+    return False
 
 
 def parties_of_outcome(participle: Token) -> list[Token]:
@@ -579,6 +625,17 @@ def home_country(source: list[Actor]) -> list[Actor]:
     the protesters' own country ('Serbian workers went on strike' -> SRB)."""
     country = next(filter(None, map(state_of, source)), None)
     return [Actor(None, country_name(country), country)] if country else []
+
+
+def protesters_at_home(actor: Actor, target: list[Actor]) -> Actor:
+    """Protesters of no known country who address a state body ('fundamentalists demanded the
+    resignation of the Algerian president'): by the PLOVER/CAMEO convention for domestic
+    protest they are that state's ('---LAB' -> 'DZALAB'); transnational bodies stay as they are."""
+    code = actor.actor_code or ""
+    if state_of(actor) or code[:3] in NON_COUNTRY_PREFIXES or (code and not code.startswith("---")):
+        return actor
+    home = next((state_of(a) for a in target if state_of(a) and (a.actor_code or "")[3:6] in STATE_BODY_SECTORS | {""}), None)
+    return replace(actor, actor_code=home + code[3:]) if home else actor
 
 
 def state_of(actor: Actor) -> Optional[str]:

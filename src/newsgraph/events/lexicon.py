@@ -110,3 +110,9 @@ def actor_lexicon() -> dict:
     for key in ("condition_heads", "populated_place_nouns", "member_nouns", "body_nouns", "restricted_people_deps"):
         data[key] = frozenset(data[key])
     return data
+
+
+@lru_cache(maxsize=1)
+def ethnic_groups() -> dict[str, str]:
+    """People word (lower case) -> CAMEO ethnic code ('kurds' -> 'KUR')."""
+    return json.loads((DATA / "ethnic_groups.json").read_text(encoding="utf-8"))["groups"]
