@@ -51,3 +51,10 @@ def test_a_commander_of_an_armed_group_takes_the_group_s_sector_not_the_military
 def test_a_listed_armed_movement_has_its_country_and_sector(nlp):
     found = entities(nlp, "Fighters of the Rapid Support Forces seized a bridge, residents said.")
     assert found["Rapid Support Forces"].actor_code == "SDNREB"
+
+
+def test_an_unlabelled_acronym_before_a_title_is_the_body_it_named_earlier(nlp):
+    text = ("The paramilitary Rapid Support Forces (RSF) agreed to a truce.\n"
+            "RSF commander Ibrahim Gar welcomed the deal.")
+    person = next(e for e in entities(nlp, text).values() if e.type == "PERSON")
+    assert person.actor_code == "SDNREB" and person.roles[0].organization == "Rapid Support Forces"

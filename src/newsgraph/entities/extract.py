@@ -425,8 +425,7 @@ def add_organization_before(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str,
     """"Chinese Foreign Ministry spokesperson X", "CNE President X": an organisation named right
     before a title is the body the title belongs to; it gives the role its organisation, and
     its country and sector when the title has none."""
-    org = next((e for e in doc_ents(doc) if e.end == phrase.start and e.label_ == "ORG"), None)
-    key = key_of_span.get((org.start, org.end)) if org is not None else None
+    org, key = organization_before(doc, phrase.start, clusters, key_of_span)
     if key is None:
         return
     other = clusters[key]
@@ -437,6 +436,22 @@ def add_organization_before(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str,
         (other.country.most_common(1)[0][0] if other.country else None)
     phrase.country = phrase.country or country
     phrase.sector = title_sector_in_body(phrase.sector, other.sector or L.org_sector(org.text))
+
+
+def organization_before(doc: Doc, start: int, clusters: dict[str, Cluster], key_of_span: dict) -> tuple[Optional[Span], Optional[str]]:
+    """The organisation named right before token start and its cluster key: a labelled one, or an
+    acronym the model left unlabelled here that already names an organisation of the article."""
+    org = next((e for e in doc_ents(doc) if e.end == start and e.label_ == "ORG"), None)
+    if org is not None:
+        return org, key_of_span.get((org.start, org.end))
+    word = doc[start - 1] if start > 0 else None
+    if word is None or not (word.is_upper and word.is_alpha and len(word) >= 2):
+        return None, None
+    text = doc_text(doc)
+    for key, c in clusters.items():
+        if c.type == "ORG" and c.key == key and any(text[s:e] == word.text for s, e, _ in c.spans):
+            return doc[word.i:word.i + 1], key
+    return None, None
 
 
 def role_organization(doc: Doc, phrase: R.TitlePhrase, clusters: dict[str, Cluster], key_of_span: dict) -> None:

@@ -72,7 +72,8 @@ def verb_subjects(verb: Token) -> list[Token]:
     node, seen = verb, 0
     while seen < 6:
         seen += 1
-        subj = [c for c in node.children if c.dep_ in ({"nsubj", "csubj"} if node == verb else {"nsubj", "csubj", "nsubjpass"})]
+        subj = past_datelines([c for c in node.children
+                               if c.dep_ in ({"nsubj", "csubj"} if node == verb else {"nsubj", "csubj", "nsubjpass"})])
         if subj:
             s = subj[0]
             if s.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
@@ -95,6 +96,26 @@ def verb_subjects(verb: Token) -> list[Token]:
             return []
         break
     return []
+
+
+DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
+
+
+def past_datelines(subjects: list[Token]) -> list[Token]:
+    """Subjects with a dateline the parser took for one ("KHARTOUM — the army and the militia
+    agreed ...") replaced by what it put in apposition to it, or dropped."""
+    out = []
+    for s in subjects:
+        out += [c for c in s.children if c.dep_ == "appos"] if is_dateline(s) else [s]
+    return out
+
+
+def is_dateline(tok: Token) -> bool:
+    """A place written in capitals that opens a line, followed by a dash, comma or parenthesis."""
+    doc = tok.doc
+    opens_line = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space
+    followed = tok.i + 1 < len(doc) and doc[tok.i + 1].text in DATELINE_MARKS
+    return opens_line and followed and tok.is_upper and len(tok.text) >= 3 and tok.ent_type_ in {"GPE", "LOC", ""}
 
 
 OBJECT_CONTROL_PREPS = {"of", "for", "from", "with"}
@@ -165,7 +186,7 @@ def source_heads(trig: Trigger) -> list[Token]:
     if trig.is_noun and anchor == tok:
         return noun_sources(tok)
     if trig.sense.pos == "A" or (trig.sense.role == "frame" and _is_passive(anchor)) or is_adjectival_passive(trig):
-        subj = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subj = past_datelines([c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}])
         return with_conjuncts(subj) if subj else verb_subjects(anchor)
     if _is_passive(anchor):
         heads = _agents(anchor)
