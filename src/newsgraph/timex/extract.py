@@ -25,12 +25,14 @@ NORMALIZERS: dict[str, Callable[[re.Match, Context], Optional[Found]]] = {
     "deictic": relative.norm_deictic, "weekday": relative.norm_weekday, "ago": relative.norm_ago,
     "duration": measure.norm_duration, "bare_units": measure.norm_bare_units, "set": measure.norm_set,
     "set_adverb": measure.norm_set_adverb, "ref": measure.norm_ref, "holiday": normalize.norm_holiday,
-    "the_unit": measure.norm_the_unit, "adjacent_day": relative.norm_adjacent_day, "that_unit": measure.norm_that_unit, "year_end": measure.norm_year_end,
+    "the_unit": measure.norm_the_unit, "adjacent_day": relative.norm_adjacent_day, "that_unit": measure.norm_that_unit,
+    "unit_before": relative.norm_unit_before, "edge_unit": measure.norm_edge_unit, "long_unit": measure.norm_long_unit,
+    "year_end": measure.norm_year_end,
     "vague_duration": measure.norm_vague_duration,
 }
 
 
-DERIVED_RULES = {"year_ago_adj", "ago", "quarter_ref", "that_unit", "year_end", "adjacent_day"}   # values computed from the focus do not move it
+DERIVED_RULES = {"year_ago_adj", "ago", "quarter_ref", "that_unit", "year_end", "adjacent_day", "unit_before"}   # values computed from the focus do not move it
 
 
 PERIOD_RULES = {"quarter", "qn"}
@@ -98,6 +100,8 @@ def find_timexes(text: str, published: Optional[str], doc: Optional[Doc] = None)
         if dated and found.value and re.match(r"\d{4}", found.value) and name not in DERIVED_RULES:
             ctx.focus = found.value
             ctx.focus_at = found.start
+            if re.match(r"\d{4}-\d\d-\d\d", found.value):
+                ctx.day_focus = found.value
             if name in PERIOD_RULES and is_reported_period(found.value, ctx.dct):
                 ctx.period = found.value
     return results

@@ -31,7 +31,7 @@ def parts() -> dict[str, str]:
     num_word = rf"(?:(?:{tens})[\s-](?:{ones})\b|(?:{alternation(simple_nums)})\b)"
     num = rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|{num_word})"
     vague = alternation(lx["vague_numbers"])
-    amount = rf"(?:{num}|a\s+couple\s+of|a\s+half|{vague}|a|an)"
+    amount = rf"(?:{num}|a\s+couple\s+of|a\s+half|half\s+an?|{vague}|a|an)"
     units = alternation(k for k in lx["units"] if k not in ("fall", "autumn", "spring"))
     ordinal = alternation(k for k, v in lx["ordinals"].items() if v > 0)
     approx = alternation(lx["approx_modifiers"])
@@ -59,12 +59,12 @@ def _rules() -> list[tuple[str, str]]:
              r"|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?![\d:])|(?P<cw>noon|midnight|midday)"
              rf"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s+{p['zones']}\b))")   # "0735 GMT": 24-hour, zone required
     day_ref = p["day_ref"]
-    q_ord = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+    q_ord = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
     q_pre = (r"(?:fiscal|current|latest|most\s+recent|same|year-earlier|year-ago|comparable|previous|prior|"
              r"recent|calendar|preceding|just-ended|just\s+ended|final|seasonally\s+slow)")
     q_det = rf"(?:the|this\s+year's|last\s+year's|next\s+year's|{y}'s)"
     q_year = (rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<qyear>{y})|(?P<qrel>this|last|next)\s+year|"
-              r"the\s+(?P<qrel2>previous|prior|current|same|past)\s+year))?")
+              r"the\s+(?P<qrel2>previous|prior|current|same|past)\s+year|(?P<qthe>the\s+year)))?")
     rel_unit = r"(?:week|month|year|quarter|weekend|decade|century|fiscal\s+year|season)"
     dur_dir = (r"(?:past|last|next|first|coming|previous|latest|final|following|remaining|initial|ensuing|"
                r"preceding|same|entire|whole|full|last\s+few|past\s+few|next\s+few|first\s+few|recent)")
@@ -116,8 +116,11 @@ def _rules() -> list[tuple[str, str]]:
         ("set_adverb", rf"\b(?P<adv>{alternation(lexicon()['set_adverbs'])})\b"),
         ("holiday", rf"(?:(?P<dir>last|this|next)\s+)?(?P<hol>{p['holidays']})(?:\s+(?P<year>{y}))?\b"),
         ("the_unit", r"(?P<det>the)\s+(?:(?P<adj>full|fiscal|calendar|entire|whole)\s+)?(?P<unit>weekend|year)\b(?!-)"),
+        ("long_unit", r"(?<![\w-])(?P<unit>year|month|week|day|hour|decade|century)-?long\b"),
+        ("edge_unit", r"(?P<edge>the\s+(?:end|beginning|start|middle|close)\s+of)\s+the\s+(?P<unit>week|month|year)\b(?!-|\s+(?:before|after|earlier|ended|ending)\b)"),
         ("adjacent_day", r"(?P<det>the)\s+(?P<dir>previous|next|following|prior)\s+(?P<unit>day|morning|afternoon|evening|night)\b"),
-        ("that_unit", r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<det>that|the\s+same)\s+(?P<unit>year|month|week|day|quarter|morning|night|evening|afternoon)\b"),
+        ("that_unit", r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<det>that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|week|day|quarter|morning|night|evening|afternoon)\b"),
+        ("unit_before", r"(?P<det>the)\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier)(?=\s*[,.;:!?)\"']|\s*$)"),
         ("year_end", r"(?P<w>year-end|year\s+end|year's\s+end)"),
         ("vague_duration", rf"(?P<vd>{alternation(lexicon()['vague_durations'])})"),
     ]
@@ -152,7 +155,7 @@ def _gates() -> dict[str, str]:
         "mdy": rf"(?:{months})\s+\d",
         "dmy": rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})",
         "month_year": rf"(?:{months}),?\s+(?:of\s+)?(?:\d|'|nineteen|two|this|last|next)",
-        "quarter": r"(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-]+)?(?:quarter|half|period)",
+        "quarter": r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-](?:fiscal[\s-]+)?(?:quarter|half|period)",
         "quarter_ref": r"quarter|period|half",
         "year_ago_adj": r"year-(?:earlier|ago|before)",
         "qn": r"q[1-4]",
@@ -171,8 +174,11 @@ def _gates() -> dict[str, str]:
         "set_adverb": alternation(lx["set_adverbs"]),
         "holiday": alternation(lx["holidays"]),
         "year_end": r"year(?:-|\s+|'s\s+)end",
+        "long_unit": r"(?:year|month|week|day|hour|decade|century)-?long",
+        "edge_unit": r"(?:end|beginning|start|middle|close)\s+of\s+the\s+(?:week|month|year)",
         "adjacent_day": r"(?:previous|next|following|prior)\s+(?:day|morning|afternoon|evening|night)",
         "that_unit": r"(?:that|same)\s+(?:year|month|week|day|quarter|morning|night|evening|afternoon)",
+        "unit_before": r"(?:day|night|week|month|year)\s+(?:before|after|earlier)",
         "vague_duration": alternation(lx["vague_durations"]),
     }
 

@@ -9,6 +9,7 @@ import re
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.lexicon import lexicon
 from newsgraph.timex.normalize import Context, Found, month_num, span, weekday_num
+from newsgraph.timex.tense import token_at
 from newsgraph.timex.relative import _amount
 
 RATE_BEFORE = re.compile(r"(?:\d|million|billion|thousand|hundred|percent|%|times|twice|once|cents?|dollars?|"
@@ -29,7 +30,7 @@ def norm_duration(m: re.Match, ctx: Context) -> Found | None:
         return None
     if _is_age_or_fraction(m, ctx, unit_word):
         return None
-    if amount_word in ("a", "an", "a half") and unit_word.endswith("s") and code != "2W":
+    if amount_word in ("a", "an", "a half", "half a", "half an") and unit_word.endswith("s") and code != "2W":
         return None
     if amount_word in ("some",) and not unit_word.endswith("s"):
         return None
@@ -45,6 +46,9 @@ def norm_duration(m: re.Match, ctx: Context) -> Found | None:
     if det and (adjectival or (det in ("a", "an") and amount_word not in ("few", "couple", "dozen"))):
         start = _after_det(m)
     start = _drop_outside_modifier(m, start)
+    start = _drop_verb_last(m, ctx, start)
+    if amount_word in ("a", "an") and m.group("adj") and start == m.start("amount"):
+        start = m.start("unit")           # "a decade-long war": the article belongs to the noun
     if amount_word in ("a", "an") and not det and RATE_BEFORE.search(ctx.text[max(0, start - 25):start]):
         return Found("SET", cal.duration_value(1, code), start, end)
     if code in ("SU", "WI", "SP", "FA", "SEASON") and not unit_word.endswith("s"):
@@ -65,12 +69,18 @@ def _is_one_day_adverb(m: re.Match, ctx: Context) -> bool:
     return ctx.tense(m.start()) in ("FUTURE", "MODAL")
 
 
+FRACTION_OF = re.compile(r"\s+of\s+(?!(?:fiscal\s+|calendar\s+)?(?:the\s+)?(?:\d{4}|(?:this|last|next|that|the\s+same|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year)\b)", re.IGNORECASE)
+
+
 def _is_age_or_fraction(m: re.Match, ctx: Context, unit_word: str) -> bool:
     """'six-year-old', '37 years old' (ages), 'three-quarters' (a fraction), 'a second group'."""
     if (m.group("adj") or "").lower() == "-old" or re.match(r"[\s-]+old\b", ctx.text[m.end():m.end() + 6]):
         return True
     if unit_word == "quarters" and m.group("sep").startswith("-"):
         return True
+    if (unit_word in ("quarter", "quarters") and (m.group("amount") or "").lower() in ("a", "an", "one", "three")
+            and FRACTION_OF.match(ctx.text, m.end())):
+        return True                       # "more than a quarter of the market", "three quarters of voters"
     return unit_word == "second" and (m.group("amount") or "").lower() in ("a", "an")
 
 
@@ -88,6 +98,16 @@ def _drop_outside_modifier(m: re.Match, start: int) -> int:
         nxt = [m.start(n) for n in ("dir", "approx2", "amount") if m.group(n)]
         return min(nxt) if nxt else start
     return start
+
+
+def _drop_verb_last(m: re.Match, ctx: Context, start: int) -> int:
+    """'the talks will last two weeks': "last" the verb is not part of the duration."""
+    if (m.group("dir") or "").lower() != "last" or m.start("dir") != start or ctx.doc is None:
+        return start
+    tok = token_at(ctx.doc, start)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return start
+    return next(m.start(n) for n in ("approx2", "amount") if m.group(n))
 
 
 def _duration_value(amount, code: str, half) -> str:
@@ -145,7 +165,17 @@ def norm_set_adverb(m: re.Match, ctx: Context) -> Found | None:
             return None
         if tok is not None and tok.dep_ == "amod" and word != "daily":
             return None
+        if tok is not None and _is_a_newspaper(tok):
+            return None
     return Found("SET", lexicon()["set_adverbs"][word], *span(m))
+
+
+def _is_a_newspaper(tok) -> bool:
+    """'the Communist Party daily Granma', 'the state-run daily said': "daily" (or "weekly") the
+    newspaper, a noun naming a paper, not a frequency."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+        return True
+    return tok.head.pos_ == "PROPN" and tok.head.i > tok.i
 
 
 def norm_ref(m: re.Match, ctx: Context) -> Found | None:
@@ -192,22 +222,50 @@ def norm_the_unit(m: re.Match, ctx: Context) -> Found | None:
     return Found("DATE", cal.weekend_of(day), *span(m))
 
 
-def norm_that_unit(m: re.Match, ctx: Context) -> Found | None:
-    """'that year', 'that same day', 'earlier that day': the unit of the date in focus."""
+def norm_long_unit(m: re.Match, ctx: Context) -> Found | None:
+    """'a year-long inquiry', 'a weeklong strike': one unit's duration."""
+    return Found("DURATION", cal.duration_value(1, lexicon()["units"][m.group("unit").lower()]), *span(m))
+
+
+def norm_edge_unit(m: re.Match, ctx: Context) -> Found | None:
+    """'the end of the month', 'the beginning of the year': the publication's week, month or year."""
+    if ctx.dct is None:
+        return Found("DATE", None, *span(m))
     unit = m.group("unit").lower()
+    value = {"week": cal.fmt_week(ctx.dct), "month": cal.fmt_month(ctx.dct.year, ctx.dct.month),
+             "year": f"{ctx.dct.year:04d}"}[unit]
+    return Found("DATE", value, *span(m))
+
+
+def norm_that_unit(m: re.Match, ctx: Context) -> Found | None:
+    """'that year', 'that same day', 'earlier that day': the unit of the date in focus (the value
+    is unknown when no date of that precision is in focus)."""
+    unit = m.group("unit").lower()
+    value = focus_unit(ctx, unit)
+    part = DAY_PARTS.get(unit)
+    if part and value:
+        return Found("TIME", f"{value}T{part}", *span(m))
+    return Found("DATE", value, *span(m))
+
+
+DAY_PARTS = {"morning": "MO", "night": "NI", "evening": "EV", "afternoon": "AF"}
+FOCUS_CUT = {"year": 4, "month": 7, "day": 10, "morning": 10, "night": 10, "evening": 10, "afternoon": 10}
+
+
+def focus_unit(ctx: Context, unit: str) -> str | None:
+    """The date in focus cut to `unit` ("2021-06-22" -> "2021-06" for "month"), None when the
+    focus is less precise than the unit or there is none."""
     if ctx.focus is None or not ctx.focus[:4].isdigit():
         return None
-    cut = {"year": 4, "month": 7, "day": 10, "morning": 10, "night": 10, "evening": 10, "afternoon": 10}.get(unit)
     gran = cal.granularity_of(ctx.focus)
     if unit == "quarter":
-        return Found("DATE", ctx.focus if gran == "quarter" else None, *span(m))
+        return ctx.focus if gran == "quarter" else None
     if unit == "week":
-        return None
+        day = re.match(r"(\d{4})-(\d\d)-(\d\d)", ctx.focus)
+        return cal.fmt_week(cal.safe_date(*map(int, day.groups()))) if day else None
+    cut = FOCUS_CUT.get(unit)
     if cut and len(ctx.focus) >= cut and (cut == 4 or gran in ("day", "time", "month")):
-        value = ctx.focus[:cut]
-        if unit in ("morning", "night", "evening", "afternoon"):
-            return Found("TIME", f"{value}T{ {'morning': 'MO', 'night': 'NI', 'evening': 'EV', 'afternoon': 'AF'}[unit]}", *span(m))
-        return Found("DATE", value, *span(m))
+        return ctx.focus[:cut]
     return None
 
 

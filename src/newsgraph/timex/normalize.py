@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.lexicon import lexicon, number_value
-from newsgraph.timex.tense import governing_verb, past_perfect, scheduled_present, tense_at, token_at
+from newsgraph.timex.tense import governing_verb, past_perfect, present_passive, prospective_participle, scheduled_present, tense_at, token_at
 
 
 @dataclass
@@ -33,6 +33,7 @@ class Context:
     focus: Optional[str] = None
     period: Optional[str] = None          # the report's period: the last recent completed quarter named
     focus_at: Optional[int] = None        # where the date in focus was named (char offset)
+    day_focus: Optional[str] = None       # the last date named to the day ("a week later" counts from it)
     _tense_cache: dict = field(default_factory=dict)
 
     def tense(self, char: int) -> Optional[str]:
@@ -113,7 +114,7 @@ def future_cue(doc: Optional[Doc], char: int, lexicon_key: str = "future_cues", 
             break
         cur = cur.head
         if cur.lower_ in cues or cur.lemma_.lower() in cues:
-            return True
+            return cur.tag_ != "VBN" or prospective_participle(cur)
         if cur.pos_ in ("VERB", "AUX"):
             break
     return False
@@ -249,8 +250,15 @@ def norm_month(m: re.Match, ctx: Context) -> Found | None:
         direction = ctx.direction(m.start(), present="past", none="past", cues=True)
         if ctx.tense(m.start()) == "PRESENT" and _in_infinitive_clause(m, ctx):
             direction = "future"          # "an agreement to acquire the bank in January"
+        if ctx.scheduled_present(m.start("mon")) or _present_passive(m, ctx):
+            direction = "future"          # "the country goes to the polls in May", "the case is heard in May"
         return Found("DATE", cal.fmt_month(cal.month_year_near(ctx.dct, mon, direction), mon), *span(m))
     return Found("DATE", cal.fmt_month(cal.month_year(ctx.dct, mon, direction), mon), *span(m))
+
+
+def _present_passive(m: re.Match, ctx: Context) -> bool:
+    tok = token_at(ctx.doc, m.start("mon")) if ctx.doc is not None else None
+    return tok is not None and present_passive(tok)
 
 
 def _in_infinitive_clause(m: re.Match, ctx: Context) -> bool:
@@ -361,11 +369,19 @@ def norm_qn(m: re.Match, ctx: Context) -> Found | None:
 
 # ---- quarters and halves -------------------------------------------------------------------
 
-ORD_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORD_NUM = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 0, "final": 0}
+
+
+def _names_year(m: re.Match) -> bool:
+    """The quarter says which year it belongs to ("of 2012", "of last year", "of the year", "1989's")."""
+    return any(g(m, k) for k in ("qyear", "qrel", "qrel2", "qthe", "pyear")) or (m.group("det") or "").endswith("'s")
 
 
 def norm_quarter(m: re.Match, ctx: Context) -> Found | None:
-    n, unit = ORD_NUM[m.group("ord").lower()], m.group("unit").lower()
+    unit = m.group("unit").lower()
+    if m.group("ord").lower() in ("last", "final") and not (unit == "half" or _names_year(m)):
+        return None                       # "last quarter" alone is the previous quarter (a relative date)
+    n = ORD_NUM[m.group("ord").lower()] or (2 if unit == "half" else 4)
     start, end = span(m)
     if m.group("sep") == "-" and m.group("det") and not m.group("pre"):
         start = m.start("ord") if not m.group("pyear") else m.start("pyear")
@@ -429,13 +445,21 @@ def norm_quarter_ref(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _quarter_focus(ctx: Context, unit: str) -> Optional[str]:
-    if ctx.focus and cal.granularity_of(ctx.focus) in ("quarter", "half"):
+    if ctx.focus and cal.granularity_of(ctx.focus) in ("quarter", "half") and not unfinished_quarter(ctx.focus, ctx):
         return ctx.focus
     if ctx.period:
         return ctx.period
     if ctx.dct is None:
         return None
     return _previous_quarter(ctx.dct)
+
+
+def unfinished_quarter(value: str, ctx: Context) -> bool:
+    """A quarter or half not yet over at publication (a forecast, not a period reported on)."""
+    if ctx.dct is None or not ctx.period:
+        return False
+    n = int(value[-1]) * (2 if value[5] == "H" else 1)
+    return int(value[:4]) * 4 + n >= ctx.dct.year * 4 + cal.quarter_of(ctx.dct)
 
 
 LATEST = {"latest", "most recent", "just-ended", "just ended", "recent"}

@@ -10,7 +10,7 @@ from functools import lru_cache
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.grammar import parts
 from newsgraph.timex.lexicon import lexicon, number_value
-from newsgraph.timex.normalize import Context, Found, g, is_title, month_num, span, weekday_num
+from newsgraph.timex.normalize import Context, Found, g, is_title, month_num, span, unfinished_quarter, weekday_num
 
 PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -48,9 +48,41 @@ def norm_adjacent_day(m: re.Match, ctx: Context) -> Found | None:
     return Found("DATE", cal.fmt_day(day), *span(m))
 
 
+def norm_unit_before(m: re.Match, ctx: Context) -> Found | None:
+    """'the year before', 'the day after' with no event named after them: one unit before or
+    after the date in focus; unresolved (None) when the focus is less precise than the unit."""
+    unit = m.group("unit").lower()
+    sign = 1 if m.group("dir").lower() == "after" else -1
+    if unit in ("day", "night"):
+        base = _focus_day(ctx)
+        value = cal.fmt_day(base + dt.timedelta(days=sign)) if base else None
+        if value and unit == "night":
+            return Found("TIME", f"{value}TNI", *span(m))
+        return Found("DATE", value, *span(m))
+    return Found("DATE", _shift_focus(ctx, {"week": "W", "month": "M", "year": "Y"}[unit], sign), *span(m))
+
+
+def _shift_focus(ctx: Context, code: str, n: int) -> str | None:
+    """The date in focus moved n units (code D/W/M/Y) at that unit's granularity, None when the
+    focus is less precise than the unit."""
+    gran = cal.granularity_of(ctx.focus) if ctx.focus and ctx.focus[:4].isdigit() else None
+    day = _focus_day(ctx) or (_day_of(ctx.day_focus) if gran != "month" else None)   # "in June, ..." frames the story
+    if code in ("D", "W") and day is not None:
+        return _offset_value(day, code, n)
+    if code == "M" and gran in ("day", "time", "month"):
+        return cal.fmt_month(*cal.add_months(int(ctx.focus[:4]), int(ctx.focus[5:7]), n))
+    if code == "Y" and gran is not None:
+        return f"{int(ctx.focus[:4]) + n:04d}"
+    return None
+
+
 def _focus_day(ctx: Context) -> dt.date | None:
     """The date in focus when it names a day ("2021-06-22", "2021-06-22TNI")."""
-    mm = re.match(r"(\d{4})-(\d\d)-(\d\d)", ctx.focus or "")
+    return _day_of(ctx.focus)
+
+
+def _day_of(value: str | None) -> dt.date | None:
+    mm = re.match(r"(\d{4})-(\d\d)-(\d\d)", value or "")
     try:
         return dt.date(*map(int, mm.groups())) if mm else None
     except ValueError:
@@ -122,7 +154,7 @@ def _reported_quarter(ctx: Context) -> str | None:
     """The quarter in focus, else the report's period (none when a whole year is in focus:
     "for this year, up from last year's $3.20")."""
     gran = cal.granularity_of(ctx.focus)
-    if gran == "quarter":
+    if gran == "quarter" and not unfinished_quarter(ctx.focus, ctx):
         return ctx.focus
     return None if gran == "year" else ctx.period
 
@@ -198,6 +230,9 @@ def norm_ago(m: re.Match, ctx: Context) -> Found | None:
     if code == "Y" and amount is not None and float(amount).is_integer() and _focus_applies(ctx, rel):
         base = ctx.focus[:4] if cal.granularity_of(ctx.focus) in ("day", "week", "time", "weekend") else ctx.focus
         return Found("DATE", cal.shift_years(base, sign * int(amount)), *span(m))
+    if rel in ("earlier", "later") and amount is not None and float(amount).is_integer() and code in ("D", "W", "M"):
+        if ctx.focus and ctx.focus[:4].isdigit():               # "on March 3 ... two days later"
+            return Found("DATE", _shift_focus(ctx, code, sign * int(amount)), *span(m))
     if ctx.dct is None:
         return Found("DATE", None, *span(m))
     if amount is None:
@@ -240,6 +275,8 @@ def _offset_value(dct: dt.date, code: str, n: float) -> str | None:
         return f"{dct.year + k:04d}"
     if code == "DE":
         return f"{dct.year + 10 * k:04d}"
+    if code == "CE" and not float(n).is_integer():              # "half a century ago": a year
+        return f"{dct.year + int(round(100 * n)):04d}"
     if code == "CE":
         return f"{(dct.year + 100 * k) // 100:02d}"
     if code in ("H", "MIN", "S"):
@@ -251,8 +288,8 @@ def _offset_value(dct: dt.date, code: str, n: float) -> str | None:
 
 def norm_clock(m: re.Match, ctx: Context) -> Found | None:
     hhmm = _clock_hhmm(m)
-    if hhmm is None:
-        return None
+    if hhmm is None or (g(m, "cw") and ctx.word_before(m.start("cw")) == "high"):
+        return None                       # "high noon" (a showdown, a film), not a clock time
     start, end = span(m)
     if (g(m, "approx") or "").lower() in ("after", "before"):
         start = next(m.start(k) for k in ("h", "h2", "h3", "cw") if g(m, k))
@@ -317,7 +354,9 @@ def _day_of_ref(ref: str, m: re.Match, ctx: Context) -> dt.date | None:
         year = int(y.group(0)) if y else cal.day_year_near(ctx.dct, mon, day, ctx.direction(m.start(), cues=True))
         return cal.safe_date(year, mon, day)
     if ctx.dct:
-        return cal.weekday_near(ctx.dct, weekday_num(ref.split()[0].rstrip(",")), ctx.direction(m.start(), cues="strong"))
+        scheduled = ctx.scheduled_present(m.start()) or bool(g(m, "dayref") and ctx.scheduled_present(m.start("dayref")))
+        direction = "future" if scheduled else ctx.direction(m.start(), cues="strong")   # "polls close at 8 p.m. Sunday"
+        return cal.weekday_near(ctx.dct, weekday_num(ref.split()[0].rstrip(",")), direction)
     return None
 
 

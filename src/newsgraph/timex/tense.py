@@ -53,19 +53,34 @@ def verb_tense(verb: Token) -> str | None:
         return "FUTURE"
     if "have" in words or "has" in words or "had" in words or "'ve" in words:
         return "PAST" if verb.tag_ == "VBN" or "been" in {a.lower_ for a in auxes} else "PRESENT"
+    if "to" in words and verb.tag_ == "VB" and verb.head.lemma_ == "be" and verb.head.tag_ == "VBD":
+        return "PAST"                     # "the first to join on Friday were...", "was to land Friday"
     if "to" in words and verb.tag_ == "VB" and verb.head.lemma_ in FUTURE_LEMMAS | {"be"}:
         return "PAST" if past_perfect(verb.head) else "FUTURE"
     if any(a.tag_ == "MD" for a in auxes):
         return "MODAL"
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return "PAST"
+    if verb.tag_ == "VBN" and prospective_participle(verb):
+        return "FUTURE"
+    if verb.tag_ == "VBN" and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "PRESENT"                  # present passive: "the case is heard in May"
     if verb.tag_ == "VBN":
-        return "PAST" if verb.lemma_ not in FUTURE_LEMMAS else "FUTURE"
+        return "PAST"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "PRESENT_PROGRESSIVE"
     if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
         return "PRESENT"
     return None
+
+
+def prospective_participle(verb: Token) -> bool:
+    """A bare participle that looks forward: "the vote scheduled Tuesday", "a summit set for
+    April", but not "the record set on Aug. 6" or "a truce agreed on Monday"."""
+    if verb.lemma_ in lexicon()["prospective_participles"]:
+        return True
+    return verb.lemma_ in FUTURE_LEMMAS and any(
+        c.lower_ in ("for", "to") or c.dep_ == "xcomp" for c in verb.children)
 
 
 def past_perfect(tok: Token) -> bool:
@@ -85,11 +100,25 @@ def scheduled_present(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+    for _ in range(4):                    # "polls close at 8 p.m. on Sunday": up through the clock time
+        if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("pobj", "prep", "nummod", "compound", "npadvmod"):
+            break
+        head = head.head
     if head is tok or head.tag_ not in ("VBZ", "VBP") or head.pos_ != "VERB":
         return False
     if head.tag_ == "VBP" and head.lower_ in lexicon()["past_equals_present"]:
         return False                      # "stocks hurt the index Friday" may be past
     return not any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children)
+
+
+def present_passive(tok: Token) -> bool:
+    """`tok` sits in a present-tense passive clause ("the case is heard in May", "the plant is
+    closed on Friday"): like the scheduled present, it points forward for a bare month."""
+    verb = governing_verb(tok)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.dep_ == "auxpass" for a in auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def tense_at(doc: Doc | None, char: int) -> str | None:

@@ -1,0 +1,90 @@
+"""Tests for timex values taken from the discourse focus (the last date named) rather than the
+publication date: 'that year', 'the day before', 'two days later'; participles that do or do not
+point forward; the report's quarter against a forecast quarter."""
+from __future__ import annotations
+
+from newsgraph.records import Article
+from newsgraph.timex import extract_timexes
+
+
+def tag(nlp, text, published="2021-06-23"):
+    art = Article(id="t1", source="test", text=text, published=published)
+    return extract_timexes(art, nlp(text))
+
+
+def value_of(nlp, text, phrase, published="2021-06-23"):
+    found = [t for t in tag(nlp, text, published) if t.text == phrase]
+    assert found, f"{phrase!r} not tagged in {text!r}: {[t.text for t in tag(nlp, text, published)]}"
+    return found[0].value
+
+
+# publication: Wednesday 2021-06-23
+
+def test_that_unit_takes_the_date_in_focus(nlp):
+    text = "The dam burst in September 2017. That month, floods cut off 40 villages."
+    assert value_of(nlp, text, "That month") == "2017-09"
+    text = "The militia entered the town on April 4, 2019. Later that year, it withdrew to the hills."
+    assert value_of(nlp, text, "Later that year") == "2019"
+    text = "The envoy landed in Juba on May 2. That same day, the ceasefire collapsed."
+    assert value_of(nlp, text, "That same day") == "2021-05-02"
+
+
+def test_that_unit_is_unknown_when_the_focus_is_too_coarse(nlp):
+    text = "The bridge reopened in 2015. That same day, traffic returned."
+    assert value_of(nlp, text, "That same day") is None
+
+
+def test_unit_before_or_after_at_clause_end_shifts_the_focus(nlp):
+    text = "Exports fell 4 percent in 2019. The year before, they had risen 2 percent."
+    assert value_of(nlp, text, "The year before") == "2018"
+    text = "The governor was shot on March 9, 2020. The day before, he had received threats."
+    assert value_of(nlp, text, "The day before") == "2020-03-08"
+
+
+def test_unit_before_an_event_is_not_a_bare_shift(nlp):
+    text = "The governor was shot on March 9, 2020, the day before the vote."
+    assert all(t.text != "the day before" for t in tag(nlp, text))
+
+
+def test_days_later_counts_from_the_date_in_focus(nlp):
+    text = "Gunmen stormed the prison on Feb. 10. Three days later, troops retook it."
+    assert value_of(nlp, text, "Three days later") == "2021-02-13"
+    text = "The militia took the port on Jan. 5, 2020. Two weeks earlier, it had shelled the city."
+    assert value_of(nlp, text, "Two weeks earlier") == "2019-W51"
+
+
+def test_days_later_is_unknown_after_a_bare_year(nlp):
+    text = "The dam was finished in 2011. Four months later, it cracked."
+    assert value_of(nlp, text, "Four months later") is None
+
+
+def test_bare_past_participle_looks_back(nlp):
+    text = "The index closed 40 points below the record it set on Jan. 14."
+    assert value_of(nlp, text, "Jan. 14", published="2021-03-02") == "2021-01-14"
+    text = "The index closed 40 points below the peak set on Aug. 9."
+    assert value_of(nlp, text, "Aug. 9", published="2021-03-02") == "2020-08-09"
+
+
+def test_scheduling_participle_looks_forward(nlp):
+    text = "Officials prepared for a summit set for Aug. 9 in Nairobi."
+    assert value_of(nlp, text, "Aug. 9", published="2021-03-02") == "2021-08-09"
+    text = "The vote, scheduled Aug. 9, was announced by the electoral board."
+    assert value_of(nlp, text, "Aug. 9", published="2021-03-02") == "2021-08-09"
+
+
+def test_forecast_quarter_does_not_become_the_report_period(nlp):
+    text = ("The bank's second-quarter profit rose 8 percent. It expects a third-quarter charge of "
+            "$5 million. Deposits grew 3 percent from the year-earlier period.")
+    assert value_of(nlp, text, "the year-earlier period", published="2021-07-20") == "2020-Q2"
+
+
+def test_a_week_later_counts_from_the_last_day_named(nlp):
+    text = "The envoys met on Feb. 3, their first meeting since 2018. A week later, the talks collapsed."
+    assert value_of(nlp, text, "A week later") == "2021-W06"
+
+
+def test_infinitive_under_past_be_looks_back(nlp):
+    text = "The first two battalions to reach the border on Monday were from the north."
+    assert value_of(nlp, text, "Monday") == "2021-06-21"
+    text = "The envoy is to reach the border on Monday."
+    assert value_of(nlp, text, "Monday") == "2021-06-28"
