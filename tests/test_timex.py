@@ -284,3 +284,12 @@ def test_month_in_a_past_clause_or_before_a_noun_stays_behind(nlp):
     assert one(nlp, text, "March").value == "2021-03"
     text = "Ministers met to discuss the budget in May."
     assert one(nlp, text, "May").value == "2021-05"
+
+
+def test_a_passive_infinitive_looks_ahead_like_an_active_one(nlp):
+    text = "The governor-elect is due to be sworn in on January 12."
+    assert one(nlp, text, "January 12", published="2024-11-20").value == "2025-01-12"
+    text = "The treaty is expected to be ratified in March."
+    assert one(nlp, text, "March", published="2024-11-20").value == "2025-03"
+    text = "The statue was to be unveiled on Friday."
+    assert one(nlp, text, "Friday").value == "2021-06-18"

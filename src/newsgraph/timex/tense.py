@@ -53,9 +53,10 @@ def verb_tense(verb: Token) -> str | None:
         return "FUTURE"
     if "have" in words or "has" in words or "had" in words or "'ve" in words:
         return "PAST" if verb.tag_ == "VBN" or "been" in {a.lower_ for a in auxes} else "PRESENT"
-    if "to" in words and verb.tag_ == "VB" and verb.head.lemma_ == "be" and verb.head.tag_ == "VBD":
+    infinitive = "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words)   # "to be sworn in"
+    if infinitive and verb.head.lemma_ == "be" and verb.head.tag_ == "VBD":
         return "PAST"                     # "the first to join on Friday were...", "was to land Friday"
-    if "to" in words and verb.tag_ == "VB" and verb.head.lemma_ in FUTURE_LEMMAS | {"be"}:
+    if infinitive and verb.head.lemma_ in FUTURE_LEMMAS | {"be"}:
         return "PAST" if past_perfect(verb.head) else "FUTURE"
     if any(a.tag_ == "MD" for a in auxes):
         return "MODAL"
