@@ -900,7 +900,22 @@ def org_context_sector(doc: Doc, c: Cluster) -> Optional[str]:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None and descriptor_sector(span):
             return "MED"
+        sector = span is not None and noun_before_sector(span)
+        if sector:
+            return sector
     return None
+
+
+def noun_before_sector(span: Span) -> Optional[str]:
+    """The sector of the lowercase noun phrase right before a body's name ("the rights group X"
+    NGO, "the mining company X" BUS)."""
+    words = []
+    for t in reversed(span.doc[max(0, span.start - 3):span.start]):
+        if not (t.is_alpha and t.is_lower):
+            break
+        words.insert(0, t.lower_)
+    return next((L.group_noun_sector(" ".join(words[i:])) for i in range(len(words))
+                 if L.group_noun_sector(" ".join(words[i:]))), None)
 
 
 def dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

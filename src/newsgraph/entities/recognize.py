@@ -239,6 +239,8 @@ def label_by_gazetteer(span: Span) -> str | None:
         return place_by_context(span)
     if span.label_ in ("GPE", "PERSON", "LOC") and not L.place(text) and after_media_word(span):
         return "ORG"
+    if span.label_ in ("PERSON", "NORP", "PRODUCT", "WORK_OF_ART") and after_body_noun(span):
+        return "ORG"
     if span.label_ in ("ORG", "LOC", "FAC", "PERSON", "NORP") and not L.org_sector(text):
         if span.label_ == "NORP":
             return "GPE" if is_capital_city(text) else None   # "Tbilisi" as a people; "Hawaiian" is not Havana
@@ -318,6 +320,13 @@ def after_media_word(span: Span) -> bool:
     media = set(L.sectors()["media_words"])
     prev = [t.lower_ for t in span.doc[max(0, span.start - 2):span.start]]
     return bool(prev) and (prev[-1] in media or " ".join(prev) in media)
+
+
+def after_body_noun(span: Span) -> bool:
+    """"the rights group Amparo Libre", "the charity Open Hands": a name right after a noun for a
+    body names that body."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.is_lower and prev.lower_ in resources()["body_nouns"]
 
 
 def has_person_title(span: Span) -> bool:
