@@ -27,3 +27,21 @@ def test_a_capitalised_subject_inside_a_sentence_is_kept(nlp):
     text = "Talks stalled in March. NATO said on Friday that it would send more troops."
     names = source_names(events_of(nlp, text, with_entities=True))
     assert any("NATO" in n or "North Atlantic" in n for n in names)
+
+
+def test_the_agency_in_a_dateline_s_parenthesis_is_no_source(nlp):
+    text = "QUITO (Sierra Wire) — Ecuador's teachers' union on Monday rejected the new pay offer."
+    names = source_names(events_of(nlp, text, with_entities=True))
+    assert names and not any("Sierra" in n or "QUITO" in n or "Quito" in n for n in names)
+
+
+def test_a_region_s_people_word_names_no_country(nlp):
+    events = events_of(nlp, "Canada and six West African governments called for a ceasefire.", with_entities=True)
+    codes = {a.name: a.actor_code for e in events for a in e.source}
+    assert codes.get("Canada") == "CAN"
+    assert not any((code or "").startswith("CAN") for name, code in codes.items() if "governments" in name)
+
+
+def test_a_place_after_a_conjoined_preposition_is_the_event_s_place(nlp):
+    events = events_of(nlp, "Police fired tear gas at students in the old town and in Tarija on Friday.", with_entities=True)
+    assert any(e.place is not None and e.place.name == "Tarija" for e in events)

@@ -98,11 +98,19 @@ def country_in_phrase(head: Token) -> Optional[str]:
     for tok in mods:
         if is_stance_word(tok):
             continue
-        span = ent_text(tok)
-        c = country_of_name(span) or country_of_name(tok.text)
+        c = country_of_name(ent_text(tok)) or (None if in_regional_adjective(tok) else country_of_name(tok.text))
         if c:
             return c
     return None
+
+
+def in_regional_adjective(tok: Token) -> bool:
+    """'Latin American governments', 'East African troops': a people word after a region
+    qualifier in one name names a region, not the country it would name alone."""
+    from .lexicon import cues
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and bool(tok.ent_type_) and prev.ent_type_ == tok.ent_type_ \
+        and prev.lower_ in cues()["region_qualifiers"]
 
 
 STANCE_PREFIXES = {"anti", "pro"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.records import Quantity
 from .actors import country_of_name, has_own_sector, is_actor_like, is_non_actor_noun, is_pronoun
@@ -98,24 +98,30 @@ def verb_subjects(verb: Token) -> list[Token]:
     return []
 
 
-DATELINE_MARKS = {"—", "–", "-", "--", ",", "("}
+DATELINE_MARKS = {":", "--", "—", "–", "-"}
+
+
+def dateline_end(sent: Span) -> int:
+    """Index just past a dateline opening the sentence ('GAZA CITY, Palestinian Territories:'):
+    proper names and commas up to a colon or dash. The sentence start when there is none."""
+    for tok in sent[:10]:
+        if tok.text in DATELINE_MARKS:
+            return tok.i + 1 if tok.i > sent.start else sent.start
+        if not (tok.pos_ == "PROPN" or tok.ent_type_ or tok.text in {",", "(", ")"}):
+            break
+    return sent.start
 
 
 def past_datelines(subjects: list[Token]) -> list[Token]:
-    """Subjects with a dateline the parser took for one ("KHARTOUM — the army and the militia
-    agreed ...") replaced by what it put in apposition to it, or dropped."""
+    """Subjects with a wire dateline the parser took for one ("KHARTOUM — the army and the militia
+    agreed ...", "LIMA (Reuters) - Police fired ...") replaced by what it put in apposition to it
+    after the dateline, or dropped. The dateline's place is written in capitals."""
     out = []
     for s in subjects:
-        out += [c for c in s.children if c.dep_ == "appos"] if is_dateline(s) else [s]
+        end = dateline_end(s.sent)
+        in_dateline = s.i < end and s.sent[0].is_upper and len(s.sent[0]) >= 3
+        out += [c for c in s.children if c.dep_ == "appos" and c.i >= end] if in_dateline else [s]
     return out
-
-
-def is_dateline(tok: Token) -> bool:
-    """A place written in capitals that opens a line, followed by a dash, comma or parenthesis."""
-    doc = tok.doc
-    opens_line = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space
-    followed = tok.i + 1 < len(doc) and doc[tok.i + 1].text in DATELINE_MARKS
-    return opens_line and followed and tok.is_upper and len(tok.text) >= 3 and tok.ent_type_ in {"GPE", "LOC", ""}
 
 
 OBJECT_CONTROL_PREPS = {"of", "for", "from", "with"}
@@ -380,10 +386,10 @@ def _is_thing(tok: Token) -> bool:
 def place_of(trig: Trigger) -> Optional[Token]:
     """A place named with in/at/near on the trigger or its clause ('in the capital, Naypyidaw')."""
     for head in (trig.token, trig.anchor):
-        for pobj in prep_objects(head, {"in", "at", "near", "inside", "outside"}):
+        for pobj in with_conjoined_preps(head, {"in", "at", "near", "inside", "outside"}):
             tok = place_token(pobj)
             if tok is None:
-                tok = next((t for t in map(place_token, prep_objects(pobj, {"in", "at"})) if t is not None), None)
+                tok = next((t for t in map(place_token, with_conjoined_preps(pobj, {"in", "at"})) if t is not None), None)
             if tok is not None:
                 return tok
     clause = causing_clause(trig.anchor) if not trig.is_noun else None
@@ -398,6 +404,15 @@ def place_of(trig: Trigger) -> Optional[Token]:
             if pobj.ent_type_ in PLACE_LABELS:
                 return pobj
     return None
+
+
+def with_conjoined_preps(head: Token, preps: set[str]) -> list[Token]:
+    """Objects of the prepositions on head, then of prepositions conjoined to them ('in the
+    capital and in Maracaibo')."""
+    first = prep_objects(head, preps)
+    conjoined = [g for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+                 for c in p.conjuncts if c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+    return first + conjoined
 
 
 def place_token(tok: Token) -> Optional[Token]:

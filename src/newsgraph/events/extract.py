@@ -15,7 +15,7 @@ from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
 from .actors import (NON_COUNTRY_PREFIXES, actor_for, as_civilians, country_in_phrase, country_of_name, ent_text,
                      entity_at, group_head, is_actor_like, is_populated_place, is_stance_word, leader_code, place_owner, sector_of)
-from .arguments import actor_in, addressees, agent_of, antecedent, complement_verb, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
+from .arguments import actor_in, addressees, agent_of, antecedent, complement_verb, dateline_end, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import TriggerSense, actor_lexicon, cues, triggers
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
@@ -533,20 +533,6 @@ def participant_countries(t: Trigger, heads: list[Token]) -> set[str]:
         if code:
             found.add(code)
     return found
-
-
-DATELINE_MARKS = {":", "--", "—", "–", "-"}
-
-
-def dateline_end(sent: Span) -> int:
-    """Index just past a dateline opening the sentence ('GAZA CITY, Palestinian Territories:'):
-    proper names and commas up to a colon or dash. The sentence start when there is none."""
-    for tok in sent[:10]:
-        if tok.text in DATELINE_MARKS:
-            return tok.i + 1 if tok.i > sent.start else sent.start
-        if not (tok.pos_ == "PROPN" or tok.ent_type_ or tok.text in {",", "(", ")"}):
-            break
-    return sent.start
 
 
 PEOPLE_SECTORS = {"CVL", "LAB", "EDU", "OPP", "REF", "MED", "BUS", "REL"}
