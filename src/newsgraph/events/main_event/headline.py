@@ -4,7 +4,9 @@ verb and a subject is read into a `Headline`: subject, main verb (including verb
 for nouns after a name), the what span up to a subordinator, comma or purpose 'to', the rest of the
 part, and its content lemmas. Verbless casualty headlines ("Four dead after ...") and bare-count
 subjects ("Five hurt") are recognised here; an explainer part ("What the talks tell us") states
-no event, so the lead's clauses answer for it."""
+no event, so the lead's clauses answer for it. A frame ("Shocking moment ...") is dropped before
+parsing, and a relative clause of the subject ("Boy who fell down well dies") is read past to the
+main verb."""
 from __future__ import annotations
 
 import re
@@ -45,12 +47,18 @@ class Headline:
 def parse_headline(title: str, body: Doc, verbs: frozenset) -> Optional[Headline]:
     """Truecase the headline from the body's spelling, parse it and find its main clause."""
     from newsgraph.nlp import get_nlp
-    title = " ".join(title.split())
+    title = without_frame(" ".join(title.split()))
     if not title:
         return None
     hdoc = get_nlp()(truecase(title, body), disable=["ner"])
     seg = choose_segment(hdoc, verbs)
     return main_clause(hdoc, title, seg, verbs)
+
+
+def without_frame(title: str) -> str:
+    """'(Shocking) moment firefighters rescue dog', 'Video shows ...': a headline that frames its
+    event as a moment or a picture tells the event after the frame."""
+    return lexicon()["headline_frame"].sub(lambda m: m.group(1) or m.group(2) or "", title)
 
 
 def truecase(title: str, body: Doc) -> str:
@@ -146,11 +154,42 @@ def find_verb(hdoc: Doc, seg: tuple[int, int], verbs: frozenset) -> tuple[Option
         if i > clause_start and tok.lower_ in cuts and tok.tag_ in ("IN", "WRB", "WDT", "WP"):
             if is_casualty_clause(hdoc, clause_start, i):
                 return None, clause_start     # "Four dead after gunman opens fire": verbless main clause
+            main = verb_after_relative_clause(hdoc, i, seg[1], verbs)
+            if main is not None:
+                return main, clause_start     # "Boy who fell down well dies": the subject's relative clause
             clause_start = i + 1
             continue
         if is_verb_like(tok, verbs) and tok.tag_ != "VBG" and not (tok.tag_ == "VBN" and tok.dep_ == "amod"):
             return i, clause_start
     return None, clause_start
+
+
+def opens_relative_clause(hdoc: Doc, i: int) -> bool:
+    """'who'/'which'/'that' right behind a name or noun (the tagger may read a headline's first
+    word as anything: "Boy/UH who ...")."""
+    prev = hdoc[i - 1] if i > 0 else None
+    return hdoc[i].tag_ in ("WP", "WDT") and prev is not None and prev.is_alpha \
+        and prev.tag_ not in VERB_TAGS | {"IN", "DT", "CC", "TO", "WP", "WDT", "PRP"}
+
+
+def verb_after_relative_clause(hdoc: Doc, i: int, stop: int, verbs: frozenset) -> Optional[int]:
+    """After 'who'/'which'/'that' right behind a noun ("Boy who fell down well dies", "Man who
+    stabbed neighbour jailed"), the relative clause's verb is followed by the main clause's own
+    finite verb; None when there is none before a comma or separator."""
+    if not opens_relative_clause(hdoc, i):
+        return None
+    inner = next((j for j in range(i + 1, stop) if is_verb_like(hdoc[j], verbs)), None)
+    if inner is None:
+        return None
+    for j in range(inner + 1, stop):
+        tok = hdoc[j]
+        if tok.text in (",", ";") or tok.text in SEPARATORS or tok.tag_ == "CC":
+            return None
+        finite = tok.tag_ in ("VBZ", "VBD", "VBP", "VBN") or tok.tag_ == "NNS" and tok.lower_[:-1] in verbs
+        if finite and j > inner + 1 and hdoc[j - 1].tag_ not in ("TO", "MD") \
+                and tok.lemma_.lower() not in lexicon()["reporting_verbs"]:
+            return j        # "river dies/NNS in hospital": a verb the body uses, tagged as a noun
+    return None
 
 
 def is_casualty_clause(hdoc: Doc, a: int, b: int) -> bool:

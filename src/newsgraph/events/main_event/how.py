@@ -2,7 +2,11 @@
 "holds rally"; the lead's main verb where the headline has none), and in a casualty report how
 the deaths came about (the headline's 'after/as/when' clause, or the verbs of such a clause in the
 lead); the body's own fuller telling of the headline's event verb ("skidded and overturned" for
-"overturns"); and 'with' + a thing attached to the event verb ("with a truck bomb")."""
+"overturns"); the deed a 'killing ...' clause hangs off ("opened fire, killing five"); 'with' + a
+thing attached to the event verb, in the lead or the headline ("with a truck bomb"), or a
+participle clause with its object after it ("won the final, beating Rovers 3-2"); and where the
+headline only reports a statement, the deed of the reported clause ("found no breach"). A
+speech phrase ("in a statement") is no answer in an incident report."""
 from __future__ import annotations
 
 from typing import Optional
@@ -13,23 +17,28 @@ from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline, is_verb_like
 from .lead import Lead, clause_root, has_subject
 from .markers import clip_right, marker_phrases
-from .words import NOUN_TAGS, VERB_TAGS, lexicon, weight
+from .words import NOUN_TAGS, PROPER_TAGS, VERB_TAGS, lexicon, weight
 
 
 def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     out = []
+    incident = is_incident(head, lead)
+    # in a report of an incident, "in a statement" tells how someone spoke of it, not how it happened
+    markers = [m for m in lexicon()["manner_markers"] if not (incident and m.get("speech"))]
     for sent, prior in zip(lead.sents[:3], lead.prior):
-        for w, span in marker_phrases(sent, lexicon()["manner_markers"]):
+        for w, span in marker_phrases(sent, markers):
             out.append(span_candidate(span, w * 0.5 + prior * 0.5))
     if head and head.verb is not None:
-        out.append(headline_candidate(head, (head.verb, support_noun_end(head)), lead.body, 0.7))
+        verb = lexical_verb(head)
+        out.append(headline_candidate(head, (verb, support_noun_end(head, verb)), lead.body, 0.7))
+        out.extend(reported_deed(head.doc[verb], lead))
+        out.extend(headline_instrument(head, lead.body))
     elif lead.sents:
         out.extend(lead_verb(lead.sents[0], lead.prior[0]))
     mechanism = mechanism_span(head) if head else None
     if mechanism:       # how a casualty headline's deaths came about ("Five hurt as bus overturns")
         out.append(headline_candidate(head, mechanism, lead.body, weight("how_mechanism")))
     n = int(weight("how_mechanism_sentences"))
-    incident = is_incident(head, lead)
     if incident and not mechanism:
         for sent, prior in zip(lead.sents[:n], lead.prior):
             out.extend(lead_mechanism(sent, prior, incident))
@@ -37,13 +46,82 @@ def how_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     out.extend(body_event_forms(lemmas, mechanism is not None, lead, incident))
     for sent, prior in zip(lead.sents[:3], lead.prior):
         out.extend(instrument_phrases(sent, prior, lemmas))
+        out.extend(means_clauses(sent, prior, lemmas))
     return out
 
 
-def support_noun_end(head: Headline) -> int:
-    """End of the headline's verb, or of its bare noun object when the verb is a light verb that
-    the noun gives its meaning ("holds rally", "holds talks", "launches appeal")."""
+def lexical_verb(head: Headline) -> int:
+    """The headline's verb past its auxiliaries ("has found" -> "found", "will resign" ->
+    "resign"): an auxiliary alone says nothing of how."""
     hdoc, v = head.doc, head.verb
+    if hdoc[v].dep_ not in ("aux", "auxpass") and hdoc[v].tag_ != "MD":
+        return v
+    for j in range(v + 1, min(len(hdoc), v + 4)):
+        if hdoc[j].tag_ in VERB_TAGS and hdoc[j].dep_ not in ("aux", "auxpass"):
+            return j
+        if hdoc[j].tag_ not in VERB_TAGS and hdoc[j].tag_ != "RB":
+            break
+    return v
+
+
+def reported_deed(verb: Token, lead: Lead) -> list[Candidate]:
+    """A headline that only reports that something was said or announced ("Regulator announces
+    it will not act"): how is what the lead says was done, the verb of the clause a reporting
+    verb introduces, with its object ("announced that it had found no breach of ..." -> "found
+    no breach")."""
+    reporting = lexicon()["reporting_verbs"]
+    if verb.lemma_.lower() not in reporting:
+        return []
+    for sent, prior in zip(lead.sents[:3], lead.prior):
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting:
+                continue
+            deed = next((c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+                         and c.i > tok.i and c.lemma_.lower() not in reporting), None)
+            if deed is not None:
+                return [span_candidate(deed_phrase(deed), weight("how_reported") + 0.1 * prior)]
+    return []
+
+
+def headline_instrument(head: Headline, body: str) -> list[Candidate]:
+    """'with' + a thing attached to the headline's verb or its object ("disperse crowd with tear
+    gas", "win title with 3-1 victory"): how it was done. Not a person or a name ("meets with Obama")."""
+    hdoc, verb = head.doc, head.verb
+    for tok in hdoc[verb + 1:head.what[1]]:
+        if tok.lower_ not in lexicon()["instrument_preps"] or tok.dep_ != "prep":
+            continue
+        if tok.head.i != verb and not (tok.head.dep_ == "dobj" and tok.head.head.i == verb):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "NOUN" and obj.tag_ in NOUN_TAGS - PROPER_TAGS:
+            end = min(obj.right_edge.i, obj.i + 3, head.what[1] - 1)
+            return [headline_candidate(head, (tok.i, end + 1), body, weight("how_instrument"))]
+    return []
+
+
+def deed_phrase(verb: Token) -> Span:
+    """The verb, a particle after it and the head of its object, without what the object's
+    prepositions add ("found no breach [of the rules]"); a negated verb keeps its auxiliary and
+    negation ("has not changed its view")."""
+    left = [c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")]
+    negated = any(c.dep_ == "neg" for c in verb.lefts)
+    start = min(left) if negated else verb.i
+    end = verb.i
+    for c in verb.rights:
+        if c.dep_ in ("prt", "neg") and c.i == end + 1:
+            end = c.i
+        elif c.dep_ in ("dobj", "attr", "acomp") and c.i - verb.i <= 4:
+            end = c.i
+            break
+        else:
+            break
+    return verb.doc[start:end + 1]
+
+
+def support_noun_end(head: Headline, v: int) -> int:
+    """End of the headline's verb v, or of its bare noun object when the verb is a light verb that
+    the noun gives its meaning ("holds rally", "holds talks", "launches appeal")."""
+    hdoc = head.doc
     light = lexicon()["light_verbs"]
     if hdoc[v].lemma_.lower() not in light and hdoc[v].lower_ not in light:
         return v + 1
@@ -56,11 +134,12 @@ def support_noun_end(head: Headline) -> int:
 
 
 def lead_verb(sent: Span, prior: float) -> list[Candidate]:
-    """Where the headline has no verb, the first lead sentence's main verb ("has reviewed")."""
+    """Where the headline has no verb, the first lead sentence's main verb with its particle and
+    object ("has reviewed", "opened fire")."""
     root = clause_root(sent)
     if root.pos_ != "VERB":
         return []
-    return [span_candidate(sent.doc[root.i:root.i + 1], prior * weight("how_lead_verb"))]
+    return [span_candidate(event_phrase(root, False, short_object=True), prior * weight("how_lead_verb"))]
 
 
 def is_incident(head: Optional[Headline], lead: Lead) -> bool:
@@ -130,16 +209,17 @@ def chain_start(verb: Token) -> Token:
     return verb
 
 
-def event_phrase(verb: Token, with_args: bool) -> Span:
-    """The verb chain; with_args adds a common-noun subject right before it and a particle or a
-    short object right after it ("tram jumped the rails", "vehicle tipped over")."""
+def event_phrase(verb: Token, with_args: bool, short_object: bool = False) -> Span:
+    """The verb chain; with_args adds a common-noun subject right before it, and with_args or
+    short_object a particle or a short object right after it ("tram jumped the rails", "vehicle
+    tipped over", "opened fire")."""
     chain = verb_chain(verb)
     doc = verb.doc
     start, end = chain.start, chain.end
-    if not with_args:
+    if not (with_args or short_object):
         return chain
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.pos_ == "NOUN" and subj.i < start \
+    if with_args and subj is not None and subj.pos_ == "NOUN" and subj.i < start \
             and all(t.pos_ in ("AUX", "PART", "ADV") for t in doc[subj.i + 1:start]):
         start = subj.i
     last = doc[end - 1]
@@ -171,6 +251,37 @@ def instrument_phrases(sent: Span, prior: float, lemmas: frozenset) -> list[Cand
         end = min(clip_right(obj), obj.i + 3)
         out.append(span_candidate(sent.doc[tok.i:end + 1], weight("how_instrument") * 0.5 + prior * 0.5))
     return out
+
+
+def means_clauses(sent: Span, prior: float, lemmas: frozenset) -> list[Candidate]:
+    """A participle clause with its object after the event verb ("won the final, beating the
+    champions 24-21"): the deed by which it was done. Only on one of the headline's event verbs
+    (`lemmas`); not a casualty ("killing five") nor a saying ("saying ...")."""
+    out = []
+    skip = lexicon()["not_event_words"]
+    for tok in sent:
+        verb = tok.head
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or verb.pos_ != "VERB" or verb.i > tok.i \
+                or verb.lemma_.lower() not in lemmas or tok.lemma_.lower() in skip:
+            continue
+        if has_subject(tok) or any(c.dep_ == "mark" for c in tok.children) \
+                or not any(c.dep_ == "dobj" for c in tok.children):
+            continue
+        out.append(span_candidate(sent.doc[tok.i:object_and_score_end(tok) + 1],
+                                  weight("how_means") * 0.5 + prior * 0.5))
+    return out
+
+
+def object_and_score_end(verb: Token) -> int:
+    """Last index of the verb's object, and of a score written right after it ("beating
+    Saracens 24-21"), before any preposition."""
+    obj = next(c for c in verb.children if c.dep_ == "dobj")
+    end = min(obj.right_edge.i, clip_right(verb))
+    doc = verb.doc
+    while end + 1 < verb.sent.end and (doc[end + 1].like_num or doc[end + 1].text in ("-", "–")) \
+            and end + 1 - obj.right_edge.i <= 3:
+        end += 1
+    return end
 
 
 def mechanism_span(head: Headline) -> Optional[tuple[int, int]]:
@@ -231,7 +342,31 @@ def lead_mechanism(sent: Span, prior: float, incident: bool = True) -> list[Cand
             # "after a tram overturned", parsed as a noun the verb modifies
             chain = event_phrase(tok, True)
             out.append(span_candidate(sent.doc[tok.head.i:chain.end], score))
+        elif killed_by(tok):
+            out.append(span_candidate(deed_with_complements(tok.head), score))
     return out
+
+
+def killed_by(tok: Token) -> bool:
+    """'killing'/'wounding' hanging off the verb of the deed that did it ("opened fire ...,
+    killing five", "blew himself up ..., wounding 40")."""
+    lex = lexicon()
+    deed = tok.head
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in lex["casualty_verbs"] \
+        and deed.pos_ == "VERB" and deed.i < tok.i and deed.lemma_.lower() not in lex["not_event_words"]
+
+
+def deed_with_complements(verb: Token) -> Span:
+    """The verb with the object and particle that complete it ("opened fire", "blew himself up",
+    "stormed the embassy")."""
+    end = verb.i
+    for c in verb.rights:
+        if c.dep_ == "prt" and c.i - end <= 2 or c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") \
+                and c.i - end <= 3:
+            end = c.i
+        else:
+            break
+    return verb.doc[verb.i:end + 1]
 
 
 def personal_subject(verb: Token) -> bool:

@@ -109,9 +109,12 @@ def sentence_subject(sent: Span) -> Optional[Span]:
     """The main clause's subject, without relative clauses and appositions."""
     for child in clause_root(sent).children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            # a relative clause starts at its pronoun, left of its verb ("boy | who fell ...")
+            limit = min([c.left_edge.i for c in child.children
+                         if c.i > child.i and c.dep_ in ("relcl", "appos", "acl")] + [child.right_edge.i + 1])
             right = child.i
             for t in child.subtree:
-                if t.i > child.i and t.dep_ in ("relcl", "appos", "punct", "acl"):
+                if t.i > child.i and (t.dep_ in ("relcl", "appos", "punct", "acl") or t.i >= limit):
                     break
                 right = max(right, t.i)
             return sent.doc[child.left_edge.i:right + 1]

@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 
 def marker_phrases(sent: Span, markers: list) -> list[tuple[float, Span]]:
     """(weight, phrase) for each marker: the clause or noun phrase it introduces. Where markers
-    overlap ("because of" / "because"), only the longest one counts."""
+    overlap ("because of" / "because"), only the longest one counts; a marker with `head_pos`
+    counts only when it hangs off such a word ("arrested for fraud", not "headquarters for X")."""
     out = []
     words = [t.lower_ for t in sent]
     by_length = sorted(markers, key=lambda m: -len(m["words"]))
@@ -29,7 +30,8 @@ def marker_phrases(sent: Span, markers: list) -> list[tuple[float, Span]]:
                 break
             phrase = introduced_phrase(sent[k], sent[k + n - 1], sent)
             if phrase is not None and any(t.is_alpha and not t.is_stop for t in phrase) \
-                    and (m.get("needs") is None or phrase[0].tag_ == m["needs"]):
+                    and (m.get("needs") is None or phrase[0].tag_ == m["needs"]) \
+                    and (m.get("head_pos") is None or sent[k].head.pos_ in m["head_pos"]):
                 out.append((m["weight"], phrase))
             break
     return out

@@ -1,10 +1,12 @@
 """When: DATE and TIME entities of the lead window that are points in time (not durations, ages or
 bare numbers), clock times matched by the lexicon's time patterns and the timexes found in the
 window, widened to a date written with them and to modifiers such as 'around' or 'shortly after';
-scored by the sentence prior, strong words, weekdays and recency against the publication date (a
+scored by the sentence prior, strong words, named days (a weekday, or a month and day within the
+week before publication) and recency against the publication date (a
 possessive time that dates another event than the headline's, "Tuesday's election", loses), with
 a clock time that refines another time scoring a little above it; a time the headline states after
-its verb ("a day before vote") scores as a strong time of the lead's first sentence."""
+its verb ("a day before vote") scores as a strong time of the lead's first sentence. A clock time
+given with an alternative ("5.40am or 5.45am") keeps both."""
 from __future__ import annotations
 
 import re
@@ -110,7 +112,7 @@ def widen_time(ent: Span, following: list[Span]) -> Span:
     doc, mods = ent.doc, lexicon()["time_lead_modifiers"]
     start, end = ent.start, ent.end
     for other in following:
-        if end <= other.start <= end + 1 and other.label_ in ("DATE", "TIME") \
+        if end <= other.start <= end + 1 and other.label_ in ("DATE", "TIME") and is_point_in_time(other) \
                 and all(doc[k].lower_ in ("on", ",", "of", "at") for k in range(end, other.start)):
             end = other.end
             break
@@ -122,7 +124,26 @@ def widen_time(ent: Span, following: list[Span]) -> Span:
         start -= 2                          # "shortly after 6am"
     elif start > ent.sent.start and start < ent.start and doc[start - 1].lower_ in ("after", "before"):
         start -= 1
-    return doc[start:end]
+    return doc[start:alternative_end(doc[start:end])]
+
+
+def alternative_end(span: Span) -> int:
+    """'about 5.40am or 5.45am', '9am to 10am': a clock time followed by another one it is
+    given as an alternative to, or a range with, ends with the second."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("or", "to", "and", "-", "–") \
+            or not lexicon()["time_regex"].search(span.text):
+        return span.end
+    stop = span.end + 1
+    while stop < min(len(doc), span.end + 6) and not doc[stop].is_sent_start:
+        stop += 1
+    rest = doc[span.end - 1].whitespace_ + doc[span.end:stop].text     # the text from span.end_char
+    m = re.match(r"\s*(?:or|to|and|-|–)\s*", rest)
+    second = lexicon()["time_regex"].match(rest, m.end()) if m else None
+    if second is None:
+        return span.end
+    tail = doc.char_span(span.end_char + second.start(), span.end_char + second.end(), alignment_mode="expand")
+    return tail.end if tail is not None else span.end
 
 
 def anchored_end(ent: Span) -> int:
@@ -148,11 +169,12 @@ def counted_from_event(span: Span) -> bool:
 def time_candidate(span: Span, prior: float, lead: Lead, stems: frozenset) -> Candidate:
     lex = lexicon()
     words = [t.lower_ for t in span]
-    strong = any(w in lex["time_strong_words"] for w in words) or bool(lex["time_regex"].search(span.text)) \
-        or counted_from_event(span)
-    weekday = any(w in lex["weekdays"] for w in words)
+    strong = any(w.rstrip(".") in lex["time_strong_words"] for w in words) \
+        or bool(lex["time_regex"].search(span.text)) or counted_from_event(span)
+    day = calendar_day(span, lead.published)
+    weekday = any(w in lex["weekdays"] for w in words) or in_last_week(day, lead.published)
     score = prior + weight("when_strong") * strong + weight("when_weekday") * weekday \
-        + weight("when_recency") * recency(words, lead.published) \
+        + weight("when_recency") * recency(words, lead.published, day) \
         + weight("when_other_event") * dates_another_event(span, stems)
     return span_candidate(span, score)
 
@@ -176,8 +198,36 @@ def dates_another_event(span: Span, stems: frozenset) -> bool:
     return False
 
 
-def recency(words: list[str], published: Optional[date]) -> float:
-    """1 for the publication day, falling to 0 a week before; 0.5 when unknown."""
+def calendar_day(span: Span, published: Optional[date]) -> Optional[date]:
+    """The day a span names by month and day ("March 3, 2019", "9 November"), the year taken
+    from the span or else from the publication date; None when it names no single day."""
+    months = lexicon()["months"]
+    toks = list(span)
+    for k, t in enumerate(toks):
+        month = months.get(t.lower_.rstrip("."))
+        if month is None or t.lower_ == "may" and t.tag_ == "MD":
+            continue
+        near = [u for u in toks[max(0, k - 1):k] + toks[k + 1:k + 2] if u.like_num and u.text.isdigit()]
+        year = next((int(u.text) for u in toks if re.fullmatch(r"(19|20)\d\d", u.text)), None)
+        year = year or (published.year if published else None)
+        if near and year and 1 <= int(near[0].text) <= 31:
+            try:
+                return date(year, month, int(near[0].text))
+            except ValueError:
+                return None
+    return None
+
+
+def in_last_week(day: Optional[date], published: Optional[date]) -> bool:
+    """A named day within the week up to publication: as exact as a weekday."""
+    return day is not None and published is not None and 0 <= (published - day).days <= 7
+
+
+def recency(words: list[str], published: Optional[date], day: Optional[date] = None) -> float:
+    """1 for the publication day, falling to 0 a week before (a later day: 0); 0.5 when unknown."""
+    if day is not None and published is not None:
+        days = (published - day).days
+        return max(0.0, 1.0 - days / 7) if days >= 0 else 0.0
     days = relative_days(words)
     if days is None and published is not None:
         wd = next((w for w in words if w in lexicon()["weekdays"]), None)

@@ -26,10 +26,33 @@ def not_the_agent(cands: list[Candidate], who: Optional[dict]) -> list[Candidate
     return [c for c in cands if c.text.lower() != agent]
 
 
+class WordIndex:
+    """Whole-word occurrences of names in one lower-cased text ("US" not in "just"), each name
+    scanned once however many candidates ask for it."""
+
+    def __init__(self, low: str):
+        self.low = low
+        self.counts: dict[str, int] = {}
+
+    def count(self, name: str) -> int:
+        key = name.lower()
+        if key not in self.counts:
+            self.counts[key] = len(re.findall(r"\b%s\b" % re.escape(key), self.low))
+        return self.counts[key]
+
+    def mentions(self, name: str) -> int:
+        """How often the text names it, at most 10."""
+        return min(self.count(name), 10)
+
+    def has(self, name: str) -> bool:
+        return self.count(name) > 0
+
+
 def where_candidates(lead: Lead, head: Optional[Headline]) -> list[Candidate]:
     lex = lexicon()
-    low = lead.body.lower()
+    low = WordIndex(lead.body.lower())
     head_text = head.title.lower() if head else ""
+    in_head = WordIndex(head_text)
     out = headline_places(head, lead, low) + headline_locatives(head, lead.body, low) if head else []
     out.extend(dateline_places(lead.body))
     for sent, prior, ents in zip(lead.wide, lead.wide_prior, lead.wide_ents):
@@ -37,27 +60,27 @@ def where_candidates(lead: Lead, head: Optional[Headline]) -> list[Candidate]:
             if not is_place(ent):
                 continue
             span = widen_place(ent, ents[k + 1:k + 2])
-            in_title = bool(re.search(r"\b%s\b" % re.escape(ent.text.lower()), head_text))
+            in_title = in_head.has(ent.text)
             origin = home_of_someone(ent)
             locative = preposition_before(span) in lex["locative_preps"] and not origin
             score = prior + weight("where_locative") * locative \
                 + weight("where_origin") * origin \
                 + weight("where_fac") * (ent.label_ != "GPE") \
                 + weight("where_modifier") * (ent.root.dep_ in ("compound", "nmod", "amod", "poss") and not in_title) \
-                + weight("frequency") * mentions(ent.text, low) \
+                + weight("frequency") * low.mentions(ent.text) \
                 + weight("title") * in_title \
                 + weight("where_origin") * (in_title and named_as_origin(place_key(ent.text), head_text))
             out.append(span_candidate(span, score))
         if sent.start < lead.sents[-1].end:
             out.extend(unlabelled_places(sent, prior))
-    return narrowest_places(out, lead, head_text)
+    return narrowest_places(out, lead, in_head)
 
 
-def narrowest_places(cands: list[Candidate], lead: Lead, head_text: str) -> list[Candidate]:
+def narrowest_places(cands: list[Candidate], lead: Lead, in_head: WordIndex) -> list[Candidate]:
     """Coders mark the town, not the region around it: a place the article uses as the
     container of another ("Salford, Greater Manchester") loses to the place it contains, which
     takes over the container's headline bonus."""
-    inside = containment(lead, head_text)
+    inside = containment(lead, in_head.low)
     outer = set(inside.values())
     out = []
     for c in cands:
@@ -65,7 +88,7 @@ def narrowest_places(cands: list[Candidate], lead: Lead, head_text: str) -> list
         score = c.score
         if key in outer:
             score -= weight("where_container")
-        elif inside.get(key) and in_text(inside[key], head_text) and not in_text(key, head_text):
+        elif inside.get(key) and in_head.has(inside[key]) and not in_head.has(key):
             score += weight("title")
         out.append(Candidate(c.text, c.start, c.end, score))
     return out
@@ -73,24 +96,23 @@ def narrowest_places(cands: list[Candidate], lead: Lead, head_text: str) -> list
 
 def mentions(name: str, low: str) -> int:
     """How often the body names the place as a word (not inside other words: "US" in "just"), at most 10."""
-    return min(len(re.findall(r"\b%s\b" % re.escape(name.lower()), low)), 10)
-
-
-def in_text(name: str, low: str) -> bool:
-    return bool(re.search(r"\b%s\b" % re.escape(name), low))
+    return WordIndex(low).mentions(name)
 
 
 def containment(lead: Lead, head_text: str) -> dict[str, str]:
     """{place: the place it lies in}, from place names written one after the other in the
     headline or the lead: "X, Y", "X, south Y", "X near Y", "X, near Y", "X in Y"."""
-    names = {place_key(e.text) for e in lead.ents if is_place(e)}
+    texts = (head_text, lead.body[:lead.sents[-1].end_char].lower() if lead.sents else "")
+    # only names these texts contain can be paired: the pattern stays short
+    names = {key for key in (place_key(e.text) for e in lead.ents if is_place(e))
+             if key in texts[0] or key in texts[1]}
     if len(names) < 2:
         return {}
     pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     compass = "|".join(re.escape(w) for w in lexicon()["compass_words"])
     pair = re.compile(r"\b(%s),?\s+(?:near\s+|in\s+)?(?:(?:%s)\s+)?(%s)\b" % (pattern, compass, pattern))
     out = {}
-    for text in (head_text, lead.body[:lead.sents[-1].end_char].lower() if lead.sents else ""):
+    for text in texts:
         for m in pair.finditer(text):
             if m.group(1) != m.group(2):
                 out.setdefault(m.group(1), m.group(2))
@@ -114,7 +136,7 @@ def dateline_places(body: str) -> list[Candidate]:
     return [Candidate(m.group(1), m.start(1), m.end(1), 1.0 + weight("dateline"))]
 
 
-def headline_places(head: Headline, lead: Lead, low: str) -> list[Candidate]:
+def headline_places(head: Headline, lead: Lead, low: WordIndex) -> list[Candidate]:
     """Places named in the headline: its own place entities and the body's place names it repeats."""
     body_places = {e.text for e in lead.ents if is_place(e)}
     title_low = head.title.lower()
@@ -122,13 +144,13 @@ def headline_places(head: Headline, lead: Lead, low: str) -> list[Candidate]:
     out = []
     for name in sorted(names):   # sorted: ties resolve the same way in every process
         at = lead.body.find(name)
-        score = 1.0 + weight("title") + weight("frequency") * mentions(name, low) \
+        score = 1.0 + weight("title") + weight("frequency") * low.mentions(name) \
             + weight("where_origin") * named_as_origin(name.lower(), title_low)
         out.append(Candidate(name, at if at >= 0 else None, at + len(name) if at >= 0 else None, score))
     return out
 
 
-def headline_locatives(head: Headline, body: str, low: str) -> list[Candidate]:
+def headline_locatives(head: Headline, body: str, low: WordIndex) -> list[Candidate]:
     """The name after a headline's place preposition ("rally outside City Hall"), whether or
     not NER knows it as a place: the object of the preposition, not a modifier ("in Trump talks")."""
     preps = lexicon()["headline_place_preps"]
@@ -143,7 +165,7 @@ def headline_locatives(head: Headline, body: str, low: str) -> list[Candidate]:
         if end > k and hdoc[end - 1].dep_ == "pobj":
             name = head.text((k, end))
             score = 1.0 + weight("title") + weight("where_locative") \
-                + weight("frequency") * mentions(name, low)
+                + weight("frequency") * low.mentions(name)
             out.append(headline_candidate(head, (k, end), body, score))
     return out
 

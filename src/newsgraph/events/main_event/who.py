@@ -1,6 +1,7 @@
 """Who: the headline's subject (its first name when two are joined by 'and'; in a casualty headline
-the count, replaced by the lead's subject that says what is counted; a short name widened to the
-fuller form the lead uses most) scored above the subjects of the lead sentences, which gain when
+the count, replaced by the lead's subject that says what is counted; in a headline that says
+people were named, the names the lead gives; a short name widened to the fuller form the lead uses
+most; without its relative clause) scored above the subjects of the lead sentences, which gain when
 they name a person, organisation, group or place."""
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .candidates import Candidate, headline_candidate, span_candidate
-from .headline import Headline, has_proper_noun, is_bare_count
+from .headline import Headline, has_proper_noun, is_bare_count, opens_relative_clause
 from .lead import Lead, sentence_subject
 from .words import lexicon, weight
 
@@ -19,10 +20,12 @@ def who_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     out = []
     subject = head_subject(head) if head else None
     if subject:
-        span = first_conjunct(head.doc, subject)
+        span = first_conjunct(head.doc, without_relative_clause(head.doc, subject))
         cand = headline_candidate(head, span, lead.body, 1.0 + weight("title"))
         if is_bare_count(head.doc, span):
             cand = counted_subject(lead, cand)
+        elif is_naming(head):
+            cand = named_people(lead, cand)
         elif is_name(head.doc, span, lead.body):
             cand = expand_name(cand, lead)
         out.append(cand)
@@ -71,6 +74,15 @@ def counted_subject(lead: Lead, cand: Candidate) -> Candidate:
     return cand
 
 
+def without_relative_clause(hdoc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """'Boy who fell down well' -> 'Boy': the relative clause says which one, not who."""
+    a, b = span
+    for i in range(a + 1, b):
+        if opens_relative_clause(hdoc, i):
+            return a, i
+    return span
+
+
 def first_conjunct(hdoc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """'Trump and Obama' -> 'Trump' when both sides are names."""
     a, b = span
@@ -101,3 +113,30 @@ def expand_name(cand: Candidate, lead: Lead) -> Candidate:
     if len(key) > 1 and lead.body.count(ent.text) < 2:
         return cand      # a full name is kept unless the article itself keeps using a fuller one
     return Candidate(ent.text, ent.start_char, ent.end_char, cand.score)
+
+
+def is_naming(head: Headline) -> bool:
+    """'Victims named as ...', 'Climbers killed in avalanche named': the headline tells that the
+    people its subject speaks of have been named, so who they are is the names."""
+    hdoc, naming = head.doc, lexicon()["naming_verbs"]
+    for tok in hdoc:
+        if tok.tag_ == "VBN" and tok.lemma_.lower() in naming and (
+                tok.i == head.verb or tok.i == len(hdoc) - 1 or hdoc[tok.i + 1].lower_ in ("as", "by")):
+            return True
+    return False
+
+
+def named_people(lead: Lead, cand: Candidate) -> Candidate:
+    """The first list of people's names in the lead ("Ann Lee, 62, from Hull, and Tom Ray, 52"),
+    from the first name to the last one before a verb ends the list."""
+    for sent in lead.sents[:3]:
+        people = [e for e in sent.ents if e.label_ == "PERSON"]
+        if not people:
+            continue
+        last = people[0]
+        for ent in people[1:]:
+            if any(t.pos_ in ("VERB", "AUX") for t in sent.doc[last.end:ent.start]):
+                break
+            last = ent
+        return span_candidate(sent.doc[people[0].start:last.end], cand.score)
+    return cand

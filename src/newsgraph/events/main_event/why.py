@@ -2,7 +2,8 @@
 phrase only the markers that still mean a cause there) and in the lead sentences, purpose 'to'
 clauses, what a verb of blaming names as the cause, and, in a report of deaths or injuries, the
 verb phrase that names a known accident condition (speed, drink, weather, a fault). A marker that
-introduces a time ("after 40 hours") says when, not why."""
+introduces a time ("after 40 hours", "after the break") says when, not why; what an instrument is
+used for is how; a cause told in one word loses to one that says more."""
 from __future__ import annotations
 
 from typing import Optional
@@ -47,7 +48,15 @@ def why_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
         for span in blamed_causes(head.doc[head.verb:head.rest[1]]):
             out.append(headline_candidate(head, (span.start, span.end), lead.body,
                                           weight("why_blamed") + weight("title") - 0.5))
-    return out
+    return [bare_words_lose(c) for c in out]
+
+
+def bare_words_lose(cand: Candidate) -> Candidate:
+    """A cause told in one word ("protests", "collapse") names a topic more than it explains:
+    a reason is a clause or a phrase, so it loses to one that says more."""
+    if len(cand.text.split()) > 1:
+        return cand
+    return Candidate(cand.text, cand.start, cand.end, cand.score + weight("why_one_word"))
 
 
 def headline_purpose(head: Headline, span: tuple[int, int], body: str) -> list[Candidate]:
@@ -78,13 +87,20 @@ def headline_marker_phrases(head: Headline, span: tuple[int, int], body: str, ma
 
 
 def names_a_time(phrase: Span) -> bool:
-    """'after 40 hours (underground)', 'after a dramatic final day': a verbless phrase headed by a
-    time says when, not why ("as the rains failed for a year" has a verb, "after weeks of protests"
+    """'after 40 hours (underground)', 'after a dramatic final day', 'after the break': a verbless
+    phrase headed by a time says when, not why ("as the rains failed for a year" has a verb, "after weeks of protests"
     says what filled the time)."""
-    if not len(phrase) or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+    if not len(phrase):
         return False
     lex = lexicon()
+    if lex["time_regex"].match(phrase.text):
+        return True                   # "after 06:00 GMT ...": a clock time, whatever follows it
     root = phrase.root
+    if (root.lower_ in lex["time_nouns"] or root.lower_ in lex["time_units"]) and root.pos_ == "NOUN" \
+            and not any(c.lower_ == "of" for c in root.children):
+        return True                   # "after the break", "after four days trapped in a well"
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return False
     return any((t.i == root.i or t.head.i == root.i) and (t.lower_ in lex["time_units"] or t.lower_ in
                lex["time_strong_words"]) and not any(c.lower_ == "of" for c in t.children) for t in phrase)
 
@@ -150,5 +166,7 @@ def purpose_phrases(sent: Span) -> list[Span]:
                 continue      # "were told to stay indoors": the passive verb's complement, not a purpose
             if not has_subject(tok.head):
                 continue      # "Click to share": no actor whose purpose it is
+            if tok.head.lemma_.lower() in lexicon()["instrument_verbs"]:
+                continue      # "used diggers to reach him": how it was done, not why
             out.append(sent.doc[tok.i:clip_right(tok) + 1])
     return out

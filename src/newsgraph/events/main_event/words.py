@@ -31,9 +31,11 @@ def lexicon() -> dict:
     for key in ("clause_cuts", "reporting_verbs", "time_units", "headline_place_preps", "light_verbs",
                 "honorifics", "time_anchors", "time_lead_modifiers",
                 "time_strong_words", "locative_preps", "place_like_org_words", "weekdays", "count_words",
-                "casualty_words", "casualty_verbs", "mechanism_marks", "accident_conditions", "instrument_preps"):
+                "casualty_words", "casualty_verbs", "mechanism_marks", "accident_conditions", "instrument_preps",
+                "time_nouns", "naming_verbs", "instrument_verbs"):
         lex[key] = frozenset(lex[key])
     lex["time_regex"] = re.compile("|".join(lex["time_patterns"]), re.I)
+    lex["headline_frame"] = re.compile(lex["headline_frame_pattern"], re.I)
     # headline words that say what happened to people or who said it, not how it came about
     lex["not_event_words"] = lex["casualty_words"] | lex["casualty_verbs"] | lex["reporting_verbs"]
     return lex
