@@ -45,3 +45,15 @@ def test_a_region_s_people_word_names_no_country(nlp):
 def test_a_place_after_a_conjoined_preposition_is_the_event_s_place(nlp):
     events = events_of(nlp, "Police fired tear gas at students in the old town and in Tarija on Friday.", with_entities=True)
     assert any(e.place is not None and e.place.name == "Tarija" for e in events)
+
+
+def test_a_dateline_cut_off_as_its_own_sentence_after_an_unstopped_deck_is_no_source(nlp):
+    text = ("Unions say the offer falls short; ministers cite the budget\n\n"
+            "QUITO (Sierra Wire) — Ecuador's teachers' union on Monday rejected the new pay offer.")
+    names = source_names(events_of(nlp, text, with_entities=True))
+    assert names and not any("Sierra" in n or "Wire" in n for n in names)
+
+
+def test_a_capitalised_name_inside_a_line_before_a_dash_is_kept(nlp):
+    text = "Officials met in Brussels on Monday. NATO — once a silent partner — condemned the strike."
+    assert any("NATO" in n or "North Atlantic" in n for n in source_names(events_of(nlp, text, with_entities=True)))

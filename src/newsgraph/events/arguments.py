@@ -118,10 +118,25 @@ def past_datelines(subjects: list[Token]) -> list[Token]:
     after the dateline, or dropped. The dateline's place is written in capitals."""
     out = []
     for s in subjects:
-        end = dateline_end(s.sent)
-        in_dateline = s.i < end and s.sent[0].is_upper and len(s.sent[0]) >= 3
+        line = line_of(s)
+        end = dateline_end(line)
+        in_dateline = s.i < end and opens_line(line[0]) and line[0].is_upper and len(line[0]) >= 3
         out += [c for c in s.children if c.dep_ == "appos" and c.i >= end] if in_dateline else [s]
     return out
+
+
+def opens_line(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space
+
+
+def line_of(tok: Token) -> Span:
+    """The tokens from the start of tok's line (at most a dateline's length back) to the end of
+    its sentence: the segmenter may run a sentence over a line break or cut a dateline off."""
+    doc, start = tok.doc, tok.i
+    while start > 0 and tok.i - start < 12 and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
+        start -= 1
+    return doc[start:tok.sent.end]
 
 
 OBJECT_CONTROL_PREPS = {"of", "for", "from", "with"}

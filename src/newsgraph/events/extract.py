@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.entities import country_name
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
-from .actors import (NON_COUNTRY_PREFIXES, actor_for, as_civilians, country_in_phrase, country_of_name, ent_text,
+from .actors import (NON_COUNTRY_PREFIXES, actor_for, as_civilians, country_in_phrase, country_of_name, ent_text, in_regional_adjective,
                      entity_at, group_head, is_actor_like, is_populated_place, is_stance_word, leader_code, place_owner, sector_of)
 from .arguments import actor_in, addressees, agent_of, antecedent, complement_verb, dateline_end, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
@@ -548,6 +548,9 @@ def actors_of(heads: list[Token], entities, ctx, place_country: Optional[str] = 
         group = group_head(h)
         sector = sector_of(group)
         own = country_in_phrase(group) or country_of_name(h.text)
+        if not own and any(in_regional_adjective(t) for t in group.lefts):
+            out.append(actor_for(h, entities, None))     # 'Latin American governments': no one country's
+            continue
         shared = None if own else shared_country(h)
         local = place_country if place_country and not (sources and sector in FOREIGN_SECTORS) else None
         if owner and not own and sector in PEOPLE_SECTORS and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in group.children):
