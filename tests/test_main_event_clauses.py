@@ -161,3 +161,11 @@ def test_participle_with_object_after_the_event_verb_is_how():
                   "Harriers won the county cup final on Saturday, beating Rovers 3-2 in front of a "
                   "record crowd. Their captain lifted the trophy.")["how"]
     assert got == "beating Rovers 3-2"
+
+
+def test_a_headline_verb_read_as_a_plural_noun_is_the_one_the_body_uses_as_a_verb():
+    title = "Union rejects offer as strike spreads to ports"
+    text = ("The dockers' union on Monday rejected the government's latest pay offer, "
+            "and the strike spread to two more ports, officials said.")
+    got = answers(title, text)
+    assert got["who"] == "Union" and got["what"].startswith("rejects")

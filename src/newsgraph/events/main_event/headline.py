@@ -134,6 +134,8 @@ def is_verb_like(tok: Token, verbs: frozenset) -> bool:
     if tok.tag_ not in ("NN", "NNS") or tok.i == 0 or tok.i + 1 >= len(tok.doc):
         return False
     prev, nxt = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if prev.tag_ in ("NN", "NNS") and is_verb_over_next(tok, nxt, verbs):
+        return True
     if prev.tag_ not in PROPER_TAGS:
         return False
     word = tok.text.lower()
@@ -142,6 +144,15 @@ def is_verb_like(tok: Token, verbs: frozenset) -> bool:
         return base in english_verbs() or base in verbs
     return (base in verbs or word in verbs) and nxt.tag_ in (
         "IN", "NNP", "CD", "JJ", "RB", "RP", "NN")
+
+
+def is_verb_over_next(tok: Token, nxt: Token, verbs: frozenset) -> bool:
+    """"Opposition rejects/NNS count/VBP as ...": of a noun in -s and a verb right after it, the
+    one the article's body uses as a verb is the headline's verb ("rejected"), when the body
+    never uses the other so ("Oil prices fall": the body says "fell", not "priced")."""
+    word = tok.text.lower()
+    return tok.tag_ == "NNS" and word.endswith("s") and nxt.tag_ in ("VBP", "VB") \
+        and word[:-1] in verbs and nxt.lemma_.lower() not in verbs
 
 
 def find_verb(hdoc: Doc, seg: tuple[int, int], verbs: frozenset) -> tuple[Optional[int], int]:
