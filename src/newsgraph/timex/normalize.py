@@ -251,7 +251,7 @@ def norm_month(m: re.Match, ctx: Context) -> Found | None:
         if ctx.tense(m.start()) == "PRESENT" and _in_infinitive_clause(m, ctx):
             direction = "future"          # "an agreement to acquire the bank in January"
         if ctx.scheduled_present(m.start("mon")) or _present_passive(m, ctx):
-            direction = "future"          # "the country goes to the polls in May", "the case is heard in May"
+            direction = "future"          # "the country goes to the polls in May", "the appeal is argued in May"
         return Found("DATE", cal.fmt_month(cal.month_year_near(ctx.dct, mon, direction), mon), *span(m))
     return Found("DATE", cal.fmt_month(cal.month_year(ctx.dct, mon, direction), mon), *span(m))
 

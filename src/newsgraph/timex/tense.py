@@ -65,7 +65,7 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VBN" and prospective_participle(verb):
         return "FUTURE"
     if verb.tag_ == "VBN" and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "PRESENT"                  # present passive: "the case is heard in May"
+        return "PRESENT"                  # present passive: "the appeal is argued in May"
     if verb.tag_ == "VBN":
         return "PAST"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -113,7 +113,7 @@ def scheduled_present(tok: Token) -> bool:
 
 
 def present_passive(tok: Token) -> bool:
-    """`tok` sits in a present-tense passive clause ("the case is heard in May", "the plant is
+    """`tok` sits in a present-tense passive clause ("the appeal is argued in May", "the plant is
     closed on Friday"): like the scheduled present, it points forward for a bare month."""
     verb = governing_verb(tok)
     if verb is None or verb.tag_ != "VBN":
