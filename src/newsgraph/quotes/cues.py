@@ -8,11 +8,9 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from newsgraph.quotes.lexicon import (attribution, media_nouns, news_agencies, prepositional_cues,
-                                     reporting_verbs)
+from newsgraph.quotes.lexicon import (attribution, general_object_preps, media_nouns, news_agencies,
+                                     prepositional_cues, reporting_verbs)
 
-OBJECT_PREPS = ("for", "on", "about", "of", "against", "at")
-TOPIC_PREPS = {"warn": ("of", "against")}       # "warned of a crisis": the topic is what was said
 FINITE_TAGS = ("VBD", "VBZ", "VBP")             # a finite verb is never inside a noun phrase
 
 
@@ -107,12 +105,12 @@ def content_tokens(verb: Token) -> list[Token]:
     if clauses:
         found = sorted(t for c in clauses + _stranded_subjects(verb, clauses) for t in c.subtree)
         found = _without_own_conjuncts(verb, clauses, found)
-        return _with_tail(verb, found, CLAUSE_TAIL_DEPS) if all(c.i > verb.i for c in clauses) else found
+        return _with_tail(verb, found, "clause") if all(c.i > verb.i for c in clauses) else found
     head = verb.head
     if verb.dep_ == "parataxis" and head.pos_ not in ("VERB", "AUX"):
         head = clause_head(verb)      # "The difference, he said, is ..." hung on "difference"
     if (verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and head.i < verb.i and not _subordinate(verb)) \
-            and head.pos_ in ("VERB", "AUX"):
+            and (head.pos_ in ("VERB", "AUX") or _set_off_clause(verb)):
         return _around_parenthetical(verb, head)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and any(c.dep_ == "nsubj" for c in verb.children) \
@@ -121,7 +119,7 @@ def content_tokens(verb: Token) -> list[Token]:
     if frame_of(verb) == "object" or _tells_to(verb):
         content = _object_content(verb)
         heads = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
-        content = _with_tail(verb, _without_own_conjuncts(verb, heads, content))
+        content = _with_tail(verb, _without_own_conjuncts(verb, heads, content), "object")
         if content:
             return content
     stray = _stray_that_clause(verb) or _passive_subject(verb)
@@ -181,13 +179,30 @@ def _without_own_conjuncts(verb: Token, heads: list[Token], content: list[Token]
             if conj.dep_ != "conj" or conj.i < head.i or conj.pos_ not in ("VERB", "AUX") \
                     or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
                 continue
-            if _tense_breaks(head, conj):
+            if _tense_breaks(head, conj) or _reporting_form(verb, head, conj):
                 first = conj.left_edge.i
                 while first - 1 > head.i and head.doc[first - 1].dep_ in ("cc", "punct") \
                         and head.doc[first - 1].head in (head, conj):
                     first -= 1
                 drop |= set(range(first, conj.right_edge.i + 1))
     return [t for t in content if t.i not in drop] if drop else content
+
+
+def _reporting_form(verb: Token, head: Token, conj: Token) -> bool:
+    """"said that the state is open, and left the stage": a past-tense verb joined to a
+    present-tense content verb, in the reporting verb's own form, is the speaker's next act."""
+    return verb.tag_ == "VBD" and conj.tag_ == "VBD" and head.tag_ in ("VBZ", "VBP") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+
+
+def next_act_of(conj: Token) -> Optional[Token]:
+    """The reporting verb whose speaker does what conj says, when the parser joined conj to
+    that verb's content clause ("noted that S lags and asked whether ..."), else None."""
+    head = conj.head
+    if conj.dep_ != "conj" or head.dep_ != "ccomp" or not is_reporting_verb(head.head) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+        return None
+    return head.head if _reporting_form(head.head, head, conj) else None
 
 
 def _tense_breaks(head: Token, conj: Token) -> bool:
@@ -201,15 +216,12 @@ def _tense_breaks(head: Token, conj: Token) -> bool:
         or head.tag_ == "VBN" and bool(aux) and all(a.tag_ in ("VB", "VBG", "VBN", "TO") for a in aux)
 
 
-CIRCUMSTANCE_MARKS = ("after", "before", "as", "although", "though", "while", "when", "whenever", "since",
-                      "until", "once", "if", "whereas", "unless")
-CLAUSE_TAIL_DEPS = ("advcl",)
-TAIL_DEPS = ("prep", "npadvmod", "advmod", "advcl", "appos", "agent", "xcomp", "dobj", "oprd", "acomp", "ccomp")
 
 
 def _circumstance_clause(tok: Token) -> bool:
     """"..., after he introduced a bill", "as Pyongyang fired": a clause of time or concession."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in attribution()["circumstance_marks"]
+                                       for c in tok.children)
 
 
 def _participle_clause(tok: Token) -> bool:
@@ -227,25 +239,58 @@ def _occasion(tok: Token) -> bool:
     return _circumstance(tok) or any(c.lemma_.lower() in attribution()["occasion_nouns"] for c in objects)
 
 
-def _with_tail(verb: Token, content: list[Token], deps=None) -> list[Token]:
+def _with_tail(verb: Token, content: list[Token], kind: str) -> list[Token]:
     """"reported a 2.8 percent rate in June, one of the lowest", "questioning X's judgment in
-    supporting Y": what the parser hung on the verb after its object still belongs to what was
-    said; a clause of its own joined by "and" does not."""
+    supporting Y": what the parser hung on the verb after its content ("object" or "clause",
+    see attribution.json's content_tails) still belongs to what was said; a clause of its own
+    joined by "and" does not."""
     if not content:
         return content
     first = content[0].i
     have = {t.i for t in content}
-    tail = [c for c in verb.rights if c.i > first and c.i not in have
-            and (c.dep_ in (deps or TAIL_DEPS) or deps is None and _stray_object_conjunct(c))
-            and not is_reporting_verb(c) and not _circumstance_clause(c) and not _occasion(c)
-            and not (deps == CLAUSE_TAIL_DEPS and _participle_clause(c))]
+    tail = [c for c in verb.rights if c.i > first and c.i not in have and _in_tail(verb, c, content, kind)]
     return sorted(content + [t for c in tail for t in c.subtree], key=lambda t: t.i)
+
+
+def _in_tail(verb: Token, tok: Token, content: list[Token], kind: str) -> bool:
+    rules = attribution()["content_tails"][kind]
+    taken = tok.dep_ in rules["deps"] or rules["stray_objects"] and _stray_object_conjunct(tok) \
+        or _content_form_conjunct(verb, tok, content)
+    return taken and not is_reporting_verb(tok) and not _circumstance_clause(tok) and not _occasion(tok) \
+        and (rules["participle_clauses"] or not _participle_clause(tok))
+
+
+VERB_FORMS = {"VBD": "past", "VBZ": "present", "VBP": "present", "VB": "base", "VBG": "gerund", "VBN": "participle"}
+
+
+def _content_form_conjunct(verb: Token, conj: Token, content: list[Token]) -> bool:
+    """"pledged that Trump is for free trade, but wants better deals": a verb joined by "and" or
+    "but" to the reporting verb, with no subject of its own, in the form of the content's verb
+    and not of the reporting verb's, continues what was said (conjuncts share their head's form)."""
+    if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i < content[-1].i \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+        return False
+    form = VERB_FORMS.get(conj.tag_)
+    heads = [t for t in content if t.dep_ in ("ccomp", "xcomp") and t.head.i == verb.i]
+    return form is not None and form != VERB_FORMS.get(verb.tag_) \
+        and any(VERB_FORMS.get(h.tag_) == form for h in heads)
 
 
 def _stray_object_conjunct(tok: Token) -> bool:
     """"praised the mayor's “grit” and her record on taxes": a noun joined to the verb itself is a
     second object the parser hung one level too high (a verb is not coordinated with a noun)."""
     return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB"
+
+
+def _set_off_clause(verb: Token) -> bool:
+    """"S1, he added, amount to S2" with the sentence's verb misread as a noun: a reporting verb
+    with a subject of its own, set off by commas inside its sentence, is a parenthetical."""
+    doc = verb.doc
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = words[0], words[-1]
+    subject = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+    return subject and left > verb.sent.start and doc[left - 1].text == "," \
+        and (right + 1 >= verb.sent.end or doc[right + 1].is_punct)
 
 
 def _subordinate(verb: Token) -> bool:
@@ -265,14 +310,15 @@ def _object_content(verb: Token) -> list[Token]:
     """"accused Y of Z", "urged Y to Z", "called for Z", "criticized Z": object and its complement."""
     after = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "prep", "ccomp", "dative")
              or _question_clause(c)]
-    preps = set(OBJECT_PREPS) | prepositional_cues()["object_preps"].get(verb.lemma_.lower(), frozenset())
+    lemma = verb.lemma_.lower()
+    preps = general_object_preps() | prepositional_cues()["object_preps"].get(lemma, frozenset())
     parts = [c for c in after if c.dep_ != "prep" or (c.lower_ in preps and not _circumstance(c))]
     if not parts or all(c.dep_ == "dative" for c in parts):
         return []
-    if verb.lemma_.lower() in ("tell", "ask", "warn") and not any(
-            c.dep_ in ("xcomp", "ccomp") or _question_clause(c) or c.lower_ == "about"
-            or c.lower_ in TOPIC_PREPS.get(verb.lemma_.lower(), ()) for c in parts):
-        return []
+    topics = prepositional_cues()["addressee_topics"].get(lemma)
+    if topics is not None and not any(
+            c.dep_ in ("xcomp", "ccomp") or _question_clause(c) or c.lower_ in topics for c in parts):
+        return []           # "told reporters", "asked him": the one addressed, not what was said
     return sorted(t for c in parts for t in c.subtree)
 
 

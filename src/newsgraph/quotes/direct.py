@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from newsgraph.records import Speaker
-from newsgraph.quotes.cues import is_reporting_verb, via_of
+from newsgraph.quotes.cues import FINITE_TAGS, is_reporting_verb, via_of
 from newsgraph.quotes.lexicon import attribution
 from newsgraph.quotes.marks import QuoteSpan
 from newsgraph.quotes.speakers import SpeakerResolver, speaker_head, subject_of
@@ -131,6 +131,17 @@ def _colon_speaker_verb(before: list[Token]) -> Optional[Token]:
     return verbs[-1] if verbs else None
 
 
+def _comma_frame_verb(before: list[Token]) -> Optional[Token]:
+    """'Jane Roe boomed, “...”': a verb right before the comma that opens a quote frames it,
+    whatever the verb (the lexicon cannot list every manner of speaking), when its subject
+    names someone."""
+    if len(before) < 3 or before[-1].text != "," or before[-2].pos_ != "VERB" or before[-2].tag_ not in FINITE_TAGS:
+        return None
+    subject = subject_of(before[-2])
+    return before[-2] if subject is not None and subject in before and subject.i < before[-2].i \
+        and (_names_someone(subject) or _determined_noun(subject)) else None
+
+
 def _frame_verbs(tokens: list[Token]) -> list[Token]:
     """The reporting verbs of a quote's frame, not those of a relative clause describing the
     speaker ("the diplomat, who asked not to be named, told AFP") when another one is there."""
@@ -143,13 +154,41 @@ def _choose_verb(text: str, q: QuoteSpan, before: list[Token], after: list[Token
     after_verbs = _frame_verbs(after)
     before_verbs = _frame_verbs(before)
     ends_open = text[q.start:q.end].rstrip().endswith(OPEN_ENDINGS) or text[q.mark_end:q.mark_end + 1] == ","
+    if _closes_its_sentence(text, q):
+        return before_verbs[-1] if before_verbs else _governing_verb(before)
     if after_verbs and (ends_open or not before_verbs):
         return after_verbs[0]
     if before_verbs:
         return before_verbs[-1]
     if after_verbs:
         return after_verbs[0]
-    return _colon_speaker_verb(before) or (_frame_verb(after) if ends_open else None)
+    return _colon_speaker_verb(before) or _comma_frame_verb(before) or (_frame_verb(after) if ends_open else None)
+
+
+def _closes_its_sentence(text: str, q: QuoteSpan) -> bool:
+    """'Japan branded it an “outlaw nation.” Russia insisted ...': quoted words that end with a
+    full stop and follow words of their own sentence close it; what comes after them is the
+    next sentence, not their frame."""
+    return text[q.start:q.end].rstrip().endswith(".") and _after_a_word(text, q.start)
+
+
+def _governing_verb(before: list[Token]) -> Optional[Token]:
+    """'She urged the council to “act before winter.”': the last verb before quoted words ending
+    their sentence whose subject, a name or a pronoun, opens the same stretch of text."""
+    for tok in reversed(_after_last_dash(before)):
+        subject = subject_of(tok) if tok.pos_ == "VERB" else None
+        if subject is not None and subject in before and (_names_someone(subject) or _determined_noun(subject)):
+            return _reporting_ancestor(tok) or tok
+    return None
+
+
+def _reporting_ancestor(verb: Token) -> Optional[Token]:
+    """'X says Y ran “...”': the reporting verb whose content holds the verb, if any."""
+    while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+        if is_reporting_verb(verb):
+            return verb
+    return None
 
 
 def _frame_verb(after: list[Token]) -> Optional[Token]:
@@ -159,13 +198,20 @@ def _frame_verb(after: list[Token]) -> Optional[Token]:
     for n, tok in enumerate(words):
         if tok.pos_ != "VERB":
             continue
-        if any(c.dep_ == "nsubj" and c in words and (_names_someone(c) or _determined_noun(c))
+        if any(c.dep_ == "nsubj" and c in words and (_names_someone(c) or _determined_noun(c)
+                                                     or _capitalised_mid_sentence(c, words))
                for c in tok.children):
             return tok
         if n == 0 and len(words) > 1 and _names_someone(words[1]):
             return tok
         return None
     return None
+
+
+def _capitalised_mid_sentence(tok: Token, words: list[Token]) -> bool:
+    """"“...?” Brannity pressed" with the name tagged as a common noun: after a quote left open
+    the sentence goes on, so a capital on the word right after it marks a name."""
+    return tok.i == words[0].i and tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper
 
 
 def _determined_noun(tok: Token) -> bool:

@@ -51,9 +51,17 @@ def numbers() -> dict:
 @lru_cache(maxsize=1)
 def prepositional_cues() -> dict[str, dict[str, frozenset[str]]]:
     """{"required": verb -> words one of which must follow it, "object_preps": verb -> extra
-    prepositions introducing what was said}."""
+    prepositions introducing what was said, "addressee_topics": verb of addressing -> the
+    prepositions that introduce its topic}."""
     data = _json("prepositional_cues.json")
-    return {k: {verb: frozenset(words) for verb, words in data[k].items()} for k in ("required", "object_preps")}
+    return {k: {verb: frozenset(words) for verb, words in data[k].items()}
+            for k in ("required", "object_preps", "addressee_topics")}
+
+
+@lru_cache(maxsize=1)
+def general_object_preps() -> frozenset[str]:
+    """Prepositions whose object is what was said after any object-frame verb ("called for X")."""
+    return frozenset(_json("prepositional_cues.json")["general_object_preps"])
 
 
 @lru_cache(maxsize=1)

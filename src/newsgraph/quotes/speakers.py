@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.records import Entity, Speaker
 from newsgraph.quotes.coref import PersonIndex
-from newsgraph.quotes.cues import FINITE_TAGS, entity_span, is_reporting_verb, parenthetical_addressee
+from newsgraph.quotes.cues import (FINITE_TAGS, clause_head, entity_span, is_reporting_verb, next_act_of,
+                                   parenthetical_addressee)
 from newsgraph.quotes.lexicon import attribution, media_nouns, pronouns
 
 try:
@@ -334,13 +335,28 @@ def subject_of(verb: Token) -> Optional[Token]:
             holder = verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
             if holder.pos_ in ("VERB", "AUX") and holder is not verb:
                 return subject_of(holder)   # "X issued a statement saying ...", "in a post saying"
+        if _free_adjunct(verb):
+            return subject_of(clause_head(verb.head))
         return verb.head        # "Smith, the lawyer, ..., saying she ..."
     controller = _object_controller(verb)
     if controller is not None:
         return controller
+    reporter = next_act_of(verb)
+    if reporter is not None:
+        return subject_of(reporter)         # "X noted that S lags and asked whether ..."
     if verb.dep_ in CLIMB_DEPS and verb.head is not verb:
         return subject_of(verb.head)        # "..., before insisting", "pivoted to arguing"
     return None
+
+
+def _free_adjunct(verb: Token) -> bool:
+    """"X derided the plan, suggesting ...": a participle set off by a comma after the object of
+    a clause is said by that clause's subject, not by the object the parser hung it on."""
+    head = verb.head
+    holder = clause_head(head)
+    return head.dep_ in ("dobj", "pobj", "dative", "oprd") and verb.left_edge.i > 0 \
+        and verb.doc[verb.left_edge.i - 1].text == "," and holder.pos_ in ("VERB", "AUX") \
+        and holder.i != verb.i and any(c.dep_ in SUBJECT_DEPS for c in holder.children)
 
 
 def _finite_misread(verb: Token) -> bool:
@@ -402,7 +418,33 @@ def speaker_head(verb: Token) -> Optional[Token]:
         if subject is not None and subject.i < verb.i:
             return subject
     addressee = verb.lemma_.lower() in attribution()["addressee_verbs"]
-    return _opening_name(verb) or (None if addressee else _name_after(verb))
+    return _opening_name(verb) or (None if addressee else _name_after(verb)) or _lost_subject(root)
+
+
+def _lost_subject(root: Token) -> Optional[Token]:
+    """"Friday, Texas, leading a coalition, asked ..." parsed with "Texas" hung on "Friday": a finite
+    main verb has a subject, so when the parse gives it none, the first name before it in its
+    sentence (a person first; not the object of a preposition, not a date) is that subject."""
+    if root.tag_ not in FINITE_TAGS or root.dep_ != "ROOT" \
+            or any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in root.children):
+        return None
+    names = [t for t in root.doc[_clause_start(root):root.i] if t.ent_type_ in NAME_LABELS
+             and t.dep_ not in ("pobj", "poss") and t.head.dep_ != "prep"]
+    if not names:
+        return None
+    first = ([t for t in names if t.ent_type_ == "PERSON"] or names)[0]   # "Jane Roe, a rabbi from Hollywood, Fla."
+    span = entity_span(first)
+    return span.root if span is not None and span.root.i < root.i else first
+
+
+def _clause_start(root: Token) -> int:
+    """Where root's stretch of its sentence starts: after the last quotation mark, line break or
+    dash before it (a name quoted before it is not its subject)."""
+    start = root.sent.start
+    for tok in root.doc[start:root.i]:
+        if tok.text in DOUBLE_QUOTES or "\n" in tok.text or tok.text in BREAKS:
+            start = tok.i + 1
+    return start
 
 
 def _name_after(verb: Token) -> Optional[Token]:

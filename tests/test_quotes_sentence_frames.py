@@ -1,0 +1,108 @@
+"""Which words frame a quote: quoted words that close their own sentence are framed by that
+sentence, not by the one after them. Sentences written for these tests."""
+from __future__ import annotations
+
+from newsgraph.nlp import get_nlp
+from newsgraph.quotes import extract_quotes
+from newsgraph.records import Article
+
+
+def run(text: str):
+    article = Article(id="t-frames", source="test", text=text, published="2024-05-02")
+    return extract_quotes(article, get_nlp()(text), [])[0]
+
+
+def speaker_of(quotes, words):
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
+    return found[0].speaker.name if found[0].speaker else None
+
+
+def test_quote_closing_its_sentence_is_not_framed_by_the_next_one():
+    text = ("Norway branded the proposal a “reckless gamble with the future of our fisheries.” "
+            "Iceland insisted that the talks continue.")
+    assert speaker_of(run(text), "reckless gamble") == "Norway"
+
+
+def test_quote_closing_its_sentence_takes_the_subject_of_its_own_clause():
+    text = ("The union leader, Marta Kowalczyk, urged members to “stand firm until the very last day of the strike.” "
+            "Management replied that the offer was final.")
+    assert speaker_of(run(text), "stand firm") == "Marta Kowalczyk"
+
+
+def test_quote_left_open_is_still_framed_by_the_clause_after_it():
+    text = "“We will stand firm until the very last day of the strike,” Marta Kowalczyk said on Tuesday."
+    assert speaker_of(run(text), "stand firm") == "Marta Kowalczyk"
+
+
+def test_embedded_clause_of_a_report_gives_the_reporter():
+    text = ("Senator Ingrid Dahl says her colleague Paul Brennan ran “a campaign built on fear and nothing else.”")
+    assert "Ingrid Dahl" in speaker_of(run(text), "built on fear")
+
+
+
+def test_verb_before_the_comma_opening_a_quote_frames_it():
+    text = "Smiling at the crowd, Governor Lena Ortiz boomed, “Tonight this state chose hope over fear.”"
+    assert "Lena Ortiz" in str(speaker_of(run(text), "chose hope"))
+
+
+def content_with(text: str, words: str) -> str:
+    found = [q.text for q in run(text) if words in q.text]
+    assert found, f"no quote with {words!r}"
+    return found[0]
+
+
+def test_conjunct_in_the_form_of_the_content_verb_is_part_of_what_was_said():
+    text = "At the rally, Ortiz pledged that the state is open for business, but wants “fairer and tougher” trade deals."
+    assert "trade deals" in content_with(text, "open for business")
+
+
+def test_past_tense_conjunct_of_a_present_content_is_the_speakers_next_act():
+    text = "At the rally, Ortiz said that the state is open for business, and left the stage to loud applause."
+    assert "left the stage" not in content_with(text, "open for business")
+
+
+def test_conjunct_in_the_reporting_verbs_form_stays_out():
+    text = "Ortiz announced that the plant is closing, and thanked the staff for their years of work."
+    assert "thanked" not in content_with(text, "plant is closing")
+
+
+def test_the_speakers_next_act_keeps_the_speaker():
+    text = ("Karl Brenner, an analyst, noted that recruitment lags the target of 170,000 and asked "
+            "whether the minister could reach that level by 2027.")
+    quotes = run(text)
+    assert "reach that level" not in content_with(text, "recruitment lags")
+    assert "Brenner" in str(speaker_of(quotes, "reach that level"))
+
+
+def test_subject_the_parse_lost_is_the_name_before_the_verb():
+    text = "Tuesday, Nevada, heading a coalition of six states, asked a federal judge to suspend the new regulations."
+    assert speaker_of(run(text), "suspend the new regulations") == "Nevada"
+
+
+def test_lost_subject_is_not_taken_from_a_quote_or_a_date():
+    text = "“We will sue,” Tuesday, asked a federal judge to suspend the new regulations."
+    assert speaker_of(run(text), "suspend the new regulations") is None
+
+
+def test_participle_after_a_comma_on_the_object_is_said_by_the_subject():
+    text = ("Continuing to explain his view, Okafor rejected the notion that the dispute should be forgotten, "
+            "saying that if he \"found something that was broken, I would fix it.\"")
+    assert speaker_of(run(text), "I would fix it") == "Okafor"
+
+
+def test_capitalised_word_after_an_open_quote_is_a_name_even_tagged_as_a_noun():
+    text = ("The mayor paused.\n\n“Would it be negotiable for the 40 families on Elm Street?” Brannity pressed. "
+            "“Maybe let them stay if they register.”")
+    assert speaker_of(run(text), "negotiable for the 40 families") is not None
+
+
+def test_lower_case_noun_after_an_open_quote_is_no_speaker():
+    text = "“Would it be negotiable for the 40 families on Elm Street?” rain pressed on the windows."
+    assert speaker_of(run(text), "negotiable for the 40 families") is None
+
+
+def test_parenthetical_frame_in_a_sentence_whose_verb_was_read_as_a_noun():
+    text = "Proposals from the mayor to cut bus fares, she added, amount to little more than a gesture."
+    content = content_with(text, "little more than a gesture")
+    assert content.startswith("Proposals from the mayor")
