@@ -106,3 +106,10 @@ def test_parenthetical_frame_in_a_sentence_whose_verb_was_read_as_a_noun():
     text = "Proposals from the mayor to cut bus fares, she added, amount to little more than a gesture."
     content = content_with(text, "little more than a gesture")
     assert content.startswith("Proposals from the mayor")
+
+
+def test_a_time_phrase_on_an_unnamed_speaker_is_not_part_of_its_description():
+    text = ("Peru's opposition on Tuesday rejected the official result of Sunday's runoff, "
+            "a day after the electoral board declared the incumbent the winner.")
+    names = [q.speaker.name for q in run(text)]
+    assert "Peru's opposition" in names and all("Tuesday" not in n for n in names)

@@ -77,7 +77,8 @@ def described_tokens(head: Token) -> list[Token]:
     disputing X") and anything after a comma or a bracket left out)."""
     keep = set(phrase_tokens(head))
     for child in head.rights:
-        if child.dep_ in DESCRIBING_DEPS and not _after_break(head, child) and not _reports_itself(child):
+        if child.dep_ in DESCRIBING_DEPS and not _after_break(head, child) and not _reports_itself(child) \
+                and not _is_time_phrase(child):
             keep.update(child.subtree)
     tokens = sorted(keep, key=lambda t: t.i)
     out = [tokens[0]]
@@ -88,6 +89,11 @@ def described_tokens(head: Token) -> list[Token]:
     while len(out) > 1 and (out[-1].is_punct or out[-1].dep_ == "cc"):
         out.pop()
     return out
+
+
+def _is_time_phrase(child: Token) -> bool:
+    """"the opposition on Tuesday": a prepositional phrase that dates the act, not the speaker."""
+    return child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children)
 
 
 def _reports_itself(child: Token) -> bool:
