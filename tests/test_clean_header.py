@@ -283,3 +283,67 @@ def test_two_stamps_glued_under_a_short_headline_are_not_the_title():
     art = header_of(page)
     assert art.title == "»Nachtschicht«"
     assert art.published == "2023-03-14"
+
+
+def test_breadcrumb_step_and_headline_printed_twice_on_one_line_give_the_headline():
+    page = (MENU + "Start Wirtschaft Hafen Dock workers strike over night-shift pay Dock workers strike over night-shift pay "
+            "von Lena Okafor\n\n14.03.2023\n\n" + BODY)
+    assert header_of(page).title == "Dock workers strike over night-shift pay"
+
+
+def test_a_teaser_over_a_headline_with_a_relative_stamp_is_not_the_title():
+    teaser = "Ferry timetable changes for the summer season on the island routes"
+    headline = "Dock workers strike over night-shift pay at northern terminal"
+    page = (MENU + "Weitere Nachrichten\n\n" + teaser + "\n\n" + headline + " vor 3 Stunden in Wirtschaft, keine Kommentare\n\n"
+            "Drucken | Teilen\n\n" + BODY + "\n\n" + headline + "\n\nMehr zum Thema\n\n" + teaser + "\n")
+    art = header_of(page)
+    assert art.title == headline
+    assert art.published is None          # "vor 3 Stunden": unknown without the crawl date
+
+
+def runner_up_stamp(stamp_line: str):
+    from newsgraph.clean.dump import score_dump
+    from newsgraph.clean.header import Header, body_anchors, body_start, runner_up_date
+    doc = score_dump(MENU + "Weekend offer: two months of the paper for free\n\n"
+                     "Dock workers strike over night-shift pay at northern terminal\n\n" + stamp_line + BODY)
+    texts = [ln.text for ln in doc.lines]
+    promo, headline = texts.index("Weekend offer: two months of the paper for free"), texts.index(
+        "Dock workers strike over night-shift pay at northern terminal")
+    scored = {promo: (3.0, texts[promo]), headline: (2.0, texts[headline])}
+    return runner_up_date(doc, Header(), scored, promo, body_anchors(doc, body_start(doc)), None)
+
+
+def test_the_dateline_under_the_next_best_headline_candidate_dates_the_page():
+    assert runner_up_stamp("14 March 2023, 09:12\n\n").startswith("2023-03-14T09:12")
+    assert runner_up_stamp("") is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("30/10/23 | Gesundheit", "2023-10-30"),                      # slashed, two-digit year, day first (30 > 12)
+    ("Posted 10/30/23", "2023-10-30"),
+    ("Hora de publicación 17 de marzo 2021, 12:00 A. M.", "2021-03-17T00:00:00"),
+])
+def test_two_digit_slashed_years_and_spanish_stamps(text, iso):
+    assert parse_datetime(text) == iso
+
+
+def test_two_digit_slashed_year_follows_the_page_order():
+    assert parse_datetime("03/05/23") is None
+    assert parse_datetime("03/05/23", day_first=True) == "2023-05-03"
+    assert parse_datetime("Seite 1/2/3") is None
+
+
+def test_spanish_publication_cue_dates_a_long_byline_line():
+    page = (MENU + "Dock workers strike over night-shift pay at northern terminal\n\n"
+            "Redacción Puerto Norte Hora de publicación: Puerto Norte, 17 de marzo 2021, 09:30\n\n" + BODY)
+    assert header_of(page).published.startswith("2021-03-17")
+
+
+def test_one_word_headline_right_over_the_body():
+    page = MENU + "Impressum\n\nHafenfest\n\n" + BODY
+    assert header_of(page).title == "Hafenfest"
+
+
+def test_an_all_capitals_label_right_over_the_body_is_not_the_title():
+    page = MENU + "Dock workers strike over night-shift pay at northern terminal\n\nUPDATE\n\n" + BODY
+    assert header_of(page).title == "Dock workers strike over night-shift pay at northern terminal"

@@ -252,3 +252,36 @@ def test_a_marked_dateline_beats_a_declared_day_it_contradicts():
     html = dated_page('<meta property="article:published_time" content="2022-06-20T11:02:44+01:00">',
                       '<span class="date">27.01.2022</span>')
     assert publication_time("2022-06-20", html) == "2022-01-27"
+
+
+def test_a_heading_in_the_comment_form_is_not_the_headline():
+    head = "<title>Ferry service resumes after storm | Harbour Notes</title>"
+    body = ("<div id='respond' class='comment-respond'><h1 id='reply-title'>Leave a Reply or Comment</h1></div>")
+    assert title_of(head, body, url="https://harbour-notes.example/p/9") == "Ferry service resumes after storm"
+
+
+def test_a_category_class_that_says_comment_does_not_hide_the_headline():
+    body = "<div class='post category-kommentar'><h1>Ferry service resumes after storm</h1></div>"
+    assert title_of("<title>Ferry service resumes after storm - Ledger</title>", body) == "Ferry service resumes after storm"
+
+
+def test_a_style_block_inside_the_h1_is_not_printed():
+    h1 = "<h1><style>.x{font-size:16px;color:#707070}</style>Ferry service resumes after storm</h1>"
+    assert title_of("<title>Ferry service resumes after storm</title>", h1) == "Ferry service resumes after storm"
+
+
+def test_ruby_readings_leave_the_headline():
+    h1 = "<h1><ruby>港<rt>みなと</rt></ruby>の<ruby>船<rt>ふね</rt></ruby>がまた動き出す</h1>"
+    assert title_of("<title>NEWS EASY|港の船がまた動き出す</title>", h1) == "港の船がまた動き出す"
+
+
+def test_a_kicker_run_onto_the_heading_leaves_the_metadata_headline():
+    h1 = "<h1><span class='css-1x2y'>Press release of the Harbour Office</span> :Ferry service resumes after storm</h1>"
+    head = ("<title>Press releases</title><meta property='og:title' content='Press releases'>"
+            "<meta name='twitter:title' content='Ferry service resumes after storm'>")
+    assert title_of(head, h1) == "Ferry service resumes after storm"
+
+
+def test_the_heading_that_prints_og_title_beats_a_section_heading_that_prints_the_title_tag():
+    head = "<meta property='og:title' content='Ferry service resumes after storm'><title>News - Ledger</title>"
+    assert title_of(head, "<h1>News</h1><h1>Ferry service resumes after storm</h1>") == "Ferry service resumes after storm"

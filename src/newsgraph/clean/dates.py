@@ -15,7 +15,8 @@ ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})
 # "year" right before ":mm" is a two-digit year glued to the hour ("28.09.1912:44")
 YEAR_END = r"(?:(?!\d|:\d)|(?=\d{1,2}[.\s:]))"
 NUMERIC_RE = re.compile(r"(?<![\d.])(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})"
-                        r"|(\d{2})\.(\d{2})\.(\d{2})(?:(?![\d.])|(?=\d{1,2}:\d{2})))" + YEAR_END)
+                        r"|(\d{2})\.(\d{2})\.(\d{2})(?:(?![\d.])|(?=\d{1,2}:\d{2}))"
+                        r"|(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/]))" + YEAR_END)
 TIME_RE = re.compile(r"(?<![\d.:/-])(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(?:(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z]))?(?:\s*uhr)?", re.I)
 ZONE_RE = re.compile(r"^[\s(,]*(?:(?:GMT|UTC)\s*([+-]\d{1,2}(?::?\d{2})?)|([+-]\d{2}:?\d{2})|\b([A-Z]{1,5})\b)")
 
@@ -82,7 +83,7 @@ def numeric_date(g: tuple, day_first: bool | None) -> date | None:
         return safe_date(int(g[3]), int(g[4]), int(g[5]))
     if g[9]:
         return safe_date(2000 + int(g[11]), int(g[10]), int(g[9]))
-    a, b, y = int(g[6]), int(g[7]), int(g[8])
+    a, b, y = (int(g[6]), int(g[7]), int(g[8])) if g[6] else (int(g[12]), int(g[13]), 2000 + int(g[14]))
     if a > 12 or (day_first and b <= 12):
         return safe_date(y, b, a)
     if b > 12 or day_first is False:
@@ -97,8 +98,9 @@ def slash_order(texts) -> bool | None:
     for text in texts:
         for m in NUMERIC_RE.finditer(text):
             g = m.groups()
-            if g[6] and (int(g[6]) > 12) != (int(g[7]) > 12):
-                votes[int(g[6]) > 12] += 1
+            a, b = (g[6], g[7]) if g[6] else (g[12], g[13])
+            if a and (int(a) > 12) != (int(b) > 12):
+                votes[int(a) > 12] += 1
     if votes[0] == votes[1]:
         return None
     return votes[1] > votes[0]

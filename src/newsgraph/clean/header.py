@@ -57,6 +57,9 @@ LEAD_END_RE = re.compile(r"[|•·/–—-]\s*$")
 DATELINE_SPLIT_RE = re.compile(r"\s*(?:[|•·/–—]|\s-\s|//)\s*")
 NAME_LIST_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\s/\s|\band\b|\bund\b|\bet\b)\s*")
 PART_SPLIT_RE = re.compile(r"\s+[|/»›>·•]\s+|\s+[–—-]\s+")
+RUNNER_UP_TRIES = 3         # next best headline candidates whose dateline may date the page
+TWICE_MIN_WORDS = 3         # words of a run a line prints twice in a row (breadcrumb step + headline)
+TWICE_MAX_WORDS = 80        # ... in a line of at most this many words (a headline's length, twice, and crumbs)
 ECHO_TRIM_MAX_WORDS = 5     # words a kicker or stray tail glued to a headline may hold
 ECHO_TRIM_MIN_WORDS = 3     # words the headline printed on its own elsewhere must keep
 ECHO_TRIM_KEEP = 0.7        # ... and this share of the words of the line
@@ -202,11 +205,13 @@ def read_header(doc: DumpLines) -> Header:
         return head
     day_first = page_day_first(doc)
     anchors = body_anchors(doc, start)
-    title_at = pick_title(doc, head, anchors, day_first)
+    scored = title_candidates(doc, anchors, day_first)
+    title_at = pick_title(doc, head, scored, anchors, day_first)
     anchor = next((a for a in anchors if title_at is None or a > title_at), anchors[-1])
     head.published = (date_near_title(doc, head, title_at, anchor, day_first)
                       or lede_date(doc, head, anchor, day_first)
-                      or publication_statement(doc, head, anchor, day_first))
+                      or publication_statement(doc, head, anchor, day_first)
+                      or runner_up_date(doc, head, scored, title_at, anchors, day_first))
     if head.published is None and not relative_stamp_near(doc, title_at):
         head.published = (dateline_below(doc, head, anchor, day_first)
                           or nearest_dateline(doc, head, anchor, day_first)
@@ -216,6 +221,22 @@ def read_header(doc: DumpLines) -> Header:
     head.outlet = site_name(doc, head)
     head.original_outlet = source_outlet(doc, head)
     return head
+
+
+def runner_up_date(doc: DumpLines, head: Header, scored: dict[int, tuple[float, str]], title_at: int | None,
+                   anchors: list[int], day_first) -> str | None:
+    """Where no date sits with the chosen headline: the dateline printed under one of the next
+    best headline candidates (the headline may be one of them; a date under a line is what
+    marks an article's header)."""
+    others = sorted((i for i in scored if i != title_at), key=lambda i: -scored[i][0])[:RUNNER_UP_TRIES]
+    for i in others:
+        if meta_below(doc, i, day_first) == 0:
+            continue
+        anchor = next((a for a in anchors if a > i), anchors[-1])
+        stamp = date_near_title(doc, head, i, anchor, day_first)
+        if stamp:
+            return stamp
+    return None
 
 
 def relative_stamp_near(doc: DumpLines, title_at: int | None) -> bool:
@@ -249,6 +270,15 @@ def is_meta(text: str, day_first: bool | None) -> bool:
         return False
     names = byline_names_of(text)
     return bool(names) and not (m.start() > 0 and len(names) == 1 and " " not in names[0])   # "Heizjacken von Bosch"
+
+
+def meta_only(text: str, day_first: bool | None) -> bool:
+    """A dateline or byline that is not a headline with its stamp run onto it ("Title vor 5
+    Stunden in Politik"): the line over such a headline is no headline of its own."""
+    if not is_meta(text, day_first):
+        return False
+    head, had_tail = split_title_tail(text, day_first)
+    return not (had_tail and head != text and headline_like(head) and not is_meta(head, day_first))
 
 
 def byline_lead(lead: str) -> bool:
@@ -358,18 +388,24 @@ def loose(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-def echoed(key: str, counts: dict, prefixes: list[str]) -> bool:
-    return counts.get(key, 0) >= 2 or any(key.startswith(p) and key != p for p in prefixes)
+def echoed(key: str, counts: dict, prefixes: list[str], own_line: bool = False) -> bool:
+    """Printed at least twice; a headline cut from a longer line (`own_line`) was not counted
+    under its own text, so once more elsewhere will do."""
+    return counts.get(key, 0) >= 2 - own_line or any(key.startswith(p) and key != p for p in prefixes)
 
 
 def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], echo, day_first,
                    lede: frozenset[str] = frozenset()) -> tuple[dict, str] | None:
-    """What makes line i look like the headline: headline-shaped, a dateline or byline under it
+    """What makes line i look like the headline: headline-shaped (one capitalized word only with
+    a dateline under it or alone right over the body: "Willkommen!"), a dateline or byline under it
     (or run onto it), printed again elsewhere on the page (breadcrumb, share text), set apart as
     a paragraph, a headline's length, near the body and not itself a body sentence, and sharing
     its content words with the lede (`lede`)."""
     text = doc.lines[i].text
     head, had_tail = split_title_tail(text, day_first)
+    twice = printed_twice(head)
+    if twice:
+        head, had_tail = twice, True
     if caption_like(text) or (not had_tail and is_meta(text, day_first)):
         return None
     if not had_tail and (len(person_names(text, doc.language)) > 1 or credit_line(text, doc.language)):
@@ -381,14 +417,15 @@ def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], 
     letters = [ch for ch in head if ch.isalpha()]
     one_word = (words == 1 and len(head) >= 4 and bool(letters) and letters[0].isupper()
                 and head.lower() not in chrome_words())
-    if not headline_like(head) and not (one_word and below):
+    label_above_body = anchor_gap == 1 and head == text and text[:1].isalpha() and not text.isupper()
+    if not headline_like(head) and not (one_word and (below or label_above_body)):
         return None
     ln = doc.lines[i]
     feats = {
         f"meta_below_{below}": 1.0,
         "tail": float(had_tail),
-        "meta_above": float(i > 0 and is_meta(doc.lines[i - 1].text, day_first)),
-        "echo": float(words >= 3 and echoed(loose(head), *echo)),
+        "meta_above": float(i > 0 and meta_only(doc.lines[i - 1].text, day_first)),
+        "echo": float(words >= 3 and echoed(loose(head), *echo, own_line=had_tail and loose(head) != loose(text))),
         "paragraph": float(ln.blank_before and ln.blank_after),
         "sentence": float(head.endswith(".") and words >= 10),
         "body_line": float(doc.scores[i] >= BODY_THRESHOLD and i not in anchors),
@@ -405,6 +442,20 @@ def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], 
         "line_score": doc.scores[i],
     }
     return feats, head
+
+
+def printed_twice(text: str) -> str | None:
+    """The longest run of words a line prints twice in a row ("Home Blog Title Title by Ann
+    Lee"): a breadcrumb's last step and the headline flattened onto one line. None when none
+    of TWICE_MIN_WORDS words or more is."""
+    words = text.split()
+    if len(words) > TWICE_MAX_WORDS:
+        return None
+    for size in range(len(words) // 2, TWICE_MIN_WORDS - 1, -1):
+        for k in range(len(words) - 2 * size + 1):
+            if words[k] == words[k + size] and words[k:k + size] == words[k + size:k + 2 * size]:
+                return " ".join(words[k:k + size])
+    return None
 
 
 def content_words(text: str) -> set[str]:
@@ -446,7 +497,7 @@ def title_score(feats: dict, weights: dict | None = None) -> float:
 def meta_below(doc: DumpLines, i: int, day_first) -> int:
     """1-3: a dateline or byline is the next line, the one after, or the third; 0: none."""
     for k in range(1, META_BELOW_REACH + 1):
-        if i + k < len(doc.lines) and is_meta(doc.lines[i + k].text, day_first):
+        if i + k < len(doc.lines) and meta_only(doc.lines[i + k].text, day_first):
             return k
     return 0
 
@@ -490,10 +541,10 @@ def mark_nearest(found: dict[int, tuple[dict, str]], anchors: list[int]) -> None
             found[max(above)][0]["nearest"] = 1.0
 
 
-def pick_title(doc: DumpLines, head: Header, anchors: list[int], day_first) -> int | None:
-    """The best-scored headline candidate around a body anchor; a shorter candidate just above
-    it makes it the deck."""
-    scored = title_candidates(doc, anchors, day_first)
+def pick_title(doc: DumpLines, head: Header, scored: dict[int, tuple[float, str]], anchors: list[int],
+               day_first) -> int | None:
+    """The best-scored headline candidate (`scored`, see title_candidates) around a body anchor;
+    a shorter candidate just above it makes it the deck."""
     if not scored:
         return None
     best = fuller_line(doc, scored, max(scored, key=lambda i: (scored[i][0], i)))

@@ -40,6 +40,8 @@ HEADING_TAGS = frozenset(("h1", "h2", "h3"))
 PRINTED_TAGS = ("h1", "h2", "h3", "a", "span", "strong", "b", "p", "div", "li", "header")
 PRINTED_MAX_CHILDREN = 3    # an element printing a headline holds little more than its text
 UNSEEN = frozenset(("head", "title", "script", "style", "noscript", "template"))
+UNPRINTED = UNSEEN | {"rt", "rp"}      # ... and ruby readings printed over the characters of a heading
+TAXONOMY_PREFIXES = ("category-", "tag-", "cat-")   # a post's own class names for its categories and tags
 GENERIC_HOST_LABELS = {"www", "www2", "www3", "m", "amp", "com", "org", "net", "co", "de", "uk", "fr", "blog", "news"}
 
 
@@ -51,6 +53,11 @@ def lexicon() -> dict:
 @lru_cache(maxsize=1)
 def kicker_class_words() -> frozenset[str]:
     return frozenset(lexicon()["kicker_class_words"])
+
+
+@lru_cache(maxsize=1)
+def comment_class_words() -> frozenset[str]:
+    return frozenset(lexicon()["comment_class_words"])
 
 
 @lru_cache(maxsize=1)
@@ -79,9 +86,10 @@ def kicker_element(el) -> bool:
 
 
 def heading_text(h1) -> str:
-    """The printed text of an <h1> without its kicker, date stamp or screen-reader text."""
+    """The printed text of an <h1> without its kicker, date stamp, screen-reader text, style
+    block or ruby readings."""
     h = copy.deepcopy(h1)
-    for el in [e for e in h.iterdescendants() if isinstance(e.tag, str) and kicker_element(e)]:
+    for el in [e for e in h.iterdescendants() if isinstance(e.tag, str) and (kicker_element(e) or e.tag in UNPRINTED)]:
         if el.getparent() is not None:
             el.drop_tree()
     return collapse(h.text_content()).strip(" :|–—-")
@@ -89,6 +97,19 @@ def heading_text(h1) -> str:
 
 def in_chrome(el) -> bool:
     return any(a.tag in chrome_ancestors() for a in el.iterancestors())
+
+
+def in_comment_section(el) -> bool:
+    """Inside the readers' comments or the comment form: an element whose class or id has a
+    part that names them ("comment-respond", "comments"); a post's own category or tag class
+    ("category-kommentar") does not count."""
+    for a in (el, *el.iterancestors()):
+        if not isinstance(a.tag, str):
+            continue
+        names = [n for n in ((a.get("class") or "") + " " + (a.get("id") or "")).split() if not n.startswith(TAXONOMY_PREFIXES)]
+        if any(p.lower() in comment_class_words() for n in names for p in CLASS_PART_RE.split(n)):
+            return True
+    return False
 
 
 def site_keys(tree, url: str | None, sitename: str | None, metas: list[str]) -> list[str]:
@@ -146,15 +167,29 @@ def tail_of(heading: str, title: str) -> bool:
 
 
 def agreeing_heading(heads: list[str], metas: list[str], stripped: list[str]) -> str | None:
-    """The first heading that prints a metadata title: whole, without the site name, then one
-    of its segments (not its tail, which is where a site prints its name)."""
-    tests = (lambda h: any(same_headline(h, m) for m in metas + stripped),
-             lambda h: any(inside(h, m) for m in stripped),
+    """The heading that prints the first metadata title it can (og:title before <title>):
+    whole, without the site name; else the first heading inside one, or that prints one of
+    its segments (not its tail, which is where a site prints its name)."""
+    for title in metas + stripped:
+        head = next((h for h in heads if same_headline(h, title)), None)
+        if head:
+            return head
+    tests = (lambda h: any(inside(h, m) for m in stripped),
              lambda h: any(same_headline(h, seg) and not tail_of(h, m) for m in metas for seg in segments(m)))
     for test in tests:
         for head in heads:
             if test(head):
                 return head
+    return None
+
+
+def kicker_free_title(heads: list[str], titles: list[str]) -> str | None:
+    """A metadata title that a heading prints after a kicker run onto it ("Press release of
+    the Health Office :Vaccines stay available"): the headline without the kicker."""
+    for title in titles:
+        t = loose(title)
+        if headline_sized(title) and any(loose(h).endswith(t) and len(loose(h)) > len(t) for h in heads):
+            return title
     return None
 
 
@@ -168,7 +203,7 @@ def heading_leads(heads: list[str]) -> list[str]:
 def headings(tree, keys: list[str]) -> list[str]:
     out = []
     for h1 in tree.iter("h1"):
-        if in_chrome(h1):
+        if in_chrome(h1) or in_comment_section(h1):
             continue
         text = heading_text(h1)
         if text and len(text) < MAX_HEADLINE_CHARS and not site_like(text, keys):
@@ -189,7 +224,7 @@ def page_title(tree, extracted: str | None, url: str | None = None, sitename: st
     keys = site_keys(tree, url, sitename, metas)
     heads = headings(tree, keys)
     stripped = [s for s in (without_site(m, keys) for m in metas) if s and not site_like(s, keys)]
-    head = agreeing_heading(heads + heading_leads(heads), metas, stripped)
+    head = agreeing_heading(heads + heading_leads(heads), metas, stripped) or kicker_free_title(heads, stripped)
     if head:
         return head
     untailed = [h for h in heads if not any(tail_of(h, m) for m in metas)]
@@ -228,7 +263,7 @@ def printed_texts(tree) -> tuple[dict[str, str], dict[str, str]]:
     """Loose form -> text of small elements in the page body: headings, then any other element."""
     headings_, others = {}, {}
     for el in tree.iter(*PRINTED_TAGS):
-        if len(el) > PRINTED_MAX_CHILDREN or in_chrome(el) or under_unseen(el):
+        if len(el) > PRINTED_MAX_CHILDREN or in_chrome(el) or under_unseen(el) or in_comment_section(el):
             continue
         text = collapse(el.text_content()).strip()
         if not text or len(text) >= MAX_HEADLINE_CHARS:
