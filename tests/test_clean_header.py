@@ -347,3 +347,21 @@ def test_one_word_headline_right_over_the_body():
 def test_an_all_capitals_label_right_over_the_body_is_not_the_title():
     page = MENU + "Dock workers strike over night-shift pay at northern terminal\n\nUPDATE\n\n" + BODY
     assert header_of(page).title == "Dock workers strike over night-shift pay at northern terminal"
+
+
+def test_the_site_name_signed_in_the_copyright_line_is_the_outlet():
+    page = ("Skip to content\nThe Harbour Times\nWorld\nBusiness\n\n"
+            "Dock workers strike over night-shift pay at northern terminal\n\n" + BODY
+            + "\n\nRelated Articles\nFerry fares rise again\n\n© 2024 The Harbour Times. All rights reserved.\n")
+    assert header_of(page).outlet == "The Harbour Times"
+
+
+def test_a_copyright_name_the_page_does_not_print_above_the_headline_is_no_outlet():
+    page = MENU + "Dock workers strike over night-shift pay at northern terminal\n\n" + BODY + \
+        "\n\n© 2024 Coastal Wire Services. All rights reserved.\n"
+    assert header_of(page).outlet is None
+
+
+def test_a_region_word_in_the_menu_is_no_outlet_named_by_a_domain_ending():
+    page = "Home\nAfrica\nEurope\n\nDock workers strike over night-shift pay at northern terminal\n\n" + BODY
+    assert header_of(page).outlet is None

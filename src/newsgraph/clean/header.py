@@ -1035,6 +1035,10 @@ def masthead(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
+COPYRIGHT_RE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,:]?\s*"
+                          r"(?P<name>[^.|,©]{3,60}?)\s*(?:[.|,]|$)", re.IGNORECASE)
+
+
 def site_name(doc: DumpLines, head: Header) -> str | None:
     """The outlet of this copy: a known outlet named on a line above the headline, else a
     name-like first line set apart by a blank line."""
@@ -1048,6 +1052,19 @@ def site_name(doc: DumpLines, head: Header) -> str | None:
     set_apart = first.blank_after or title_at > 1   # not the headline's first line
     if 0 < title_at and set_apart and name_like(first.text, chrome_ok=True):
         return masthead(first.text)
+    return copyright_owner(doc, title_at)
+
+
+def copyright_owner(doc: DumpLines, title_at: int) -> str | None:
+    """The name a copyright line gives the site ("© 2024 The Harbour Times. All rights reserved."),
+    when the page also prints it on its own above the headline: a site signs its own pages, a
+    syndicated copy may carry its source's line alone."""
+    above = {squeeze(line.text) for line in doc.lines[:title_at]}
+    for line in reversed(doc.lines):
+        m = COPYRIGHT_RE.match(line.text)
+        name = m.group("name").strip() if m else ""
+        if name and name_like(name, chrome_ok=True) and squeeze(name) in above:
+            return masthead(name)
     return None
 
 

@@ -23,14 +23,15 @@ def squeeze(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def outlet_keys() -> dict[str, str]:
-    """squeezed key -> canonical name, from names, aliases, domains and domain labels."""
+    """squeezed key -> canonical name, from names, aliases, domains and domain labels (not the
+    top-level one: "nation.africa" is no key for "Africa")."""
     data = json.loads(Path(__file__).with_name("outlets.json").read_text(encoding="utf-8"))
     keys: dict[str, str] = {}
     for o in data["outlets"]:
         forms = [o["name"], *o["aliases"]]
         for domain in o["domains"]:
             forms.append(domain)
-            forms += [label for label in domain.split(".") if label not in GENERIC_LABELS and len(label) > 3]
+            forms += [label for label in domain.split(".")[:-1] if label not in GENERIC_LABELS and len(label) > 3]
         for form in forms:
             keys.setdefault(squeeze(form), o["name"])
     return keys
