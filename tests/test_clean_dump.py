@@ -371,3 +371,100 @@ def test_lines_above_the_article_are_not_cut_by_the_end_rule():
     chrome = [(f"Menu item {k}", 0.02) for k in range(ARTICLE_END_GAP + 5)]
     body, _ = body_and_removed(_scored([deck] + chrome + REPORT), set())
     assert body == [deck[0]] + [text for text, _ in REPORT]
+
+
+def own_rows(dump):
+    from newsgraph.clean.lines import N_OWN, features, split_lines
+
+    lines = split_lines(dump)
+    return lines, features(lines, "en")[:, :N_OWN]
+
+
+def test_comment_thread_starts_at_its_cue_line():
+    from newsgraph.clean.lines import comment_thread_start
+
+    lines, own = own_rows(THREAD_PAGE)
+    assert lines[comment_thread_start(lines, own)].text == "12 Comments"
+
+
+LIVE_PAGE = """Election night as it happened
+
+Reply to our survey
+
+9:05 pm:
+Polls have closed in the eastern districts and counting has begun in most towns.
+
+9:20 pm:
+The first results from the capital show the governing party slightly ahead.
+
+9:41 pm:
+Turnout reached 61 percent, the electoral commission said, four points up on the last vote.
+
+10:02 pm:
+The opposition leader told supporters it was too early to call the result.
+"""
+
+INDEX_PAGE = """Harbour notes
+Most commented
+
+Posted on May 2, 2021 by Ana Ruiz
+The new pier opens next week after two years of building work on the waterfront.
+Posted in News | 4 Comments
+
+Posted on May 9, 2021 by Ana Ruiz
+Ferry fares will rise by five percent from June, the operator announced on Friday.
+Posted in News | 2 Comments
+
+Posted on May 16, 2021 by Ana Ruiz
+The harbour festival returns in August with music, boats and a market on the quay.
+Posted in News | 7 Comments
+
+Posted on May 23, 2021 by Ana Ruiz
+Divers found the remains of an old wooden boat near the northern breakwater.
+"""
+
+
+def test_no_comment_thread_without_a_cue_or_in_a_list_of_dated_posts():
+    from newsgraph.clean.lines import comment_thread_start
+
+    for page in (LIVE_PAGE.replace("Reply to our survey", "Live updates"), INDEX_PAGE):
+        lines, own = own_rows(page)
+        assert comment_thread_start(lines, own) is None
+    lines, own = own_rows(INDEX_PAGE.replace(" by Ana", " at 9:15 am by Ana"))
+    assert comment_thread_start(lines, own) == 1       # bylines with a clock time would look like comments
+
+
+def test_comment_thread_is_cut_from_the_body():
+    from newsgraph.clean.dump import body_and_removed, score_dump
+
+    doc = score_dump(THREAD_PAGE)
+    doc.scores = [0.9] * len(doc.scores)           # even when the classifier keeps every line
+    body, removed = body_and_removed(doc, set())
+    assert any(text.startswith("The ferry line") for text in body)
+    assert not any("timetable" in text or text == "12 Comments" for text in body)
+    assert "Will the early morning crossing come back as well, or only the afternoon one?" in removed
+
+
+def test_runs_of_teasers_cut_off_with_an_ellipsis_are_dropped():
+    from newsgraph.clean.dump import body_and_removed
+
+    teasers = [("Port strike enters second week as talks stall over pay and pensions...", 0.7),
+               ("Dates", 0.1),
+               ("New bridge toll angers commuters who cross the river every day…", 0.7),
+               ("Museum reopens its east wing after a two-year restoration of the roof...", 0.7)]
+    body, removed = body_and_removed(_scored(REPORT + teasers), set())
+    assert body == [text for text, _ in REPORT]
+    body, _ = body_and_removed(_scored(REPORT + teasers[:2]), set())
+    assert teasers[0][0] in body                    # one trailing paragraph is not a list
+
+
+def test_runs_of_headlines_glued_to_their_ledes_are_dropped():
+    from newsgraph.clean.dump import body_and_removed, headline_glued
+
+    teasers = [("Port Strike Enters Second WeekTalks between the union and the operators stalled again on Monday.", 0.9),
+               ("The Best Bakeries In The Old TownOur reporter tasted her way through a dozen shops in one morning.", 0.9),
+               ("Video", 0.05),
+               ("New Bridge Toll Angers CommutersDrivers who cross the river every day will pay twice as much.", 0.9)]
+    body, removed = body_and_removed(_scored(teasers + REPORT), set())
+    assert body == [text for text, _ in REPORT]
+    assert not headline_glued("The company's iPhone sales fell, and McDonald's said its prices would rise again.")

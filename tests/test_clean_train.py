@@ -62,3 +62,49 @@ def test_two_stage_training_runs_and_separates_body():
     p2 = model["stage2"].predict_proba(np.hstack([feats, context_features(p1, feats)]))[:, 1]
     labels = pages[0][1]
     assert all((p >= 0.5) == (y == 1.0) for p, y in zip(p2, labels) if y is not None)
+
+
+CHROME_LINES = ["Share this article", "Leave a comment", "Sign up for our newsletter", "Read more", "Follow us",
+                "Subscribe now", "Related articles", "Most popular", "Share on Facebook", "Comments (12)"]
+BODY_LINES = ["The ministry said on Tuesday that the talks would resume next week in the capital.",
+              "Farmers in the region have waited for rain since the spring, officials said.",
+              "He told reporters that the bridge would remain closed until the repairs are finished.",
+              "The company said its profits had fallen by a third compared with the previous year.",
+              "Police said the two men were arrested after a search of the building on Sunday."]
+
+
+def test_vocabulary_model_scores_unseen_lines_by_their_words():
+    from newsgraph.clean.classify import fit_vocab, vocab_logits
+
+    texts = CHROME_LINES + BODY_LINES
+    labels = [0.0] * len(CHROME_LINES) + [1.0] * len(BODY_LINES)
+    vocab = fit_vocab(texts, labels, [1.0] * len(texts))
+    z = vocab_logits(vocab, ["Share this story on Twitter",
+                             "The minister said the talks had been delayed because of the storm."])
+    assert z[0] < 0 < z[1]
+
+
+def test_line_terms_fold_digits_and_mark_ends():
+    from newsgraph.clean.classify import line_terms
+
+    terms = line_terms("Comments (12)")
+    assert "comments 00" in terms and "^comments" in terms and "00$" in terms
+    assert line_terms("—") == ["<no words>"]
+
+
+def test_vocabulary_columns_read_the_neighbours():
+    from newsgraph.clean.classify import vocab_columns
+
+    cols = vocab_columns([1.0, -2.0, 3.0])
+    assert cols.shape == (3, 4)
+    assert list(cols[1, :3]) == [-2.0, 1.0, 3.0]
+    assert cols[1, 3] == 2.0          # mean of the other lines within the radius
+
+
+def test_out_of_fold_vocabulary_scores_are_appended_to_the_features():
+    from newsgraph.clean.train import page_examples, with_vocab_scores
+
+    pages = [page_examples({"id": str(k), "raw_text": DUMP, "gold_body": GOLD}) for k in range(4)]
+    vocab, scored = with_vocab_scores(pages, range(4), [f"site{k}.example" for k in range(4)], folds=2)
+    assert scored[0][0].shape[1] == pages[0][0].shape[1] + 4
+    assert vocab["coef"].shape == (2 ** 18,)

@@ -1,21 +1,29 @@
 """The boilerplate classifier over dump lines: two-stage gradient-boosted models
 (model.joblib, trained by train.py) whose second stage also reads the first stage's
 scores of the neighbouring lines; the file holds members of different tree shapes whose
-scores are averaged. Without a model file a hand-set score is used."""
+scores are averaged. Before them, a linear model over the hashed words and word pairs of
+each line (the vocabulary of page chrome, "Share", "Newsletter", "Kommentare", is much the
+same across sites) gives every line a vocabulary score that the trees read beside the
+layout features. Without a model file a hand-set score is used."""
 from __future__ import annotations
 
 import math
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .lines import WORDS_COL, best_run
+from .lines import WORD_RE, WORDS_COL, best_run
 
 MODEL_PATH = Path(__file__).with_name("model.joblib")
 WINDOWS = (1, 2, 4, 8, 16)
 IN_CORE, CORE_DISTANCE = 47, 48          # columns of lines.features: inside / distance to the text core
+VOCAB_BITS = 18                          # hashed vocabulary size (2**18 buckets)
+VOCAB_RADIUS = 3                         # lines either side whose vocabulary scores are averaged
+VOCAB_C = 2.0                            # inverse regularisation of the vocabulary model
+DIGIT_RE = re.compile(r"\d")
 
 
 def make_model(seed: int = 0, trees: int = 120, leaves: int = 31, min_leaf: int = 40):
@@ -67,6 +75,57 @@ def best_run_features(probs, feats) -> np.ndarray:
                      np.full(n, best / positive)], axis=1)
 
 
+def line_terms(text: str) -> list[str]:
+    """A line's words and word pairs (case and digits folded), and its first and last word
+    marked as such: "Reply", "Share this", "0 comments" mean chrome on any site."""
+    words = WORD_RE.findall(DIGIT_RE.sub("0", text.casefold()))
+    if not words:
+        return ["<no words>"]
+    return words + [a + " " + b for a, b in zip(words, words[1:])] + ["^" + words[0], words[-1] + "$"]
+
+
+@lru_cache(maxsize=1)
+def vocab_hasher():
+    from sklearn.feature_extraction.text import HashingVectorizer
+    return HashingVectorizer(analyzer=line_terms, n_features=2 ** VOCAB_BITS, alternate_sign=False, norm="l2")
+
+
+def fit_vocab(texts: list[str], labels, weights) -> dict:
+    """The vocabulary model: a regularised logistic regression over hashed line terms."""
+    from sklearn.linear_model import LogisticRegression
+    m = LogisticRegression(C=VOCAB_C, solver="liblinear", max_iter=200)
+    m.fit(vocab_hasher().transform(texts), labels, sample_weight=weights)
+    return {"coef": m.coef_[0].astype(np.float32), "intercept": float(m.intercept_[0])}
+
+
+def vocab_logits(vocab: dict, texts: list[str]) -> np.ndarray:
+    return np.asarray(vocab_hasher().transform(texts) @ vocab["coef"], dtype=float) + vocab["intercept"]
+
+
+def vocab_columns(logits) -> np.ndarray:
+    """Per line: its vocabulary logit, the previous and next line's, and their mean over the
+    lines within VOCAB_RADIUS (the line itself left out)."""
+    z = np.asarray(logits, dtype=float)
+    n = len(z)
+    if n == 0:
+        return np.zeros((0, 4))
+    prev = np.concatenate([[0.0], z[:-1]])
+    nxt = np.concatenate([z[1:], [0.0]])
+    csum = np.concatenate([[0.0], np.cumsum(z)])
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - VOCAB_RADIUS, 0), np.minimum(idx + VOCAB_RADIUS + 1, n)
+    near = (csum[hi] - csum[lo] - z) / np.maximum(hi - lo - 1, 1)
+    return np.stack([z, prev, nxt, near], axis=1)
+
+
+def with_vocab(model: dict, feats, texts) -> np.ndarray:
+    """The line features, followed by the vocabulary columns when the model has a vocabulary."""
+    X = np.asarray(feats, dtype=float)
+    if not model.get("vocab") or texts is None:
+        return X
+    return np.hstack([X, vocab_columns(vocab_logits(model["vocab"], list(texts)))])
+
+
 @lru_cache(maxsize=4)
 def load_model(path: str | None = None):
     """The trained model, or None when the file is missing or unreadable."""
@@ -88,14 +147,14 @@ def heuristic_scores(feats: list[list[float]]) -> list[float]:
     return out
 
 
-def body_scores(feats: np.ndarray) -> list[float]:
-    """Probability that each line belongs to the article body."""
+def body_scores(feats: np.ndarray, texts: list[str] | None = None) -> list[float]:
+    """Probability that each line (of these features and texts) belongs to the article body."""
     if len(feats) == 0:
         return []
     model = load_model()
     if model is None:
         return heuristic_scores(feats)
-    X = np.asarray(feats, dtype=float)
+    X = with_vocab(model, feats, texts)
     members = model.get("members") or [model]
     if X.shape[1] != members[0]["stage1"].n_features_in_:
         warn_stale_model(X.shape[1], members[0]["stage1"].n_features_in_)

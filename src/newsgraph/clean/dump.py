@@ -1,7 +1,7 @@
 """Cleaning of flattened page dumps (kind "raw_text"): rejoins lines broken by inline
 markup, scores every line with the boilerplate classifier, keeps the body lines as
-paragraphs (up to where a long stretch of chrome after the main body stretch ends the
-article) and lists the others, in order, as removed."""
+paragraphs (up to where a reader-comment thread begins, or where a long stretch of chrome
+after the main body stretch ends the article) and lists the others, in order, as removed."""
 from __future__ import annotations
 
 import re
@@ -11,14 +11,15 @@ import numpy as np
 
 from .classify import body_scores
 from .language import detect_language
-from .lines import (BULLETS, WORDS_COL, Line, SENTENCE_END, WORD_RE, best_run, chrome_words, features, line_key,
-                    split_lines)
+from .lines import (BULLETS, ELLIPSIS, N_OWN, WORDS_COL, Line, SENTENCE_END, WORD_RE, best_run, chrome_words,
+                    comment_thread_start, features, line_key, split_lines)
 
 CONTINUATION_START = re.compile(r"^(?:[^\W\d_]|[,;:.)\]’”'])", re.UNICODE)
 FRAGMENT_MAX_WORDS = 6
 HOST_MIN_WORDS = 6
 BODY_THRESHOLD = 0.5
 TEASER_MIN_WORDS = 6
+TEASER_RUN = 3             # cut-off or glued teasers in a row that make a teaser list
 FALLBACK_MIN_WORDS = 12
 FALLBACK_MIN_SCORE = 0.2
 ARTICLE_END_GAP = 20       # dropped lines in a row after the main body stretch that end the article
@@ -83,7 +84,7 @@ def score_dump(raw: str, with_scores: bool = True) -> DumpLines:
         return DumpLines([], [], None, None)
     language = detect_language("\n".join(ln.text for ln in lines[:400]))
     feats = features(lines, language)
-    scores = body_scores(feats) if with_scores else []
+    scores = body_scores(feats, [ln.text for ln in lines]) if with_scores else []
     return DumpLines(lines, scores, language, feats)
 
 
@@ -105,6 +106,46 @@ def teaser_lines(doc: DumpLines) -> set[int]:
             out.update(run)
         run = []
     return out
+
+
+def teaser_runs(doc: DumpLines) -> set[int]:
+    """Lists of teasers: TEASER_RUN or more lines, at most one other line (a date, a label)
+    between two of them, that each stop in an ellipsis or run a title-case headline into its
+    lede ("Top 5 Cider Mills Near YouThe season is short..."). An article's paragraphs do
+    not trail off, or start with a glued headline, one after another."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, ln in enumerate(doc.lines):
+        if not (cut_off(ln.text) or headline_glued(ln.text)):
+            continue
+        if run and i - run[-1] > 2:
+            out.update(run if len(run) >= TEASER_RUN else [])
+            run = []
+        run.append(i)
+    return out | (set(run) if len(run) >= TEASER_RUN else set())
+
+
+def cut_off(text: str) -> bool:
+    """A teaser-length line that ends in an ellipsis."""
+    return text.endswith(ELLIPSIS) and len(WORD_RE.findall(text)) >= TEASER_MIN_WORDS
+
+
+GLUE_RE = re.compile(r"[a-z0-9ß-ÿ?!'’\"”)][A-ZÀ-Þ][a-zß-ÿ]")
+NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+GLUED_HEAD_MIN_WORDS = 3
+GLUED_HEAD_CAPS = 0.6      # share of capitalised words that makes a title-case headline
+
+
+def headline_glued(text: str) -> bool:
+    """A title-case headline of some words run without a space into a lede sentence."""
+    for m in GLUE_RE.finditer(text):
+        head = NAME_WORD_RE.findall(text[:m.start() + 1])
+        if len(head) < GLUED_HEAD_MIN_WORDS:
+            continue
+        caps = sum(1 for w in head if w[0].isupper()) / len(head)
+        if caps >= GLUED_HEAD_CAPS and len(WORD_RE.findall(text[m.start() + 1:])) >= TEASER_MIN_WORDS:
+            return True
+    return False
 
 
 def labelled_teaser(text: str) -> bool:
@@ -161,6 +202,7 @@ def body_and_removed(doc: DumpLines, skip: set[int],
     `site_chrome` the keys of lines that other pages of the site repeat."""
     body, removed = [], []
     skip = skip | teaser_lines(doc) | {i for i, ln in enumerate(doc.lines) if labelled_teaser(ln.text)}
+    skip = skip | comment_lines(doc) | teaser_runs(doc)
     keep = [s >= BODY_THRESHOLD for s in doc.scores]
     if not any(k and i not in skip for i, k in enumerate(keep)):
         keep = fallback_body(doc, skip)
@@ -172,6 +214,15 @@ def body_and_removed(doc: DumpLines, skip: set[int],
         else:
             removed.append(ln.text)
     return body, removed
+
+
+def comment_lines(doc: DumpLines) -> set[int]:
+    """The lines from the start of a reader-comment thread to the end of the page: comments
+    are prose, but not the article's."""
+    if doc.features is None or not len(doc.features):
+        return set()
+    start = comment_thread_start(doc.lines, np.asarray(doc.features, dtype=float)[:, :N_OWN])
+    return set() if start is None else set(range(start, len(doc.lines)))
 
 
 def line_words(doc: DumpLines) -> np.ndarray:

@@ -2,7 +2,8 @@
 the block of adjacent lines they sit in) and computes the per-line feature vectors the
 boilerplate classifier reads: shape, punctuation, stop-word and chrome-word density,
 position, link-like form, repetition, the same measures over neighbouring lines, and where
-a comment thread (recurring dated attribution lines) starts."""
+a comment thread (recurring dated attribution lines) starts; and finds the reader-comment
+thread that a cue line ("12 Comments", "Leave a Reply") opens."""
 from __future__ import annotations
 
 import hashlib
@@ -474,3 +475,34 @@ def thread_features(lines: list[Line], own: np.ndarray) -> np.ndarray:
         out[before, 3] = np.log1p(first - idx[before])
     return out
 
+
+
+COMMENT_CUE_MAX_WORDS = 8    # "Posted in News | Permalink | 10 Comments"
+COMMENT_CUE_REACH = 4        # lines before a thread's first attribution where its cue may stand
+
+
+@lru_cache(maxsize=1)
+def comment_cues() -> frozenset[str]:
+    path = Path(__file__).with_name("chrome_words.json")
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["comment_cues"])
+
+
+def comment_cue(text: str) -> bool:
+    """A short line that names comments or replies: the heading or count over a thread."""
+    words = WORD_RE.findall(text.casefold())
+    return 0 < len(words) <= COMMENT_CUE_MAX_WORDS and any(w in comment_cues() for w in words)
+
+
+def comment_thread_start(lines: list[Line], own: np.ndarray) -> int | None:
+    """The cue line of the first reader-comment thread: a thread of recurring dated
+    attributions (see `shaped_threads`) with a comment cue among the lines just before it.
+    A thread without a cue may be a live blog's timeline, which is body."""
+    if not len(lines):
+        return None
+    units = [u for u in attribution_units(attribution_lines(lines, own), own[:, DATE_COL] > 0)
+             if any(unit_shape(lines, u)[1:])]      # "… said:", "… at 4:47 pm": not a post's dated byline
+    for first, _, _ in shaped_threads(lines, units):
+        for i in range(first - 1, max(first - 1 - COMMENT_CUE_REACH, -1), -1):
+            if comment_cue(lines[i].text):
+                return i
+    return None

@@ -7,7 +7,11 @@ site-grouped cross-validated figure. Development tool; never run at annotate tim
 Labels: for pages with a full gold body, each line's tokens are aligned to the gold token
 stream (difflib); a line is body when most of its tokens align. For pages with gold
 `with`/`without` segments, lines overlapping a `with` segment are body, lines overlapping a
-`without` segment are boilerplate, other lines are left out."""
+`without` segment are boilerplate, other lines are left out.
+
+The vocabulary model (classify.fit_vocab) is fitted first; the trees train on its
+out-of-fold scores (folds grouped by site), so that they learn how far a vocabulary score
+from unseen sites can be trusted."""
 from __future__ import annotations
 
 import argparse
@@ -24,7 +28,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from .classify import MODEL_PATH, context_features, make_model
+from .classify import MODEL_PATH, context_features, fit_vocab, make_model, vocab_columns, vocab_logits
 from .dump import score_dump
 from .lines import WORD_RE
 
@@ -103,17 +107,18 @@ def labels_from_segments(lines, with_segs, without_segs) -> list[float | None]:
 
 
 def page_examples(row: dict):
+    """(features, labels, weights, line texts) of one page."""
     doc = score_dump(row["raw_text"], with_scores=False)
     lines = doc.lines
     if not lines:
-        return np.zeros((0, 0)), [], []
+        return np.zeros((0, 0)), [], [], []
     feats = doc.features
     if row.get("gold_body"):
         labels = labels_from_body(lines, row["gold_body"])
     else:
         labels = labels_from_segments(lines, row.get("gold_with") or [], row.get("gold_without") or [])
     weights = [math.sqrt(1 + len(WORD_RE.findall(ln.text))) for ln in lines]
-    return feats, labels, weights
+    return feats, labels, weights, [ln.text for ln in lines]
 
 
 def build_dataset(rows):
@@ -143,7 +148,7 @@ def page_weights(labels, weights, settings: TrainSettings) -> list[float]:
 def stack(pages, idx, settings: TrainSettings):
     X, y, w = [], [], []
     for p in idx:
-        feats, labels, weights = pages[p]
+        feats, labels, weights = pages[p][:3]
         for f, lab, wt in zip(feats, labels, page_weights(labels, weights, settings)):
             if lab is not None:
                 X.append(f); y.append(lab); w.append(wt)
@@ -178,7 +183,7 @@ def fit_two_stage(pages, idx, groups, settings: TrainSettings):
     oof = out_of_fold_scores(pages, idx, groups, settings)
     X2, y2, w2 = [], [], []
     for p in idx:
-        feats, labels, weights = pages[p]
+        feats, labels, weights = pages[p][:3]
         if not len(feats):
             continue
         full = np.hstack([feats, context_features(oof[p], feats)])
@@ -196,6 +201,31 @@ def fit_members(pages, idx, groups, settings: TrainSettings) -> dict:
     return {"members": [fit_two_stage(pages, idx, groups, replace(settings, leaves=leaves, min_leaf=min_leaf,
                                                                   page_weight=weighted))
                         for leaves, min_leaf, weighted in settings.members]}
+
+
+def labelled_texts(pages, idx):
+    texts, y, w = [], [], []
+    for p in idx:
+        _, labels, weights, lines = pages[p]
+        for text, lab, wt in zip(lines, labels, weights):
+            if lab is not None:
+                texts.append(text); y.append(lab); w.append(wt)
+    return texts, np.array(y), np.array(w)
+
+
+def with_vocab_scores(pages, idx, groups, folds: int = 5):
+    """The vocabulary model fitted on the pages `idx`, and those pages with its scores
+    appended to their features, each page's from a fold that did not see its site."""
+    from sklearn.model_selection import GroupKFold
+    idx = list(idx)
+    out = list(pages)
+    for tr, te in GroupKFold(n_splits=folds).split(idx, groups=[groups[p] for p in idx]):
+        vocab = fit_vocab(*labelled_texts(pages, [idx[k] for k in tr]))
+        for k in te:
+            feats, labels, weights, lines = pages[idx[k]]
+            if len(feats):
+                out[idx[k]] = (np.hstack([feats, vocab_columns(vocab_logits(vocab, lines))]), labels, weights, lines)
+    return fit_vocab(*labelled_texts(pages, idx)), out
 
 
 def cached_dataset(rows, cache: str | None):
@@ -228,7 +258,8 @@ def main(argv=None) -> int:
     sites = [site_of(r) for r in rows]
     pages = cached_dataset(rows, args.cache)
     idx = [i for i in range(len(rows)) if args.half is None or half_of(sites[i]) == args.half]
-    model = fit_members(pages, idx, sites, settings)
+    vocab, pages = with_vocab_scores(pages, idx, sites)
+    model = fit_members(pages, idx, sites, settings) | {"vocab": vocab}
     joblib.dump(model, args.out, compress=3)
     print(f"trained on {len(idx)} pages from {len({sites[i] for i in idx})} sites -> {args.out}", file=sys.stderr)
     return 0
