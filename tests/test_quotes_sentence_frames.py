@@ -68,38 +68,38 @@ def test_conjunct_in_the_reporting_verbs_form_stays_out():
 
 
 def test_the_speakers_next_act_keeps_the_speaker():
-    text = ("Karl Brenner, an analyst, noted that recruitment lags the target of 170,000 and asked "
-            "whether the minister could reach that level by 2027.")
+    text = ("Karl Brenner, an analyst, noted that enlistment trails the goal of 85,000 and asked "
+            "whether the ministry could close the gap by 2028.")
     quotes = run(text)
-    assert "reach that level" not in content_with(text, "recruitment lags")
-    assert "Brenner" in str(speaker_of(quotes, "reach that level"))
+    assert "close the gap" not in content_with(text, "enlistment trails")
+    assert "Brenner" in str(speaker_of(quotes, "close the gap"))
 
 
 def test_subject_the_parse_lost_is_the_name_before_the_verb():
-    text = "Tuesday, Nevada, heading a coalition of six states, asked a federal judge to suspend the new regulations."
-    assert speaker_of(run(text), "suspend the new regulations") == "Nevada"
+    text = "Friday, Oregon, leading a group of nine states, urged a district judge to block the new fuel rules."
+    assert speaker_of(run(text), "block the new fuel rules") == "Oregon"
 
 
 def test_lost_subject_is_not_taken_from_a_quote_or_a_date():
-    text = "“We will sue,” Tuesday, asked a federal judge to suspend the new regulations."
-    assert speaker_of(run(text), "suspend the new regulations") is None
+    text = "“We will sue,” Friday, urged a district judge to block the new fuel rules."
+    assert speaker_of(run(text), "block the new fuel rules") is None
 
 
 def test_participle_after_a_comma_on_the_object_is_said_by_the_subject():
     text = ("Continuing to explain his view, Okafor rejected the notion that the dispute should be forgotten, "
-            "saying that if he \"found something that was broken, I would fix it.\"")
-    assert speaker_of(run(text), "I would fix it") == "Okafor"
+            "saying that if he \"saw a road that was cracked, I would repair it.\"")
+    assert speaker_of(run(text), "I would repair it") == "Okafor"
 
 
 def test_capitalised_word_after_an_open_quote_is_a_name_even_tagged_as_a_noun():
-    text = ("The mayor paused.\n\n“Would it be negotiable for the 40 families on Elm Street?” Brannity pressed. "
-            "“Maybe let them stay if they register.”")
-    assert speaker_of(run(text), "negotiable for the 40 families") is not None
+    text = ("The mayor paused.\n\n“Could the tenants on Mill Lane keep their flats?” Brannity pressed. "
+            "“Perhaps, if they sign the lease.”")
+    assert speaker_of(run(text), "keep their flats") is not None
 
 
 def test_lower_case_noun_after_an_open_quote_is_no_speaker():
-    text = "“Would it be negotiable for the 40 families on Elm Street?” rain pressed on the windows."
-    assert speaker_of(run(text), "negotiable for the 40 families") is None
+    text = "“Could the tenants on Mill Lane keep their flats?” rain pressed on the windows."
+    assert speaker_of(run(text), "keep their flats") is None
 
 
 def test_parenthetical_frame_in_a_sentence_whose_verb_was_read_as_a_noun():
