@@ -2,20 +2,12 @@
 sentence, not by the one after them. Sentences written for these tests."""
 from __future__ import annotations
 
-from newsgraph.nlp import get_nlp
-from newsgraph.quotes import extract_quotes
-from newsgraph.records import Article
-
-
-def run(text: str):
-    article = Article(id="t-frames", source="test", text=text, published="2024-05-02")
-    return extract_quotes(article, get_nlp()(text), [])[0]
+from quotes_helpers import find, run
 
 
 def speaker_of(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
-    return found[0].speaker.name if found[0].speaker else None
+    quote = find(quotes, words)
+    return quote.speaker.name if quote.speaker else None
 
 
 def test_quote_closing_its_sentence_is_not_framed_by_the_next_one():

@@ -3,22 +3,13 @@ parentheticals, nested reports, label and signature speakers, prepositional cues
 written for these tests."""
 from __future__ import annotations
 
+from quotes_helpers import find, run
+
 from newsgraph.nlp import get_nlp
 from newsgraph.quotes import extract_quotes
 from newsgraph.quotes.coref import pronoun_gender
 from newsgraph.quotes.speakers import written_name
 from newsgraph.records import Article, Entity, Mention
-
-
-def run(text: str):
-    article = Article(id="t1", source="test", text=text, published="2023-03-01")
-    return extract_quotes(article, get_nlp()(text), [])[0]
-
-
-def find(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
-    return found[0]
 
 
 def name(quote):

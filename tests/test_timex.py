@@ -3,19 +3,10 @@ direction, time zones, anchored expressions and the governing timex of an event 
 from __future__ import annotations
 
 
+from timex_helpers import one, tag
+
 from newsgraph.records import Article
 from newsgraph.timex import extract_timexes, governing_timex, resolve_anchored
-
-
-def tag(nlp, text, published="2021-06-23"):
-    art = Article(id="t1", source="test", text=text, published=published)
-    return extract_timexes(art, nlp(text))
-
-
-def one(nlp, text, phrase, published="2021-06-23"):
-    found = [t for t in tag(nlp, text, published) if t.text == phrase]
-    assert found, f"{phrase!r} not tagged in {text!r}: {[t.text for t in tag(nlp, text, published)]}"
-    return found[0]
 
 
 # publication: Wednesday 2021-06-23, ISO week 25

@@ -3,19 +3,11 @@ publication date: 'that year', 'the day before', 'two days later'; participles t
 point forward; the report's quarter against a forecast quarter."""
 from __future__ import annotations
 
-from newsgraph.records import Article
-from newsgraph.timex import extract_timexes
-
-
-def tag(nlp, text, published="2021-06-23"):
-    art = Article(id="t1", source="test", text=text, published=published)
-    return extract_timexes(art, nlp(text))
+from timex_helpers import one, tag
 
 
 def value_of(nlp, text, phrase, published="2021-06-23"):
-    found = [t for t in tag(nlp, text, published) if t.text == phrase]
-    assert found, f"{phrase!r} not tagged in {text!r}: {[t.text for t in tag(nlp, text, published)]}"
-    return found[0].value
+    return one(nlp, text, phrase, published).value
 
 
 # publication: Wednesday 2021-06-23
