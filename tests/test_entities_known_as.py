@@ -58,3 +58,18 @@ def test_an_unlabelled_acronym_before_a_title_is_the_body_it_named_earlier(nlp):
             "RSF commander Ibrahim Gar welcomed the deal.")
     person = next(e for e in entities(nlp, text).values() if e.type == "PERSON")
     assert person.actor_code == "SDNREB" and person.roles[0].organization == "Rapid Support Forces"
+
+
+def test_a_surname_the_model_labels_a_body_joins_a_person_found_by_title_in_the_same_pass(nlp):
+    text = ("A Russian drone attack on the port killed two dock workers and damaged a grain silo overnight, "
+            "regional governor Ihor Danyliuk said on Thursday.\n"
+            "Danyliuk said air defences had shot down 22 of 30 drones launched from the south.")
+    found = entities(nlp, text)
+    person = next(e for e in found.values() if e.type == "PERSON")
+    assert any(m.text == "Danyliuk" for m in person.mentions)
+    assert not any(e.name == "Danyliuk" and e.type != "PERSON" for e in found.values())
+
+
+def test_a_weapon_known_by_a_one_word_name_is_a_weapon(nlp):
+    found = entities(nlp, "Air defences shot down 14 of 20 Shahed drones over the city.")
+    assert found.get("Shahed") is None or found["Shahed"].type == "WEAPON"

@@ -68,7 +68,7 @@ def entity_repair(doc: Doc) -> Doc:
     taken = {i for s in forced for i in range(s.start, s.end)}
     spans = [s for s in spans if not taken & set(range(s.start, s.end))] + forced
     spans = titles_taken_for_bodies(filter_spans(spans + apostrophe_names(doc, kept + spans)))
-    spans = relabel_by_document(doc, spans)
+    spans = relabel_by_document(doc, relabel_by_document(doc, spans))   # a person the first pass finds lends its surname
     tags = {i for s in spans if s.label_ == "PERSON" for i in state_tag_tokens(s)}
     doc.ents = filter_spans([s for s in kept + spans if not tags & set(range(s.start, s.end))])
     return doc
@@ -347,6 +347,8 @@ def weapon_designation() -> re.Pattern:
 
 @lru_cache(maxsize=65536)
 def is_weapon(text: str) -> bool:
+    if text in resources()["named_weapons"]:
+        return True
     if "-" not in text or not weapon_designation().match(text):
         return False
     return text.split("-")[0].lower() not in resources()["not_weapons"]
