@@ -284,3 +284,9 @@ def test_a_passive_infinitive_looks_ahead_like_an_active_one(nlp):
     assert one(nlp, text, "March", published="2024-11-20").value == "2025-03"
     text = "The statue was to be unveiled on Friday."
     assert one(nlp, text, "Friday").value == "2021-06-18"
+
+
+def test_a_span_never_starts_with_the_line_break_before_it(nlp):
+    text = "The enemy struck again, he wrote.\n\nHours later, drones hit a refinery."
+    found = tag(nlp, text, "2024-09-18")
+    assert found and all(t.text == t.text.strip() and text[t.start:t.end] == t.text for t in found)

@@ -95,6 +95,7 @@ def find_timexes(text: str, published: Optional[str], doc: Optional[Doc] = None)
         if found is None:
             continue
         found.rule = name
+        found.start, found.end = without_spaces(text, found.start, found.end)
         results.append(found)
         dated = found.type == "DATE" or (found.type == "TIME" and name == "weekday")    # "Friday night" too
         if dated and found.value and re.match(r"\d{4}", found.value) and name not in DERIVED_RULES:
@@ -105,3 +106,12 @@ def find_timexes(text: str, published: Optional[str], doc: Optional[Doc] = None)
             if name in PERIOD_RULES and is_reported_period(found.value, ctx.dct):
                 ctx.period = found.value
     return results
+
+
+def without_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the blanks and line breaks a rule took in at its edges."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
