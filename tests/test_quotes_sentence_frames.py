@@ -105,3 +105,8 @@ def test_a_time_phrase_on_an_unnamed_speaker_is_not_part_of_its_description():
             "a day after the electoral board declared the incumbent the winner.")
     names = [q.speaker.name for q in run(text)]
     assert "Peru's opposition" in names and all("Tuesday" not in n for n in names)
+
+
+def test_a_topic_nobody_spoke_about_is_no_quote():
+    assert not [q for q in run("The ministry did not comment on the report.") if "report" in q.text]
+    assert [q for q in run("The ministry commented on the report on Friday.") if "report" in q.text]

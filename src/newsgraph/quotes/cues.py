@@ -315,6 +315,8 @@ def _object_content(verb: Token) -> list[Token]:
     parts = [c for c in after if c.dep_ != "prep" or (c.lower_ in preps and not _circumstance(c))]
     if not parts or all(c.dep_ == "dative" for c in parts):
         return []
+    if all(c.dep_ == "prep" for c in parts) and any(c.dep_ == "neg" for c in verb.children):
+        return []           # "did not comment on the strike": a topic nobody spoke about
     topics = prepositional_cues()["addressee_topics"].get(lemma)
     if topics is not None and not any(
             c.dep_ in ("xcomp", "ccomp") or _question_clause(c) or c.lower_ in topics for c in parts):
