@@ -1,5 +1,6 @@
-"""A wire dateline the parser takes for the subject ("LIMA — the army ... agreed") is never
-an actor: the subject in apposition to it, or the clause's other subject, takes its place."""
+"""Shapes of wire copy the events stage must read: a dateline the parser takes for the subject
+("LIMA — the army ... agreed") is never an actor; a people word after a region qualifier names
+no country; a place after a conjoined preposition; drones or missiles hitting a target."""
 from __future__ import annotations
 
 from events_helpers import events_of
@@ -57,3 +58,9 @@ def test_a_dateline_cut_off_as_its_own_sentence_after_an_unstopped_deck_is_no_so
 def test_a_capitalised_name_inside_a_line_before_a_dash_is_kept(nlp):
     text = "Officials met in Brussels on Monday. NATO — once a silent partner — condemned the strike."
     assert any("NATO" in n or "North Atlantic" in n for n in source_names(events_of(nlp, text, with_entities=True)))
+
+
+def test_drones_or_missiles_hitting_a_target_is_an_assault_but_prices_hitting_a_record_is_not(nlp):
+    events = events_of(nlp, "Overnight, drones hit a fuel depot in the border town of Sudzha.", with_entities=True)
+    assert any(e.type == "ASSAULT" for e in events)
+    assert not events_of(nlp, "Fuel prices hit a record high on Monday.", with_entities=True)
