@@ -169,3 +169,10 @@ def test_a_headline_verb_read_as_a_plural_noun_is_the_one_the_body_uses_as_a_ver
             "and the strike spread to two more ports, officials said.")
     got = answers(title, text)
     assert got["who"] == "Union" and got["what"].startswith("rejects")
+
+
+def test_due_to_before_a_verb_is_a_schedule_not_a_cause():
+    title = "Drone attack on river port kills two"
+    text = ("A drone attack on the river port killed two dock workers overnight. "
+            "The governor is due to meet ministers in the capital next week.")
+    assert "meet ministers" not in answers(title, text)["why"]

@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 def marker_phrases(sent: Span, markers: list) -> list[tuple[float, Span]]:
     """(weight, phrase) for each marker: the clause or noun phrase it introduces. Where markers
     overlap ("because of" / "because"), only the longest one counts; a marker with `head_pos`
-    counts only when it hangs off such a word ("arrested for fraud", not "headquarters for X")."""
+    counts only when it hangs off such a word ("arrested for fraud", not "headquarters for X"), and
+    one with `not_before_tags` not before such a word ("due to the storm", not "due to meet")."""
     out = []
     words = [t.lower_ for t in sent]
     by_length = sorted(markers, key=lambda m: -len(m["words"]))
@@ -31,7 +32,8 @@ def marker_phrases(sent: Span, markers: list) -> list[tuple[float, Span]]:
             phrase = introduced_phrase(sent[k], sent[k + n - 1], sent)
             if phrase is not None and any(t.is_alpha and not t.is_stop for t in phrase) \
                     and (m.get("needs") is None or phrase[0].tag_ == m["needs"]) \
-                    and (m.get("head_pos") is None or sent[k].head.pos_ in m["head_pos"]):
+                    and (m.get("head_pos") is None or sent[k].head.pos_ in m["head_pos"]) \
+                    and not (k + n < len(sent) and sent[k + n].tag_ in m.get("not_before_tags", ())):
                 out.append((m["weight"], phrase))
             break
     return out
