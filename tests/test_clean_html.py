@@ -285,3 +285,25 @@ def test_a_kicker_run_onto_the_heading_leaves_the_metadata_headline():
 def test_the_heading_that_prints_og_title_beats_a_section_heading_that_prints_the_title_tag():
     head = "<meta property='og:title' content='Ferry service resumes after storm'><title>News - Ledger</title>"
     assert title_of(head, "<h1>News</h1><h1>Ferry service resumes after storm</h1>") == "Ferry service resumes after storm"
+
+
+DECK = "Bank says further increases may follow; retailers fear weaker spending"
+
+
+def page_with_deck(deck_text: str) -> str:
+    head = f'<meta name="description" content="{DECK}">\n</head>'
+    body = f'<h1>Central bank lifts rates by half a point</h1>\n<p class="deck">{deck_text}</p>\n'
+    return PAGE.replace("</head>", head, 1).replace("<h1>Central bank lifts rates by half a point</h1>\n", body, 1)
+
+
+def test_a_printed_deck_that_is_the_description_leaves_the_body():
+    art = clean(RawDoc(source="d.html", kind="html", content=page_with_deck(DECK), url="https://ledger.example/d"), "d1")
+    assert art.subtitle == DECK and not art.text.startswith("Bank says") and DECK in art.removed
+    assert art.text.startswith("The central bank raised")
+
+
+def test_a_first_sentence_that_repeats_the_description_stays_in_the_body():
+    lead = PARAGRAPHS[0]
+    page = PAGE.replace("</head>", f'<meta name="description" content="{lead}">\n</head>', 1)
+    art = clean(RawDoc(source="l.html", kind="html", content=page, url="https://ledger.example/l"), "l1")
+    assert art.text.startswith(lead[:40])

@@ -51,6 +51,17 @@ def drop_headline_lines(text: str, title: str | None) -> tuple[str, list[str]]:
     return text, []
 
 
+def drop_deck_paragraph(text: str, description: str | None) -> tuple[str, str | None]:
+    """A first paragraph that is the page's description and no sentence (no closing full stop)
+    is the deck printed under the headline: metadata, not body ("Council says the president won;
+    rivals cite their own tallies")."""
+    paras = text.split("\n\n")
+    first, d = paras[0].strip(), (description or "").strip()
+    if len(paras) > 1 and d and first == d and not first.endswith((".", "!", "?", "”", '"', "’", "'", "…")):
+        return "\n\n".join(paras[1:]), first
+    return text, None
+
+
 def split_authors(value: str | None) -> list[str]:
     if not value:
         return []
@@ -70,9 +81,10 @@ def clean_html(raw: RawDoc, article_id: str) -> Article:
     tree = parse_tree(raw.content or "")
     title = page_title(tree, doc.title, url, sitename)
     text, dropped = drop_headline_lines(text, title)
+    text, deck = drop_deck_paragraph(text, doc.description)
     return Article(id=article_id, source=raw.source, text=text, url=url, outlet=outlet,
-                   removed=dropped + removed_lines(tree, text),
-                   title=title, subtitle=deck_from(doc.description, text),
+                   removed=dropped + ([deck] if deck else []) + removed_lines(tree, text),
+                   title=title, subtitle=deck or deck_from(doc.description, text),
                    authors=split_authors(doc.author), published=publication_time(doc.date, raw.content or "", tree),
                    language=doc.language or None)
 
