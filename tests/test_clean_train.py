@@ -108,3 +108,19 @@ def test_out_of_fold_vocabulary_scores_are_appended_to_the_features():
     vocab, scored = with_vocab_scores(pages, range(4), [f"site{k}.example" for k in range(4)], folds=2)
     assert scored[0][0].shape[1] == pages[0][0].shape[1] + 4
     assert vocab["coef"].shape == (2 ** 18,)
+
+
+def test_vocabulary_weights_can_give_every_page_the_same_total():
+    import numpy as np
+
+    from newsgraph.clean.train import labelled_texts
+    long_page = (None, [1.0, 0.0, 1.0, None], [1.0, 2.0, 3.0, 4.0], ["a", "b", "c", "d"])
+    short_page = (None, [1.0], [2.0], ["e"])
+    pages = [long_page, short_page]
+    texts, y, w = labelled_texts(pages, [0, 1])
+    assert texts == ["a", "b", "c", "e"] and list(w) == [1.0, 2.0, 3.0, 2.0]
+    _, _, w = labelled_texts(pages, [0, 1], weight_groups=[0, 1])
+    assert np.isclose(w[:3].sum(), w[3]) and np.isclose(w.sum(), 8.0)
+    assert np.allclose(w[:3] / w[0], [1.0, 2.0, 3.0])      # within a page the lines keep their ratio
+    _, _, w = labelled_texts(pages, [0, 1], weight_groups=["body", "body"])
+    assert list(w) == [1.0, 2.0, 3.0, 2.0]
