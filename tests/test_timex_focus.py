@@ -3,6 +3,7 @@ publication date: 'that year', 'the day before', 'two days later'; participles t
 point forward; the report's quarter against a forecast quarter."""
 from __future__ import annotations
 
+import pytest
 from timex_helpers import one, tag
 
 
@@ -12,42 +13,33 @@ def value_of(nlp, text, phrase, published="2021-06-23"):
 
 # publication: Wednesday 2021-06-23
 
-def test_that_unit_takes_the_date_in_focus(nlp):
-    text = "The dam burst in September 2017. That month, floods cut off 40 villages."
-    assert value_of(nlp, text, "That month") == "2017-09"
-    text = "The militia entered the town on April 4, 2019. Later that year, it withdrew to the hills."
-    assert value_of(nlp, text, "Later that year") == "2019"
-    text = "The envoy landed in Juba on May 2. That same day, the ceasefire collapsed."
-    assert value_of(nlp, text, "That same day") == "2021-05-02"
-
-
-def test_that_unit_is_unknown_when_the_focus_is_too_coarse(nlp):
-    text = "The bridge reopened in 2015. That same day, traffic returned."
-    assert value_of(nlp, text, "That same day") is None
-
-
-def test_unit_before_or_after_at_clause_end_shifts_the_focus(nlp):
-    text = "Exports fell 4 percent in 2019. The year before, they had risen 2 percent."
-    assert value_of(nlp, text, "The year before") == "2018"
-    text = "The governor was shot on March 9, 2020. The day before, he had received threats."
-    assert value_of(nlp, text, "The day before") == "2020-03-08"
+@pytest.mark.parametrize("text, phrase, value", [
+    # that_unit takes the date in focus
+    ("The dam burst in September 2017. That month, floods cut off 40 villages.", "That month", "2017-09"),
+    ("The militia entered the town on April 4, 2019. Later that year, it withdrew to the hills.",
+     "Later that year", "2019"),
+    ("The envoy landed in Juba on May 2. That same day, the ceasefire collapsed.", "That same day", "2021-05-02"),
+    # that_unit is unknown when the focus is too coarse
+    ("The bridge reopened in 2015. That same day, traffic returned.", "That same day", None),
+    # unit before or after at clause end shifts the focus
+    ("Exports fell 4 percent in 2019. The year before, they had risen 2 percent.", "The year before", "2018"),
+    ("The governor was shot on March 9, 2020. The day before, he had received threats.",
+     "The day before", "2020-03-08"),
+    # days later counts from the date in focus
+    ("Gunmen stormed the prison on Feb. 10. Three days later, troops retook it.", "Three days later", "2021-02-13"),
+    ("The militia took the port on Jan. 5, 2020. Two weeks earlier, it had shelled the city.",
+     "Two weeks earlier", "2019-W51"),
+    # days later is unknown after a bare year
+    ("The dam was finished in 2011. Four months later, it cracked.", "Four months later", None),
+])
+def test_value_taken_from_the_date_in_focus(nlp, text, phrase, value):
+    found = value_of(nlp, text, phrase)
+    assert found is None if value is None else found == value
 
 
 def test_unit_before_an_event_is_not_a_bare_shift(nlp):
     text = "The governor was shot on March 9, 2020, the day before the vote."
     assert all(t.text != "the day before" for t in tag(nlp, text))
-
-
-def test_days_later_counts_from_the_date_in_focus(nlp):
-    text = "Gunmen stormed the prison on Feb. 10. Three days later, troops retook it."
-    assert value_of(nlp, text, "Three days later") == "2021-02-13"
-    text = "The militia took the port on Jan. 5, 2020. Two weeks earlier, it had shelled the city."
-    assert value_of(nlp, text, "Two weeks earlier") == "2019-W51"
-
-
-def test_days_later_is_unknown_after_a_bare_year(nlp):
-    text = "The dam was finished in 2011. Four months later, it cracked."
-    assert value_of(nlp, text, "Four months later") is None
 
 
 def test_bare_past_participle_looks_back(nlp):

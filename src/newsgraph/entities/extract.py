@@ -914,8 +914,7 @@ def noun_before_sector(span: Span) -> Optional[str]:
         if not (t.is_alpha and t.is_lower):
             break
         words.insert(0, t.lower_)
-    return next((L.group_noun_sector(" ".join(words[i:])) for i in range(len(words))
-                 if L.group_noun_sector(" ".join(words[i:]))), None)
+    return next(filter(None, (L.group_noun_sector(" ".join(words[i:])) for i in range(len(words)))), None)
 
 
 def dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

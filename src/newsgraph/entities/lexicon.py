@@ -367,6 +367,7 @@ def names_state(text: str) -> bool:
     return bool(country_of_name(text) or country_of_seat(text))
 
 
+@lru_cache(maxsize=65536)
 def city(text: str) -> Optional[Place]:
     return cities().get(fold(text))
 

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from newsgraph.nlp import doc_ents, doc_memo
 from newsgraph.records import Actor, Entity
 from newsgraph.entities import leader_code as leader_of_name
-from .lexicon import actor_lexicon, ethnic_groups
+from .lexicon import actor_lexicon, cues, ethnic_groups
 
 try:  # the entities stage owns these; code against their signatures, fall back when absent
     from newsgraph.entities import entity_at as _entity_at
@@ -107,7 +107,6 @@ def country_in_phrase(head: Token) -> Optional[str]:
 def in_regional_adjective(tok: Token) -> bool:
     """'Latin American governments', 'East African troops': a people word after a region
     qualifier in one name names a region, not the country it would name alone."""
-    from .lexicon import cues
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return prev is not None and bool(tok.ent_type_) and prev.ent_type_ == tok.ent_type_ \
         and prev.lower_ in cues()["region_qualifiers"]
@@ -152,10 +151,6 @@ def own_sector(tok: Token) -> Optional[str]:
     return sectors.get(tok.lower_) or sectors.get(tok.lemma_.lower())
 
 
-def has_own_sector(tok: Token) -> bool:
-    return bool(own_sector(tok))
-
-
 def fallback_code(head: Token, context_country: Optional[str]) -> Optional[str]:
     """Country + sector from the phrase itself ('Iraqi President' -> IRQGOV)."""
     text = ent_text(head) if head.ent_type_ else phrase_text(head)
@@ -195,7 +190,6 @@ def _is_definite_group(head: Token) -> bool:
 
 def group_head(head: Token) -> Token:
     """'Hundreds of UN troops' -> troops; 'a group of Moroccan diplomats' -> diplomats."""
-    from .lexicon import cues
     if head.lower_ in cues()["partitive_nouns"] or head.like_num:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -325,7 +319,7 @@ def body_of_members(head: Token) -> Token:
 
 
 def named_body(head: Token, entities: list[Entity]) -> Optional[Entity]:
-    """'the al-Qaeda network', 'the UNITA militarist wing', 'Hamas leaders': the organisation
+    """'the al-Qaeda network', 'the rebel movement's armed wing', 'Hamas leaders': the organisation
     named before a generic word for a body or its members."""
     lex = actor_lexicon()
     if head.lower_ not in lex["body_nouns"] and head.lower_ not in lex["member_nouns"]:
@@ -347,7 +341,7 @@ def leader_name_code(tok: Token) -> Optional[str]:
 
 
 def appositive_code(head: Token, context_country: Optional[str]) -> Optional[str]:
-    """'Kenzo Oshima, the United Nations relief coordinator': the code the person's
+    """'Ana Ruiz, the United Nations aid envoy': the code the person's
     appositive title gives, when the entity itself has none."""
     if _actor_for_text is None:
         return None

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from newsgraph.records import Quantity
-from .actors import country_of_name, has_own_sector, is_actor_like, is_non_actor_noun, is_pronoun
+from .actors import country_of_name, is_actor_like, is_non_actor_noun, is_pronoun, own_sector
 from .lexicon import cues, triggers
 from .triggers import Trigger, match_sense, objects, prep_objects, with_conjuncts
 
@@ -382,7 +382,7 @@ def _actor_in(tok: Token, depth: int = 0) -> Optional[Token]:
 def possessor(tok: Token) -> Optional[Token]:
     """'President Ortega's latest statement', 'Iran's offer': a named possessor of a common noun
     that is no group of its own is the actor meant ('Sudan's army' stays the army)."""
-    if tok.ent_type_ or tok.pos_ != "NOUN" or has_own_sector(tok):
+    if tok.ent_type_ or tok.pos_ != "NOUN" or own_sector(tok):
         return None
     return next((c for c in tok.children if c.dep_ == "poss" and not is_pronoun(c) and is_actor_like(c)), None)
 

@@ -386,7 +386,7 @@ SIDE_CLAUSE_DEPS = {"parataxis", "relcl", "appos"}
 def first_coded_actor(t: Trigger, src_heads: list[Token], source: list[Actor], entities, ctx, place_country, owner) -> list[Actor]:
     """The recipient a coder reads when the grammar names none (PETRARCH's rule): the first
     actor with a code named after the trigger in its clause ('threatened to launch an offensive
-    in its war with Iraq', 'is willing to help defend Saudi Arabia'), not the source itself."""
+    in its war with Iraq', 'offered to help protect Jordan'), not the source itself."""
     for head in actors_after(t, src_heads):
         found = [a for a in actors_of([head], entities, ctx, place_country, owner=owner)
                  if a.actor_code and not same_actor(a, source, by_country=True)]

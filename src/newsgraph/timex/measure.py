@@ -10,7 +10,7 @@ from newsgraph.timex import calendar as cal
 from newsgraph.timex.lexicon import lexicon
 from newsgraph.timex.normalize import Context, Found, month_num, span, weekday_num
 from newsgraph.timex.tense import token_at
-from newsgraph.timex.relative import _amount
+from newsgraph.timex.relative import PART, _amount, _focus_day
 
 RATE_BEFORE = re.compile(r"(?:\d|million|billion|thousand|hundred|percent|%|times|twice|once|cents?|dollars?|"
                          r"barrels|tons|miles|hours)\W*$", re.IGNORECASE)
@@ -171,7 +171,7 @@ def norm_set_adverb(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _is_a_newspaper(tok) -> bool:
-    """'the Communist Party daily Granma', 'the state-run daily said': "daily" (or "weekly") the
+    """'the ruling party's daily Tribuna', 'the state-run daily said': "daily" (or "weekly") the
     newspaper, a noun naming a paper, not a frequency."""
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
         return True
@@ -242,13 +242,12 @@ def norm_that_unit(m: re.Match, ctx: Context) -> Found | None:
     is unknown when no date of that precision is in focus)."""
     unit = m.group("unit").lower()
     value = focus_unit(ctx, unit)
-    part = DAY_PARTS.get(unit)
+    part = PART.get(unit)
     if part and value:
         return Found("TIME", f"{value}T{part}", *span(m))
     return Found("DATE", value, *span(m))
 
 
-DAY_PARTS = {"morning": "MO", "night": "NI", "evening": "EV", "afternoon": "AF"}
 FOCUS_CUT = {"year": 4, "month": 7, "day": 10, "morning": 10, "night": 10, "evening": 10, "afternoon": 10}
 
 
@@ -261,8 +260,8 @@ def focus_unit(ctx: Context, unit: str) -> str | None:
     if unit == "quarter":
         return ctx.focus if gran == "quarter" else None
     if unit == "week":
-        day = re.match(r"(\d{4})-(\d\d)-(\d\d)", ctx.focus)
-        return cal.fmt_week(cal.safe_date(*map(int, day.groups()))) if day else None
+        day = _focus_day(ctx)
+        return cal.fmt_week(day) if day else None
     cut = FOCUS_CUT.get(unit)
     if cut and len(ctx.focus) >= cut and (cut == 4 or gran in ("day", "time", "month")):
         return ctx.focus[:cut]
