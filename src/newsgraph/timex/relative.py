@@ -288,8 +288,8 @@ def _offset_value(dct: dt.date, code: str, n: float) -> str | None:
 
 def norm_clock(m: re.Match, ctx: Context) -> Found | None:
     hhmm = _clock_hhmm(m)
-    if hhmm is None or (g(m, "cw") and ctx.word_before(m.start("cw")) == "high"):
-        return None                       # "high noon" (a showdown, a film), not a clock time
+    if hhmm is None:
+        return None
     start, end = span(m)
     if (g(m, "approx") or "").lower() in ("after", "before"):
         start = next(m.start(k) for k in ("h", "h2", "h3", "cw") if g(m, k))
