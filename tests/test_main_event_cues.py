@@ -2,6 +2,8 @@
 before a clause, what a verb of blaming names when the parse hangs its preposition elsewhere, a
 trailing time phrase cut from what, an explainer headline, a place people come 'from', the name
 after a headline's place preposition, and place frequency counted as whole words."""
+import pytest
+
 from newsgraph.events.main_event import main_event
 from newsgraph.events.main_event.where import mentions, named_as_origin
 from newsgraph.events.main_event.why import blamed_causes
@@ -63,21 +65,6 @@ def test_place_people_come_from_is_an_origin():
     assert not named_as_origin("leeds", "flood hits leeds as river bursts its banks")
 
 
-def test_scene_beats_the_victims_home_town():
-    got = answers("Ferry fire: victims named as two sailors from Hull",
-                  "Two sailors who died when fire broke out on a ferry in Rotterdam have been named. "
-                  "The ferry had left Rotterdam on Monday night. Both men lived in Hull.")
-    assert got["where"] == "Rotterdam"
-
-
-def test_name_after_a_headline_place_preposition_is_where():
-    got = answers("Nurses stage protest outside Westfield Tower after pay talks collapse",
-                  "Hundreds of nurses staged a protest outside Westfield Tower on Friday after talks "
-                  "with the health board collapsed. The union said the United States pay model was "
-                  "no answer. Nurses in the United States earn more, the union said.")
-    assert got["where"] == "Westfield Tower"
-
-
 def test_place_frequency_counts_whole_words_only():
     low = "just because of us, the business said it trusts the us government"
     assert mentions("US", low) == 2
@@ -119,32 +106,11 @@ def test_cause_stops_before_a_second_clause():
     assert doc[verb.i:clip_right(verb) + 1].text == "travelling at high speed"
 
 
-def test_headline_full_name_not_widened_by_page_chrome():
-    got = answers("Maria Lopez wins mayoral race",
-                  "Subscribe Invalid Email Maria Lopez won the mayoral race on Sunday with 54 per cent "
-                  "of the vote. Lopez thanked her volunteers at a rally in the city centre.")
-    assert got["who"] == "Maria Lopez"
-
-
-def test_surname_widened_to_first_name_not_title():
-    got = answers("Lopez wins mayoral race",
-                  "Maria Lopez won the mayoral race on Sunday with 54 per cent of the vote. Mrs Lopez "
-                  "thanked her volunteers at a rally. Mrs Lopez will take office in January.")
-    assert got["who"] == "Maria Lopez"
-
-
 def test_time_counted_from_an_event_is_a_when():
     got = answers("Court frees activist",
                   "Subscribe to our newsletter today. A court freed the activist just three days after "
                   "the protest, her lawyer said.")
     assert "three days after the protest" in got["when"]
-
-
-def test_time_stated_in_the_headline_is_when():
-    got = answers("Regulator fines bank two weeks before merger vote",
-                  "The financial regulator fined the bank 40 million euros on Tuesday. Shareholders "
-                  "vote on the merger later this month.")
-    assert got["when"] == "two weeks before merger vote"
 
 
 def test_headline_passive_of_a_common_noun_keeps_its_subject():
@@ -168,13 +134,6 @@ def test_home_town_of_a_person_is_not_where():
     assert got["where"] != "Salford"
 
 
-def test_hyphenated_place_name_is_kept_whole():
-    got = answers("Militants attack police post in Qala-i-Naw",
-                  "Militants attacked a police post in the city of Qala-i-Naw late on Friday, "
-                  "killing three officers. The attackers fled towards the border.")
-    assert got["where"] == "Qala-i-Naw"
-
-
 def test_after_a_stretch_of_time_is_not_a_cause():
     got = answers("Miners rescued after 60 hours",
                   "Four miners were brought to the surface on Tuesday after 60 hours underground. "
@@ -187,3 +146,47 @@ def test_after_weeks_of_something_is_still_a_cause():
                   "The prime minister resigned on Friday after weeks of street protests over fuel prices. "
                   "Parliament will choose a successor next month.")
     assert "protests" in got["why"]
+
+
+# --- one answer of the main event: (headline, text, question, answer) -------------------
+@pytest.mark.parametrize("title, text, question, answer", [
+    pytest.param('Ferry fire: victims named as two sailors from Hull',
+                 'Two sailors who died when fire broke out on a ferry in Rotterdam have been named. The ferry had'
+                 ' left Rotterdam on Monday night. Both men lived in Hull.',
+                 'where',
+                 'Rotterdam',
+                 id='scene_beats_the_victims_home_town'),
+    pytest.param('Nurses stage protest outside Westfield Tower after pay talks collapse',
+                 'Hundreds of nurses staged a protest outside Westfield Tower on Friday after talks with the '
+                 'health board collapsed. The union said the United States pay model was no answer. Nurses in the'
+                 ' United States earn more, the union said.',
+                 'where',
+                 'Westfield Tower',
+                 id='name_after_a_headline_place_preposition_is_where'),
+    pytest.param('Maria Lopez wins mayoral race',
+                 'Subscribe Invalid Email Maria Lopez won the mayoral race on Sunday with 54 per cent of the '
+                 'vote. Lopez thanked her volunteers at a rally in the city centre.',
+                 'who',
+                 'Maria Lopez',
+                 id='headline_full_name_not_widened_by_page_chrome'),
+    pytest.param('Lopez wins mayoral race',
+                 'Maria Lopez won the mayoral race on Sunday with 54 per cent of the vote. Mrs Lopez thanked her '
+                 'volunteers at a rally. Mrs Lopez will take office in January.',
+                 'who',
+                 'Maria Lopez',
+                 id='surname_widened_to_first_name_not_title'),
+    pytest.param('Regulator fines bank two weeks before merger vote',
+                 'The financial regulator fined the bank 40 million euros on Tuesday. Shareholders vote on the '
+                 'merger later this month.',
+                 'when',
+                 'two weeks before merger vote',
+                 id='time_stated_in_the_headline_is_when'),
+    pytest.param('Militants attack police post in Qala-i-Naw',
+                 'Militants attacked a police post in the city of Qala-i-Naw late on Friday, killing three '
+                 'officers. The attackers fled towards the border.',
+                 'where',
+                 'Qala-i-Naw',
+                 id='hyphenated_place_name_is_kept_whole'),
+])
+def test_answer(title, text, question, answer):
+    assert answers(title, text)[question] == answer

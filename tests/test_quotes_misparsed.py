@@ -4,6 +4,8 @@ clause joined to the verb, "according to" after a verb that reports nothing. Sen
 for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from spacy.tokens import Doc
 
 from newsgraph.nlp import get_nlp
@@ -49,12 +51,6 @@ def test_relative_clause_on_the_object_is_not_a_report():
     assert not [q for q in quotes if "nobody in the room" in q.text]
 
 
-def test_passive_report_names_its_agent():
-    quote = reported(run("The arrest of the former mayor was confirmed by the city prosecutor on Sunday."),
-                     "The arrest of the former mayor")
-    assert name(quote) == "the city prosecutor"
-
-
 def test_passive_claim_of_an_attack():
     quote = reported(run("The bombing of the market was claimed by a little-known militant group."),
                      "The bombing")
@@ -98,61 +94,7 @@ def test_telling_a_broadcaster_alone_reports_nothing():
     assert run("The mayor told local radio on Sunday.") == []
 
 
-def test_clarifying_is_a_report():
-    quote = reported(run("The spokeswoman later clarified that the ban applied only to new contracts."),
-                     "the ban applied")
-    assert name(quote) == "The spokeswoman"
-
-
-def test_recommending_is_a_report():
-    quote = reported(run("The auditors recommended closing two of the regional offices."), "closing two")
-    assert name(quote) == "The auditors"
-
-
-# --- unnamed speakers keep the words that say who they are ------------------------------
-def test_quantifier_speaker_keeps_its_description():
-    quote = reported(run("By large margins, those polled say housing should come first."), "housing should")
-    assert name(quote) == "those polled"
-
-
-def test_quantifier_with_prepositional_phrase():
-    quote = reported(run("Many in the ruling party say the reforms went too far."), "the reforms went")
-    assert name(quote) == "Many in the ruling party"
-
-
-def test_all_but_two_keeps_its_group():
-    quote = reported(run("All but two of the council members said the vote should be delayed."), "the vote should")
-    assert name(quote) == "All but two of the council members"
-
-
-def test_description_stops_before_a_report_of_its_own():
-    quote = reported(run("Voters disputing the count say the machines failed in three districts."),
-                     "the machines failed")
-    assert name(quote) == "Voters"
-
-
-def test_description_keeps_a_passive_participle():
-    quote = reported(run("Officials briefed on the talks said a deal was close."), "a deal was close")
-    assert name(quote) == "Officials briefed on the talks"
-
-
-# --- who speaks an infinitive report -------------------------------------------------------
-def test_caused_speaker_is_the_object():
-    quote = reported(run("The ruling led unions to say that the strike would go on."), "the strike would go on")
-    assert name(quote) == "unions"
-
-
-def test_prompted_speaker_is_the_object():
-    quote = reported(run("The scandal prompted the minister to declare that he would resign."), "he would resign")
-    assert name(quote) == "the minister"
-
-
-def test_purpose_infinitive_keeps_the_subject():
-    quote = reported(run("The senator used unusually blunt language to describe the new tariffs."), "the new tariffs")
-    assert name(quote) == "The senator"
-
-
-# --- groups: a share of a group, members described by their affiliation -----------------
+# --- a share of a group is not the group ------------------------------------------------
 def test_share_of_a_named_group_is_not_the_group():
     text = "Most of the opposition Democrats in the assembly have said they would back the budget."
     at = text.index("Democrats")
@@ -161,18 +103,6 @@ def test_share_of_a_named_group_is_not_the_group():
     article = Article(id="a1", source="test", text=text, published="2022-05-04")
     quotes, _ = extract_quotes(article, get_nlp()(text), [party])
     assert name(reported(quotes, "they would back")) == "Most of the opposition Democrats in the assembly"
-
-
-def test_affiliation_group_keeps_what_follows_it():
-    quote = reported(run("Democrats sitting on the finance committee say they have enough votes to block the bill."),
-                     "enough votes")
-    assert name(quote) == "Democrats sitting on the finance committee"
-
-
-def test_affiliation_group_keeps_its_committee():
-    quote = reported(run("Senior Democrats on the budget committee also wrote that the figures were wrong."),
-                     "the figures were wrong")
-    assert name(quote) == "Senior Democrats on the budget committee"
 
 
 def test_second_object_hung_on_the_verb():
@@ -223,7 +153,37 @@ def test_quote_after_a_colon_is_what_the_following_frame_says():
     assert reported(quotes, "the port had been neglected").text.startswith("that the port")
 
 
-def test_verb_misread_as_a_participle_keeps_its_subject():
-    quote = reported(run("The mayor, who is seeking a second term, posted on Monday to say she had never "
-                         "promised a tax cut."), "never promised a tax cut")
-    assert name(quote) == "The mayor"
+# --- who speaks a reported quote: passive agents, unnamed speakers kept with the words that say
+# who they are, the object of a verb of causing, groups described by their affiliation ----
+@pytest.mark.parametrize("text, words, speaker", [
+    pytest.param('The arrest of the former mayor was confirmed by the city prosecutor on Sunday.',
+                 'The arrest of the former mayor', 'the city prosecutor', id='passive_report_names_its_agent'),
+    pytest.param('The spokeswoman later clarified that the ban applied only to new contracts.',
+                 'the ban applied', 'The spokeswoman', id='clarifying_is_a_report'),
+    pytest.param('The auditors recommended closing two of the regional offices.',
+                 'closing two', 'The auditors', id='recommending_is_a_report'),
+    pytest.param('By large margins, those polled say housing should come first.',
+                 'housing should', 'those polled', id='quantifier_speaker_keeps_its_description'),
+    pytest.param('Many in the ruling party say the reforms went too far.',
+                 'the reforms went', 'Many in the ruling party', id='quantifier_with_prepositional_phrase'),
+    pytest.param('All but two of the council members said the vote should be delayed.',
+                 'the vote should', 'All but two of the council members', id='all_but_two_keeps_its_group'),
+    pytest.param('Voters disputing the count say the machines failed in three districts.',
+                 'the machines failed', 'Voters', id='description_stops_before_a_report_of_its_own'),
+    pytest.param('Officials briefed on the talks said a deal was close.',
+                 'a deal was close', 'Officials briefed on the talks', id='description_keeps_a_passive_participle'),
+    pytest.param('The ruling led unions to say that the strike would go on.',
+                 'the strike would go on', 'unions', id='caused_speaker_is_the_object'),
+    pytest.param('The scandal prompted the minister to declare that he would resign.',
+                 'he would resign', 'the minister', id='prompted_speaker_is_the_object'),
+    pytest.param('The senator used unusually blunt language to describe the new tariffs.',
+                 'the new tariffs', 'The senator', id='purpose_infinitive_keeps_the_subject'),
+    pytest.param('Democrats sitting on the finance committee say they have enough votes to block the bill.',
+                 'enough votes', 'Democrats sitting on the finance committee', id='affiliation_group_keeps_what_follows_it'),
+    pytest.param('Senior Democrats on the budget committee also wrote that the figures were wrong.',
+                 'the figures were wrong', 'Senior Democrats on the budget committee', id='affiliation_group_keeps_its_committee'),
+    pytest.param('The mayor, who is seeking a second term, posted on Monday to say she had never promised a tax cut.',
+                 'never promised a tax cut', 'The mayor', id='verb_misread_as_a_participle_keeps_its_subject'),
+])
+def test_reported_speaker(text, words, speaker):
+    assert name(reported(run(text), words)) == speaker

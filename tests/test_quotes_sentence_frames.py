@@ -2,6 +2,8 @@
 sentence, not by the one after them. Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from quotes_helpers import find, run
 
 
@@ -10,27 +12,9 @@ def speaker_of(quotes, words):
     return quote.speaker.name if quote.speaker else None
 
 
-def test_quote_closing_its_sentence_is_not_framed_by_the_next_one():
-    text = ("Norway branded the proposal a “reckless gamble with the future of our fisheries.” "
-            "Iceland insisted that the talks continue.")
-    assert speaker_of(run(text), "reckless gamble") == "Norway"
-
-
-def test_quote_closing_its_sentence_takes_the_subject_of_its_own_clause():
-    text = ("The union leader, Marta Kowalczyk, urged members to “stand firm until the very last day of the strike.” "
-            "Management replied that the offer was final.")
-    assert speaker_of(run(text), "stand firm") == "Marta Kowalczyk"
-
-
-def test_quote_left_open_is_still_framed_by_the_clause_after_it():
-    text = "“We will stand firm until the very last day of the strike,” Marta Kowalczyk said on Tuesday."
-    assert speaker_of(run(text), "stand firm") == "Marta Kowalczyk"
-
-
 def test_embedded_clause_of_a_report_gives_the_reporter():
     text = ("Senator Ingrid Dahl says her colleague Paul Brennan ran “a campaign built on fear and nothing else.”")
     assert "Ingrid Dahl" in speaker_of(run(text), "built on fear")
-
 
 
 def test_verb_before_the_comma_opening_a_quote_frames_it():
@@ -67,20 +51,9 @@ def test_the_speakers_next_act_keeps_the_speaker():
     assert "Brenner" in str(speaker_of(quotes, "close the gap"))
 
 
-def test_subject_the_parse_lost_is_the_name_before_the_verb():
-    text = "Friday, Oregon, leading a group of nine states, urged a district judge to block the new fuel rules."
-    assert speaker_of(run(text), "block the new fuel rules") == "Oregon"
-
-
 def test_lost_subject_is_not_taken_from_a_quote_or_a_date():
     text = "“We will sue,” Friday, urged a district judge to block the new fuel rules."
     assert speaker_of(run(text), "block the new fuel rules") is None
-
-
-def test_participle_after_a_comma_on_the_object_is_said_by_the_subject():
-    text = ("Continuing to explain his view, Okafor rejected the notion that the dispute should be forgotten, "
-            "saying that if he \"saw a road that was cracked, I would repair it.\"")
-    assert speaker_of(run(text), "I would repair it") == "Okafor"
 
 
 def test_capitalised_word_after_an_open_quote_is_a_name_even_tagged_as_a_noun():
@@ -110,3 +83,34 @@ def test_a_time_phrase_on_an_unnamed_speaker_is_not_part_of_its_description():
 def test_a_topic_nobody_spoke_about_is_no_quote():
     assert not [q for q in run("The ministry did not comment on the report.") if "report" in q.text]
     assert [q for q in run("The ministry commented on the report on Friday.") if "report" in q.text]
+
+
+# --- who speaks: (text, words of the quote, speaker name) -------------------------------
+@pytest.mark.parametrize("text, words, speaker", [
+    pytest.param('Norway branded the proposal a “reckless gamble with the future of our fisheries.” Iceland '
+                 'insisted that the talks continue.',
+                 'reckless gamble',
+                 'Norway',
+                 id='quote_closing_its_sentence_is_not_framed_by_the_next_one'),
+    pytest.param('The union leader, Marta Kowalczyk, urged members to “stand firm until the very last day of the '
+                 'strike.” Management replied that the offer was final.',
+                 'stand firm',
+                 'Marta Kowalczyk',
+                 id='quote_closing_its_sentence_takes_the_subject_of_its_own_clause'),
+    pytest.param('“We will stand firm until the very last day of the strike,” Marta Kowalczyk said on Tuesday.',
+                 'stand firm',
+                 'Marta Kowalczyk',
+                 id='quote_left_open_is_still_framed_by_the_clause_after_it'),
+    pytest.param('Friday, Oregon, leading a group of nine states, urged a district judge to block the new fuel '
+                 'rules.',
+                 'block the new fuel rules',
+                 'Oregon',
+                 id='subject_the_parse_lost_is_the_name_before_the_verb'),
+    pytest.param('Continuing to explain his view, Okafor rejected the notion that the dispute should be '
+                 'forgotten, saying that if he "saw a road that was cracked, I would repair it."',
+                 'I would repair it',
+                 'Okafor',
+                 id='participle_after_a_comma_on_the_object_is_said_by_the_subject'),
+])
+def test_speaker(text, words, speaker):
+    assert speaker_of(run(text), words) == speaker

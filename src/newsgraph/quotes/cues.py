@@ -216,8 +216,6 @@ def _tense_breaks(head: Token, conj: Token) -> bool:
         or head.tag_ == "VBN" and bool(aux) and all(a.tag_ in ("VB", "VBG", "VBN", "TO") for a in aux)
 
 
-
-
 def _circumstance_clause(tok: Token) -> bool:
     """"..., after he introduced a bill", "as Pyongyang fired": a clause of time or concession."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in attribution()["circumstance_marks"]

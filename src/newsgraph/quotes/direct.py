@@ -166,7 +166,7 @@ def _choose_verb(text: str, q: QuoteSpan, before: list[Token], after: list[Token
 
 
 def _closes_its_sentence(text: str, q: QuoteSpan) -> bool:
-    """'Japan branded it an “outlaw nation.” Russia insisted ...': quoted words that end with a
+    """'Chile called the plan a “dead letter.” Peru insisted ...': quoted words that end with a
     full stop and follow words of their own sentence close it; what comes after them is the
     next sentence, not their frame."""
     return text[q.start:q.end].rstrip().endswith(".") and _after_a_word(text, q.start)

@@ -62,8 +62,6 @@ def refined_times(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-
-
 def headline_times(head: Optional[Headline], body: str) -> list[Candidate]:
     """The time the headline states after its verb ("... on Sunday", "... a day before vote")."""
     if head is None or not head.what:

@@ -171,7 +171,7 @@ def headline_locatives(head: Headline, body: str, low: WordIndex) -> list[Candid
 
 
 def joins_a_name(hdoc, i: int) -> bool:
-    """A hyphen inside a name, written without spaces ("Mazar-i-Sharif")."""
+    """A hyphen inside a name, written without spaces ("Bandar-e-Abbas")."""
     return hdoc[i].tag_ == "HYPH" and i > 0 and not hdoc[i - 1].whitespace_ and not hdoc[i].whitespace_ \
         and i + 1 < len(hdoc) and hdoc[i + 1].tag_ in PROPER_TAGS
 
@@ -218,7 +218,7 @@ def preposition_before(span: Span) -> str:
 
 def widen_place(ent: Span, following: list[Span]) -> Span:
     """'Salford, Greater Manchester': a place followed by ', <place>'; a name NER cut at a hyphen
-    ("Mazar" of "Mazar-i-Sharif") is made whole."""
+    ("Bandar" of "Bandar-e-Abbas") is made whole."""
     doc = ent.doc
     end = ent.end
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \

@@ -95,8 +95,8 @@ def first_conjunct(hdoc: Doc, span: tuple[int, int]) -> tuple[int, int]:
 def expand_name(cand: Candidate, lead: Lead) -> Candidate:
     """A short headline name replaced by its fuller form in the lead ("Clinton" -> "Hillary Clinton"):
     of the longer names ending in it (not a bare title: "Mrs Okafor"), the one the article uses most,
-    then the first; a two-word name only for a fuller form used more than once (not "Invalid Email
-    Hillary Clinton" of page chrome)."""
+    then the first; a two-word name only for a fuller form used more than once (not "Reply Email
+    Maria Lopez" of page chrome)."""
     key = [w.lower() for w in cand.text.split()]
     if not key or len(key) > 2:
         return cand
