@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .lines import WORD_RE, WORDS_COL, best_run
+from .lines import DIGIT_RE, WORD_RE, WORDS_COL, best_run
 
 MODEL_PATH = Path(__file__).with_name("model.joblib")
 WINDOWS = (1, 2, 4, 8, 16)
@@ -23,7 +22,6 @@ IN_CORE, CORE_DISTANCE = 47, 48          # columns of lines.features: inside / d
 VOCAB_BITS = 18                          # hashed vocabulary size (2**18 buckets)
 VOCAB_RADIUS = 3                         # lines either side whose vocabulary scores are averaged
 VOCAB_C = 2.0                            # inverse regularisation of the vocabulary model
-DIGIT_RE = re.compile(r"\d")
 
 
 def make_model(seed: int = 0, trees: int = 120, leaves: int = 31, min_leaf: int = 40):

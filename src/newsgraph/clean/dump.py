@@ -201,8 +201,8 @@ def body_and_removed(doc: DumpLines, skip: set[int],
     """Body paragraphs and removed lines, in page order; `skip` are lines used as metadata,
     `site_chrome` the keys of lines that other pages of the site repeat."""
     body, removed = [], []
-    skip = skip | teaser_lines(doc) | {i for i, ln in enumerate(doc.lines) if labelled_teaser(ln.text)}
-    skip = skip | comment_lines(doc) | teaser_runs(doc)
+    skip = (skip | teaser_lines(doc) | teaser_runs(doc) | comment_lines(doc)
+            | {i for i, ln in enumerate(doc.lines) if labelled_teaser(ln.text)})
     keep = [s >= BODY_THRESHOLD for s in doc.scores]
     if not any(k and i not in skip for i, k in enumerate(keep)):
         keep = fallback_body(doc, skip)

@@ -82,9 +82,14 @@ def date_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def chrome_lists() -> dict:
+    """chrome_words.json: the word lists of page chrome, captions and comment cues."""
+    return json.loads(Path(__file__).with_name("chrome_words.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def chrome_words() -> frozenset[str]:
-    path = Path(__file__).with_name("chrome_words.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
+    return frozenset(chrome_lists()["words"])
 
 
 DIGIT_RE = re.compile(r"\d")
@@ -156,8 +161,7 @@ QUOTE_START = tuple("“\"«„‘'")
 
 @lru_cache(maxsize=1)
 def caption_words() -> frozenset[str]:
-    path = Path(__file__).with_name("chrome_words.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["caption_words"])
+    return frozenset(chrome_lists()["caption_words"])
 
 
 def extra_features(lines: list[Line], own: np.ndarray, language: str | None) -> np.ndarray:
@@ -476,15 +480,13 @@ def thread_features(lines: list[Line], own: np.ndarray) -> np.ndarray:
     return out
 
 
-
 COMMENT_CUE_MAX_WORDS = 8    # "Posted in News | Permalink | 10 Comments"
 COMMENT_CUE_REACH = 4        # lines before a thread's first attribution where its cue may stand
 
 
 @lru_cache(maxsize=1)
 def comment_cues() -> frozenset[str]:
-    path = Path(__file__).with_name("chrome_words.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["comment_cues"])
+    return frozenset(chrome_lists()["comment_cues"])
 
 
 def comment_cue(text: str) -> bool:
