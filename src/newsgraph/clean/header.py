@@ -15,7 +15,9 @@ from .dump import BODY_THRESHOLD, DumpLines, fallback_body
 from .language import stopwords
 from .lines import SENTENCE_END, CJK_RE, INVISIBLE_RE, URL_RE, WORD_RE, caption_words, chrome_words
 from .outlets import outlet_keys, resolve_outlet, squeeze
+from .syndication import credited_name, is_credit_label, other_outlet, translated_from, wire_agency
 
+WIRE_REACH = 3              # lines from the body anchor searched for a wire dateline
 HEADER_REACH = 15           # lines above the body searched for a byline
 TITLE_REACH = 25            # lines above a body anchor searched for the headline
 DATE_LINE_MAX_OTHER_WORDS = 6
@@ -154,7 +156,7 @@ def headline_like(text: str) -> bool:
     words = WORD_RE.findall(text.lower())
     if not 2 <= n_words(text) <= 35 or text.endswith((":", ",")) or URL_RE.search(text):
         return False
-    if source_re().match(text) or BREADCRUMB_RE.search(GUILLEMET_QUOTE_RE.sub("", text)):
+    if credited_name(text) or BREADCRUMB_RE.search(GUILLEMET_QUOTE_RE.sub("", text)):
         return False
     chrome = sum(1 for w in words if w in chrome_words())
     return chrome <= 0.3 * len(words) and not byline_opening(text)
@@ -219,7 +221,7 @@ def read_header(doc: DumpLines) -> Header:
                           or update_stamp(doc, head, anchor, day_first))
     find_byline(doc, head, title_at, anchor, day_first)
     head.outlet = site_name(doc, head)
-    head.original_outlet = source_outlet(doc, head)
+    head.original_outlet = source_outlet(doc, head, anchor)
     return head
 
 
@@ -812,13 +814,6 @@ def byline_opening(text: str) -> bool:
     return bool(m) and (not rest or bool(parse_names(rest)) or role_then_names)
 
 
-@lru_cache(maxsize=1)
-def source_re() -> re.Pattern:
-    """A "Source: X" / "Originally published in X" line."""
-    cues = alternation(cue_lexicon()["source_cues"])
-    return re.compile(rf"^(?:{cues})\s*[:：\-–]?\s*(.{{2,80}}?)[.]?$", re.I)
-
-
 def byline_names(doc: DumpLines, i: int) -> list[str]:
     """Author names of a byline line ("By A and B", "Von A, dpa", "Author: A, Datum: ...")."""
     text = doc.lines[i].text
@@ -1068,17 +1063,21 @@ def copyright_owner(doc: DumpLines, title_at: int) -> str | None:
     return None
 
 
-def source_outlet(doc: DumpLines, head: Header) -> str | None:
-    """The outlet a "Source: ..." (or "Originally published in ...") line names, when known."""
+def source_outlet(doc: DumpLines, head: Header, anchor: int) -> str | None:
+    """The outlet a credit line names ("Source: ...", "Originally published by ...", "Translated
+    from ..."), else the agency of a wire dateline opening the body ("KYIV (Reuters) -"), when it
+    is not the page's own outlet."""
     for i, ln in enumerate(doc.lines):
-        m = source_re().match(ln.text)
-        if not m:
-            continue
-        name = resolve_outlet(m.group(1)) or name_in_page(doc, m.group(1))
+        printed = credited_name(ln.text)
+        if printed and person_names(printed, doc.language):
+            continue                              # a photo credit: "Source: Ann Lee"
+        name = (resolve_outlet(printed) or name_in_page(doc, printed)) if printed else translated_from(ln.text)
         if name:
-            head.used.add(i)
-            return name
-    return None
+            if is_credit_label(ln.text):
+                head.used.add(i)
+            return other_outlet(name, head.outlet)
+    lede = next((ln.text for ln in doc.lines[anchor:anchor + WIRE_REACH] if n_words(ln.text) >= LEDE_MIN_WORDS), "")
+    return other_outlet(wire_agency(lede), head.outlet)
 
 
 NAME_RUN_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){0,5}")

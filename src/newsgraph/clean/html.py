@@ -10,6 +10,7 @@ from .dates import find_calendar_date, normalize_date, slash_order
 from .errors import CleanError
 from .html_title import UNSEEN as UNSEEN_TAGS, in_chrome, page_title, same_headline, under_unseen
 from .outlets import outlet_for_domain, resolve_outlet
+from .syndication import html_original
 
 
 def extract(html: str, url: str | None):
@@ -82,8 +83,9 @@ def clean_html(raw: RawDoc, article_id: str) -> Article:
     title = page_title(tree, doc.title, url, sitename)
     text, dropped = drop_headline_lines(text, title)
     text, deck = drop_deck_paragraph(text, doc.description)
-    return Article(id=article_id, source=raw.source, text=text, url=url, outlet=outlet,
-                   removed=dropped + ([deck] if deck else []) + removed_lines(tree, text),
+    text, original, credits = html_original(text, tree, url, outlet)
+    return Article(id=article_id, source=raw.source, text=text, url=url, outlet=outlet, original_outlet=original,
+                   removed=dropped + ([deck] if deck else []) + credits + [ln for ln in removed_lines(tree, text) if ln not in credits],
                    title=title, subtitle=deck or deck_from(doc.description, text),
                    authors=split_authors(doc.author), published=publication_time(doc.date, raw.content or "", tree),
                    language=doc.language or None)
