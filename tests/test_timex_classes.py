@@ -4,19 +4,8 @@ indefinite future, seasons as sets, fixed-date holidays near publication and dea
 present perfect. Sentences are invented; publication is Wednesday 2021-06-23 unless given."""
 from __future__ import annotations
 
-
-from newsgraph.records import Article
-from newsgraph.timex import extract_timexes
-
-
-def tag(nlp, text, published="2021-06-23"):
-    return extract_timexes(Article(id="t", source="test", text=text, published=published), nlp(text))
-
-
-def one(nlp, text, phrase, published="2021-06-23"):
-    found = [t for t in tag(nlp, text, published) if t.text == phrase]
-    assert found, f"{phrase!r} not tagged in {text!r}: {[t.text for t in tag(nlp, text, published)]}"
-    return found[0]
+import pytest
+from timex_helpers import one, tag
 
 
 def test_part_of_a_named_day_is_a_time_past_and_future(nlp):
@@ -156,3 +145,34 @@ def test_day_before_a_named_day_at_the_start_of_a_sentence(nlp):
 def test_last_before_a_month_and_day_keeps_the_day(nlp):
     t = one(nlp, "He was shot last Oct. 23 at his home, police said.", "Oct. 23", "2022-04-19")
     assert t.value == "2021-10-23"
+
+
+@pytest.mark.parametrize("text, tagged", [
+    ("The ministry said it will soon publish the casualty figures.", True),
+    ("Officials may soon reopen the border crossing.", True),
+    ("The fire spread to the warehouse and soon reached the fuel depot.", False),
+    ("He was arrested at the border and was soon released on bail.", False),
+])
+def test_soon_in_a_past_narrative_counts_from_the_story_not_publication(nlp, text, tagged):
+    soon = [t for t in tag(nlp, text) if t.text == "soon"]
+    assert bool(soon) == tagged
+    assert all(t.value == "FUTURE_REF" for t in soon)
+
+
+def test_part_of_the_day_just_named_is_a_time(nlp):
+    text = "Troops entered the town on Friday. In the afternoon, the first convoys left for the border."
+    t = one(nlp, text, "the afternoon")
+    assert (t.type, t.value) == ("TIME", "2021-06-18TAF")
+
+
+def test_part_of_day_with_no_day_named_is_a_habit_not_a_time(nlp):
+    text = "Farmers in the valley usually work in the morning and rest when the heat rises."
+    assert all("morning" not in t.text for t in tag(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The three countries will take part in planning the summit in April.",
+    "Delegates will focus on drafting the treaty in April.",
+])
+def test_a_gerund_takes_the_tense_of_its_clause(nlp, text):
+    assert one(nlp, text, "April", published="2021-11-20").value == "2022-04"

@@ -19,8 +19,14 @@ def value_of(nlp, text, phrase, published="2021-06-23"):
     ("The militia entered the town on April 4, 2019. Later that year, it withdrew to the hills.",
      "Later that year", "2019"),
     ("The envoy landed in Juba on May 2. That same day, the ceasefire collapsed.", "That same day", "2021-05-02"),
-    # that_unit is unknown when the focus is too coarse
-    ("The bridge reopened in 2015. That same day, traffic returned.", "That same day", None),
+    # a focus coarser than the unit: its own parts, the rest left unspecified (TIMEX3 X digits)
+    ("The bridge reopened in 2015. That same day, traffic returned.", "That same day", "2015-XX-XX"),
+    ("Rebels shelled the airport in October 2019. Later that week, the airline stopped flying.",
+     "Later that week", "2019-WXX"),
+    ("The strike began in March 2018. That same day, the port closed.", "That same day", "2018-03-XX"),
+    ("The mine flooded in 2016. That month, output halved.", "That month", "2016-XX"),
+    # that quarter: the quarter that holds the day in focus
+    ("The plant closed on Aug. 4, 2020. Sales fell 9 percent that quarter.", "that quarter", "2020-Q3"),
     # unit before or after at clause end shifts the focus
     ("Exports fell 4 percent in 2019. The year before, they had risen 2 percent.", "The year before", "2018"),
     ("The governor was shot on March 9, 2020. The day before, he had received threats.",
@@ -40,6 +46,26 @@ def test_value_taken_from_the_date_in_focus(nlp, text, phrase, value):
 def test_unit_before_an_event_is_not_a_bare_shift(nlp):
     text = "The governor was shot on March 9, 2020, the day before the vote."
     assert all(t.text != "the day before" for t in tag(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "When a rumour spreads, depositors withdraw their savings that day and the bank runs dry.",
+    "The bank opened in 2015. When a rumour spreads, depositors withdraw their savings that day.",
+])
+def test_a_generic_that_day_is_not_a_time(nlp, text):
+    assert all("that day" not in t.text for t in tag(nlp, text))
+
+
+def test_anchored_phrase_in_apposition_takes_the_date_it_renames(nlp):
+    text = "Prices peaked on March 9, 2020, the day before the crash, and fell for a month."
+    found = [t for t in tag(nlp, text) if t.anchor]
+    assert found and found[0].text == "the day before the crash" and found[0].value == "2020-03-09"
+
+
+def test_anchored_measure_after_a_comma_is_not_an_apposition(nlp):
+    text = "The inspectors returned to the site on Friday, nearly two months after their convoy was stopped."
+    found = [t for t in tag(nlp, text) if t.anchor]
+    assert found and found[0].value is None
 
 
 def test_bare_past_participle_looks_back(nlp):

@@ -12,6 +12,7 @@ Public interface:
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -44,7 +45,8 @@ def extract_timexes(article: Article, doc: Optional[Doc] = None) -> list[Timex]:
 
 def merge_anchored(article_id: str, text: str, timexes: list[Timex]) -> list[Timex]:
     """Replace the measure part of anchored phrases ("a week" in "a week before the coup") by the
-    whole anchored expression; resolve it at once when the anchor is itself a dated timex."""
+    whole anchored expression; resolve it at once when the anchor is itself a dated timex, or
+    when the phrase renames the date just before it ("March 9, the day before the vote")."""
     out = list(timexes)
     for a in find_anchored(text):
         if any(t.start < a.start < t.end for t in out):
@@ -58,8 +60,23 @@ def merge_anchored(article_id: str, text: str, timexes: list[Timex]) -> list[Tim
         anchored = Timex(article_id, a.start, end, text[a.start:end], "DATE", None, "approx", anchor=anchor)
         if dated is not None and dated.value and dated.value[:1].isdigit():
             anchored = resolve_anchored(anchored, dated.value)
+        named = appositive_date(text, timexes, a.start)
+        if anchored.value is None and named is not None:
+            anchored = dataclasses.replace(anchored, value=named.value, granularity=named.granularity)
         out.append(anchored)
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def appositive_date(text: str, timexes: list[Timex], start: int) -> Optional[Timex]:
+    """The calendar date that a definite phrase at `start` stands in apposition to ("Oct. 12, the
+    day before the crash"): the dated timex that ends just before it, a comma between them. A
+    measure phrase after the comma ("Friday, two months after the raid") is an adverbial of its own."""
+    if not re.match(r"(?i)the\s", text[start:start + 4]):
+        return None
+    for t in timexes:
+        if t.end <= start and re.fullmatch(r"\s*,\s*", text[t.end:start]) and cal.granularity_of(t.value) == "day":
+            return t
+    return None
 
 
 def resolve_anchored(timex: Timex, anchor_date: Optional[str]) -> Timex:

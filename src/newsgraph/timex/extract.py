@@ -26,16 +26,21 @@ NORMALIZERS: dict[str, Callable[[re.Match, Context], Optional[Found]]] = {
     "duration": measure.norm_duration, "bare_units": measure.norm_bare_units, "set": measure.norm_set,
     "set_adverb": measure.norm_set_adverb, "ref": measure.norm_ref, "holiday": normalize.norm_holiday,
     "the_unit": measure.norm_the_unit, "adjacent_day": relative.norm_adjacent_day, "that_unit": measure.norm_that_unit,
+    "part_of_day": relative.norm_part_of_day,
     "unit_before": relative.norm_unit_before, "edge_unit": measure.norm_edge_unit, "long_unit": measure.norm_long_unit,
     "year_end": measure.norm_year_end,
     "vague_duration": measure.norm_vague_duration,
 }
 
 
-DERIVED_RULES = {"year_ago_adj", "ago", "quarter_ref", "that_unit", "year_end", "adjacent_day", "unit_before"}   # values computed from the focus do not move it
+DERIVED_RULES = {"year_ago_adj", "ago", "quarter_ref", "that_unit", "year_end", "adjacent_day", "unit_before",
+                 "part_of_day"}   # values computed from the focus do not move it
 
 
 PERIOD_RULES = {"quarter", "qn"}
+
+
+ANAPHORS = {"that_unit", "part_of_day"}    # "that day", "in the morning" with no date named before them: no time expression
 
 
 def is_reported_period(value: str, dct) -> bool:
@@ -92,7 +97,7 @@ def find_timexes(text: str, published: Optional[str], doc: Optional[Doc] = None)
     results = []
     for name, m in select(text, ctx):
         found = NORMALIZERS[name](m, ctx)
-        if found is None:
+        if found is None or (name in ANAPHORS and found.value is None):
             continue
         found.rule = name
         found.start, found.end = without_spaces(text, found.start, found.end)

@@ -119,6 +119,8 @@ def _rules() -> list[tuple[str, str]]:
         ("long_unit", r"(?<![\w-])(?P<unit>year|month|week|day|hour|decade|century)-?long\b"),
         ("edge_unit", r"(?P<edge>the\s+(?:end|beginning|start|middle|close)\s+of)\s+the\s+(?P<unit>week|month|year)\b(?!-|\s+(?:before|after|earlier|ended|ending)\b)"),
         ("adjacent_day", r"(?P<det>the)\s+(?P<dir>previous|next|following|prior)\s+(?P<unit>day|morning|afternoon|evening|night)\b"),
+        ("part_of_day", r"(?P<prep>in|during|through|throughout)\s+(?P<det>the)\s+(?P<unit>morning|afternoon|evening|night)\b"
+                        r"(?!\s+(?:of|after|before)\b)"),
         ("that_unit", r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<det>that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|week|day|quarter|morning|night|evening|afternoon)\b"),
         ("unit_before", r"(?P<det>the)\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier)(?=\s*[,.;:!?)\"']|\s*$)"),
         ("year_end", r"(?P<w>year-end|year\s+end|year's\s+end)"),
@@ -177,6 +179,7 @@ def _gates() -> dict[str, str]:
         "long_unit": r"(?:year|month|week|day|hour|decade|century)-?long",
         "edge_unit": r"(?:end|beginning|start|middle|close)\s+of\s+the\s+(?:week|month|year)",
         "adjacent_day": r"(?:previous|next|following|prior)\s+(?:day|morning|afternoon|evening|night)",
+        "part_of_day": r"(?:in|during|through|throughout)\s+the\s+(?:morning|afternoon|evening|night)",
         "that_unit": r"(?:that|same)\s+(?:year|month|week|day|quarter|morning|night|evening|afternoon)",
         "unit_before": r"(?:day|night|week|month|year)\s+(?:before|after|earlier)",
         "vague_duration": alternation(lx["vague_durations"]),

@@ -185,7 +185,15 @@ def norm_ref(m: re.Match, ctx: Context) -> Found | None:
         return None
     if word == "soon" and (re.match(r"\s+(?:as|after|before)\b", ctx.text[m.end():m.end() + 8]) or ctx.word_before(m.start()) == "as"):
         return None                                   # "as soon as" is a conjunction
+    if word == "soon" and _told_in_the_past(m, ctx):
+        return None                                   # "the trickle soon became a flood": soon after a past time
     return Found(typ, value, *span(m))
+
+
+def _told_in_the_past(m: re.Match, ctx: Context) -> bool:
+    """The clause is a simple past narrative ("he was soon released"): an adverb such as "soon"
+    then counts from the narrated time, not from publication, and FUTURE_REF would be false."""
+    return ctx.tense(m.start()) == "PAST" and not ctx.present_perfect(m.start()) and not ctx.past_perfect(m.start())
 
 
 def _modifies_noun(m: re.Match, ctx: Context) -> bool:
@@ -238,10 +246,13 @@ def norm_edge_unit(m: re.Match, ctx: Context) -> Found | None:
 
 
 def norm_that_unit(m: re.Match, ctx: Context) -> Found | None:
-    """'that year', 'that same day', 'earlier that day': the unit of the date in focus (the value
-    is unknown when no date of that precision is in focus)."""
+    """'that year', 'that same day', 'earlier that day': the unit of the date in focus, with the
+    parts the focus does not name left as X ("1998-10-XX" after "in October 1998") in a past
+    narrative; the value is None when no date is in focus (see `extract.ANAPHORS`)."""
     unit = m.group("unit").lower()
     value = focus_unit(ctx, unit)
+    if value and "X" in value and ctx.tense(m.start()) != "PAST":
+        value = None                      # "you see redemptions that day": a generic day, not one in the focus period
     part = PART.get(unit)
     if part and value:
         return Found("TIME", f"{value}T{part}", *span(m))
@@ -249,23 +260,35 @@ def norm_that_unit(m: re.Match, ctx: Context) -> Found | None:
 
 
 FOCUS_CUT = {"year": 4, "month": 7, "day": 10, "morning": 10, "night": 10, "evening": 10, "afternoon": 10}
+UNNAMED_PARTS = "-XX-XX"                  # month and day the focus leaves open
 
 
 def focus_unit(ctx: Context, unit: str) -> str | None:
-    """The date in focus cut to `unit` ("2021-06-22" -> "2021-06" for "month"), None when the
-    focus is less precise than the unit or there is none."""
+    """The date in focus cut to `unit` ("2021-06-22" -> "2021-06" for "month"); when the focus
+    is less precise than the unit, the focus's own parts with the rest unspecified ("2015" ->
+    "2015-XX-XX" for "day", "2015-WXX" for "week"). None when no calendar date is in focus."""
     if ctx.focus is None or not ctx.focus[:4].isdigit():
         return None
     gran = cal.granularity_of(ctx.focus)
+    year = ctx.focus[:4]
     if unit == "quarter":
-        return ctx.focus if gran == "quarter" else None
+        return _quarter_of_focus(ctx.focus, gran)
     if unit == "week":
         day = _focus_day(ctx)
-        return cal.fmt_week(day) if day else None
-    cut = FOCUS_CUT.get(unit)
-    if cut and len(ctx.focus) >= cut and (cut == 4 or gran in ("day", "time", "month")):
-        return ctx.focus[:cut]
-    return None
+        return cal.fmt_week(day) if day else f"{year}-WXX"
+    cut = FOCUS_CUT[unit]
+    named = ctx.focus[:10] if gran in ("day", "time") else ctx.focus[:7] if gran == "month" else year
+    return named[:cut] + UNNAMED_PARTS[:max(0, cut - len(named))]
+
+
+def _quarter_of_focus(focus: str, gran: str | None) -> str:
+    """The quarter in focus, or the quarter that holds the month or day in focus ("1998-QX"
+    when only the year is known)."""
+    if gran == "quarter":
+        return focus
+    if gran in ("day", "time", "month"):
+        return f"{focus[:4]}-Q{(int(focus[5:7]) - 1) // 3 + 1}"
+    return f"{focus[:4]}-QX"
 
 
 def norm_year_end(m: re.Match, ctx: Context) -> Found | None:

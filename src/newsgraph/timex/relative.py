@@ -11,6 +11,7 @@ from newsgraph.timex import calendar as cal
 from newsgraph.timex.grammar import parts
 from newsgraph.timex.lexicon import lexicon, number_value
 from newsgraph.timex.normalize import Context, Found, g, is_title, month_num, span, unfinished_quarter, weekday_num
+from newsgraph.timex.tense import token_at
 
 PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -48,18 +49,35 @@ def norm_adjacent_day(m: re.Match, ctx: Context) -> Found | None:
     return Found("DATE", cal.fmt_day(day), *span(m))
 
 
+def norm_part_of_day(m: re.Match, ctx: Context) -> Found | None:
+    """'in the morning', 'during the night' (the words from "the" on): that part of the day in
+    focus when the day was named in this sentence or the one before ("Markets fell on Friday.
+    In the afternoon, ..."); None otherwise (a habit, or a day too far back to be meant)."""
+    day = _focus_day(ctx) if _focus_is_near(ctx, m.start()) else None
+    value = f"{cal.fmt_day(day)}T{PART[m.group('unit').lower()]}" if day else None
+    return Found("TIME", value, m.start("det"), m.end())
+
+
+def _focus_is_near(ctx: Context, char: int) -> bool:
+    """The date in focus was named in the sentence at `char` or in the sentence before it."""
+    if ctx.focus_at is None or ctx.doc is None or not len(ctx.doc):
+        return False
+    here, there = token_at(ctx.doc, char), token_at(ctx.doc, ctx.focus_at)
+    if here is None or there is None:
+        return False
+    before = ctx.doc[here.sent.start - 1].sent.start if here.sent.start > 0 else here.sent.start
+    return before <= there.sent.start <= here.sent.start
+
+
 def norm_unit_before(m: re.Match, ctx: Context) -> Found | None:
     """'the year before', 'the day after' with no event named after them: one unit before or
     after the date in focus; unresolved (None) when the focus is less precise than the unit."""
     unit = m.group("unit").lower()
     sign = 1 if m.group("dir").lower() == "after" else -1
-    if unit in ("day", "night"):
-        base = _focus_day(ctx)
-        value = cal.fmt_day(base + dt.timedelta(days=sign)) if base else None
-        if value and unit == "night":
-            return Found("TIME", f"{value}TNI", *span(m))
-        return Found("DATE", value, *span(m))
-    return Found("DATE", _shift_focus(ctx, {"week": "W", "month": "M", "year": "Y"}[unit], sign), *span(m))
+    value = _shift_focus(ctx, {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}[unit], sign)
+    if value and unit == "night":
+        return Found("TIME", f"{value}TNI", *span(m))
+    return Found("DATE", value, *span(m))
 
 
 def _shift_focus(ctx: Context, code: str, n: int) -> str | None:

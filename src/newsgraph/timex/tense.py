@@ -34,13 +34,20 @@ def governing_verb(tok: Token) -> Token | None:
     """The nearest verb (or auxiliary-headed predicate) above `tok` in the parse."""
     cur, seen = tok, 0
     while seen < 40:
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass") and not _tenseless_gerund(cur):
             return cur
         if cur.head is cur:
             break
         cur, seen = cur.head, seen + 1
     root = tok.sent.root
     return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def _tenseless_gerund(verb: Token) -> bool:
+    """A gerund after a preposition ("in planning for the summit"): it has no tense of its own,
+    the clause above it has."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def verb_tense(verb: Token) -> str | None:
@@ -64,7 +71,7 @@ def verb_tense(verb: Token) -> str | None:
         return "PAST"
     if verb.tag_ == "VBN" and prospective_participle(verb):
         return "FUTURE"
-    if verb.tag_ == "VBN" and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
+    if _participle_with_present_auxes(verb, auxes):
         return "PRESENT"                  # present passive: "the appeal is argued in May"
     if verb.tag_ == "VBN":
         return "PAST"
@@ -116,10 +123,15 @@ def present_passive(tok: Token) -> bool:
     """`tok` sits in a present-tense passive clause ("the appeal is argued in May", "the plant is
     closed on Friday"): like the scheduled present, it points forward for a bare month."""
     verb = governing_verb(tok)
-    if verb is None or verb.tag_ != "VBN":
+    if verb is None:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.dep_ == "auxpass" for a in auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return _participle_with_present_auxes(verb, auxes) and any(a.dep_ == "auxpass" for a in auxes)
+
+
+def _participle_with_present_auxes(verb: Token, auxes: list[Token]) -> bool:
+    """A past participle whose auxiliaries are all present-tense forms ("is argued", "are closed")."""
+    return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def tense_at(doc: Doc | None, char: int) -> str | None:
