@@ -5,7 +5,7 @@ after a headline's place preposition, and place frequency counted as whole words
 import pytest
 
 from newsgraph.events.main_event import main_event
-from newsgraph.events.main_event.where import mentions, named_as_origin
+from newsgraph.events.main_event.where import WordIndex, named_as_origin
 from newsgraph.events.main_event.why import blamed_causes
 from newsgraph.nlp import get_nlp
 from newsgraph.records import Article
@@ -67,7 +67,7 @@ def test_place_people_come_from_is_an_origin():
 
 def test_place_frequency_counts_whole_words_only():
     low = "just because of us, the business said it trusts the us government"
-    assert mentions("US", low) == 2
+    assert WordIndex(low).mentions("US") == 2
 
 
 def test_light_verb_keeps_its_noun_in_how():

@@ -23,14 +23,14 @@ from .when import when_candidates
 from .where import not_the_agent, where_candidates
 from .who import who_candidates
 from .why import why_candidates
-from .words import english_verbs, gazetteer, lexicon
+from .words import english_verbs, gazetteer, lexicon, settlements
 
 __all__ = ["main_event", "preload", "recase", "truecase"]
 
 
 def preload() -> None:
     """Load the word lists, verb index and place names now (before worker processes fork)."""
-    for load in (lexicon, english_verbs, gazetteer):
+    for load in (lexicon, english_verbs, gazetteer, settlements):
         load()
 
 

@@ -1,5 +1,6 @@
 """How: manner phrases of the lead, the headline's verb (with its bare noun after a light verb:
-"holds rally"; the lead's main verb where the headline has none), and in a casualty report how
+"holds rally", its object after a verb of using: "use tear gas"; the lead's main verb where the
+headline has none), and in a casualty report how
 the deaths came about (the headline's 'after/as/when' clause, or the verbs of such a clause in the
 lead); the body's own fuller telling of the headline's event verb ("skidded and overturned" for
 "overturns"); the deed a 'killing ...' clause hangs off ("opened fire, killing five"); 'with' + a
@@ -106,22 +107,36 @@ def deed_phrase(verb: Token) -> Span:
     left = [c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")]
     negated = any(c.dep_ == "neg" for c in verb.lefts)
     start = min(left) if negated else verb.i
-    end = verb.i
+    end = complement_end(verb, verb.i, ("dobj", "attr", "acomp"), reach=4)
+    return verb.doc[start:end + 1]
+
+
+def complement_end(verb: Token, end: int, objects: tuple = ("dobj",), pos: tuple = (), reach: int = 3) -> int:
+    """Last index of the words that complete `verb` from index `end` on: a particle or negation
+    right after it ("tipped over", not "over the barrier") and the head of its first object of a
+    role in `objects` (of a part of speech in `pos`, when given) within `reach` tokens ("opened
+    fire", "blew himself up", "found no breach [of the rules]")."""
+    doc, took_object = verb.doc, False
     for c in verb.rights:
-        if c.dep_ in ("prt", "neg") and c.i == end + 1:
+        if c.i <= end:
+            continue
+        if c.dep_ in ("prt", "neg") and c.i == end + 1 \
+                and not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ in ("DET", "PROPN", "NUM")):
             end = c.i
-        elif c.dep_ in ("dobj", "attr", "acomp") and c.i - verb.i <= 4:
-            end = c.i
-            break
+        elif not took_object and c.dep_ in objects and c.i - end <= reach and (not pos or c.pos_ in pos):
+            end, took_object = c.i, True
         else:
             break
-    return verb.doc[start:end + 1]
+    return end
 
 
 def support_noun_end(head: Headline, v: int) -> int:
     """End of the headline's verb v, or of its bare noun object when the verb is a light verb that
-    the noun gives its meaning ("holds rally", "holds talks", "launches appeal")."""
+    the noun gives its meaning ("holds rally", "holds talks", "launches appeal") or a verb of using
+    whose object is the means ("use tear gas")."""
     hdoc = head.doc
+    if hdoc[v].lemma_.lower() in lexicon()["instrument_verbs"]:
+        return complement_end(hdoc[v], v, pos=("NOUN",)) + 1
     light = lexicon()["light_verbs"]
     if hdoc[v].lemma_.lower() not in light and hdoc[v].lower_ not in light:
         return v + 1
@@ -222,13 +237,7 @@ def event_phrase(verb: Token, with_args: bool, short_object: bool = False) -> Sp
     if with_args and subj is not None and subj.pos_ == "NOUN" and subj.i < start \
             and all(t.pos_ in ("AUX", "PART", "ADV") for t in doc[subj.i + 1:start]):
         start = subj.i
-    last = doc[end - 1]
-    for c in last.children:
-        if c.dep_ == "prt" and c.i == end and not (c.i + 1 < len(doc) and doc[c.i + 1].pos_ in ("DET", "PROPN", "NUM")):
-            end = c.i + 1
-    obj = next((c for c in last.children if c.dep_ == "dobj" and c.i >= end), None)
-    if obj is not None and obj.pos_ == "NOUN" and obj.i - end <= 2:
-        end = obj.i + 1
+    end = complement_end(doc[end - 1], end - 1, pos=("NOUN",)) + 1
     return doc[start:end]
 
 
@@ -359,14 +368,7 @@ def killed_by(tok: Token) -> bool:
 def deed_with_complements(verb: Token) -> Span:
     """The verb with the object and particle that complete it ("opened fire", "blew himself up",
     "stormed the embassy")."""
-    end = verb.i
-    for c in verb.rights:
-        if c.dep_ == "prt" and c.i - end <= 2 or c.dep_ == "dobj" and c.pos_ in ("NOUN", "PRON") \
-                and c.i - end <= 3:
-            end = c.i
-        else:
-            break
-    return verb.doc[verb.i:end + 1]
+    return verb.doc[verb.i:complement_end(verb, verb.i, pos=("NOUN", "PRON")) + 1]
 
 
 def personal_subject(verb: Token) -> bool:

@@ -1,5 +1,6 @@
 """What: the headline's verb phrase, without a trailing phrase that only says when ("on Sunday",
-"two days before ...") or where (a place the article names, after a second preposition), scored
+"two days before ..."), where (a place the article names, after a second preposition) or why (a
+cause or purpose phrase inside the verb phrase: "arrives at the palace [for talks]"), scored
 above the verb phrases (verb, auxiliaries, object, first prepositional phrase) of the lead
 sentences' main clauses."""
 from __future__ import annotations
@@ -12,19 +13,27 @@ from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline
 from .lead import Lead, clause_root
 from .where import is_place, place_key
+from .why import verb_phrase_cause_start
 from .words import ANCHOR_WORDS, lexicon, weight
 
 
 def what_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
     out = []
     if head and head.what and head.what[1] > head.what[0]:
-        span = without_setting(head, head.what, body_place_names(lead))
+        span = without_cause(head, without_setting(head, head.what, body_place_names(lead)))
         out.append(headline_candidate(head, span, lead.body, 1.0 + weight("title") + weight("relevance")))
     for sent, prior in zip(lead.sents, lead.prior):
         vp = verb_phrase(sent)
         if vp is not None:
             out.append(span_candidate(vp, prior))
     return out
+
+
+def without_cause(head: Headline, span: tuple[int, int]) -> tuple[int, int]:
+    """The headline's what without the cause or purpose phrase its verb phrase ends with ("arrives
+    at the palace [for talks]"): that answers why."""
+    cut = verb_phrase_cause_start(head)
+    return (span[0], cut) if cut is not None and span[0] < cut < span[1] else span
 
 
 def body_place_names(lead: Lead) -> frozenset:
@@ -64,8 +73,12 @@ def starts_time(hdoc: Doc, i: int, b: int) -> bool:
     return len(words) > 1 and words[0] in lex["time_units"] and words[1] in ANCHOR_WORDS
 
 
+TIME_PREPS = ("during", "before", "after", "since", "until", "throughout")   # a phrase that says when
+
+
 def verb_phrase(sent: Span) -> Optional[Span]:
-    """Main verb with its auxiliaries and object, up to the first clause or comma."""
+    """Main verb with its auxiliaries and object and a prepositional phrase right after them that
+    does not say when ("during the talks"), up to the first clause or comma."""
     root = clause_root(sent)
     if root.pos_ not in ("VERB", "AUX"):
         return None
@@ -74,7 +87,7 @@ def verb_phrase(sent: Span) -> Optional[Span]:
     for child in root.rights:
         if child.dep_ in ("dobj", "prt", "attr", "acomp", "oprd", "xcomp", "dative"):
             right = max(right, child.right_edge.i)
-        elif child.dep_ in ("prep", "agent") and child.i == right + 1:
+        elif child.dep_ in ("prep", "agent") and child.i == right + 1 and child.lower_ not in TIME_PREPS:
             right = max(right, child.right_edge.i)
             break
         else:

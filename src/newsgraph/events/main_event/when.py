@@ -1,12 +1,15 @@
 """When: DATE and TIME entities of the lead window that are points in time (not durations, ages or
 bare numbers), clock times matched by the lexicon's time patterns and the timexes found in the
-window, widened to a date written with them and to modifiers such as 'around' or 'shortly after';
+window, widened to a date written with them, to modifiers such as 'around' or 'shortly after' and to
+the part of the day ("the early hours of Sunday");
 scored by the sentence prior, strong words, named days (a weekday, or a month and day within the
 week before publication) and recency against the publication date (a
-possessive time that dates another event than the headline's, "Tuesday's election", loses), with
+possessive time that dates another event than the headline's, "Tuesday's election", and a time in
+a 'since' or 'until' clause lose), with
 a clock time that refines another time scoring a little above it; a time the headline states after
 its verb ("a day before vote") scores as a strong time of the lead's first sentence. A clock time
-given with an alternative ("5.40am or 5.45am") keeps both."""
+given with an alternative ("5.40am or 5.45am") keeps both; the fullest name of a day scores above
+its vaguer mentions ("Thursday" over "this morning", "Nov. 10" over "Thursday")."""
 from __future__ import annotations
 
 import re
@@ -20,6 +23,8 @@ from .headline import Headline
 from .lead import Lead
 from .what import starts_time
 from .words import ANCHOR_WORDS, lexicon, weight
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")   # weekday() order
 
 
 def when_candidates(lead: Lead, timexes: list, head: Optional[Headline] = None) -> list[Candidate]:
@@ -43,7 +48,64 @@ def when_candidates(lead: Lead, timexes: list, head: Optional[Headline] = None) 
                     out.append(time_candidate(widen_time(span, after), prior, lead, stems))
     out.extend(timex_candidates(lead, timexes, stems))
     out.extend(headline_times(head, lead.body))
-    return refined_times(out)
+    return named_days(refined_times(out), lead.published)
+
+
+def named_days(cands: list[Candidate], published: Optional[date]) -> list[Candidate]:
+    """The name of the day a vaguer time points to scores a little above it: a weekday for a
+    deictic time ("Thursday" for "this morning" in a Thursday paper), a date for a weekday or a
+    deictic time ("Nov. 10, 2016" for "Thursday"). Coders mark the day by its fullest name."""
+    if published is None:
+        return cands
+    vaguer = {}       # (days before publication, precision) -> best score
+    for c in cands:
+        days, level = day_named(c.text, published)
+        for finer in range(level + 1, 3):
+            key = (days, finer)
+            vaguer[key] = max(vaguer.get(key, c.score), c.score)
+    out = []
+    for c in cands:
+        key = day_named(c.text, published)
+        if key in vaguer:
+            c = Candidate(c.text, c.start, c.end, max(c.score, vaguer[key] + weight("when_refines")))
+        out.append(c)
+    return out
+
+
+def day_named(text: str, published: date) -> tuple[Optional[int], int]:
+    """(days before publication, precision) of the day a time names: 0 deictic ("this morning"),
+    1 a weekday, 2 a date; (None, 3) when it names no day."""
+    days = dated_ago(text, published)
+    if days is not None:
+        return days, 2
+    days = weekday_ago(text, published)
+    if days is not None:
+        return days, 1
+    days = relative_days(text.lower().split())
+    return (days, 0) if days is not None else (None, 3)
+
+
+def dated_ago(text: str, published: date) -> Optional[int]:
+    """Days before publication of a month-and-day date ("Nov. 10, 2016", "9 November")."""
+    months = lexicon()["months"]
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    for k, w in enumerate(words):
+        if w in months:
+            beside = words[max(0, k - 1):k] + words[k + 1:k + 2]
+            near = [int(u) for u in beside if u.isdigit() and int(u) <= 31]
+            year = next((int(u) for u in words if len(u) == 4 and u.isdigit()), published.year)
+            if near:
+                try:
+                    return (published - date(year, months[w], near[0])).days
+                except ValueError:
+                    return None
+    return None
+
+
+def weekday_ago(text: str, published: date) -> Optional[int]:
+    """How many days before publication the weekday a time names fell (0-6), None without one."""
+    wd = next((w for w in re.findall(r"[a-z]+", text.lower()) if w in WEEKDAYS), None)
+    return None if wd is None else (published.weekday() - WEEKDAYS.index(wd)) % 7
 
 
 def refined_times(cands: list[Candidate]) -> list[Candidate]:
@@ -106,7 +168,8 @@ def is_point_in_time(span: Span) -> bool:
 
 
 def widen_time(ent: Span, following: list[Span]) -> Span:
-    """Join a time and a date written together ("6.10am on Wednesday"), keep 'around'/'shortly after'."""
+    """Join a time and a date written together ("6.10am on Wednesday"), keep 'around'/'shortly after'
+    and the part of the day ("the early hours of Wednesday")."""
     doc, mods = ent.doc, lexicon()["time_lead_modifiers"]
     start, end = ent.start, ent.end
     for other in following:
@@ -115,6 +178,7 @@ def widen_time(ent: Span, following: list[Span]) -> Span:
             end = other.end
             break
     end = max(end, anchored_end(ent))
+    start = part_of_day_start(ent)
     while start > ent.sent.start and doc[start - 1].lower_ in mods:
         start -= 1
     if start > ent.sent.start + 1 and doc[start - 1].lower_ in ("after", "before") \
@@ -123,6 +187,20 @@ def widen_time(ent: Span, following: list[Span]) -> Span:
     elif start > ent.sent.start and start < ent.start and doc[start - 1].lower_ in ("after", "before"):
         start -= 1
     return doc[start:alternative_end(doc[start:end])]
+
+
+def part_of_day_start(ent: Span) -> int:
+    """'the early hours of | Wednesday', 'the morning of | 3 May': a day named with the part of
+    it the time falls in starts with that part (not "the early hours of | Wednesday morning",
+    which names the part already)."""
+    doc, start, floor, parts = ent.doc, ent.start, ent.sent.start, lexicon()["day_parts"]
+    if start - 2 < floor or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in parts \
+            or any(t.lower_ in parts for t in ent):
+        return start
+    k = start - 2
+    while k - 1 >= floor and doc[k - 1].tag_ in ("JJ", "DT") and doc[k - 1].lower_ not in ("this", "that"):
+        k -= 1
+    return k
 
 
 def alternative_end(span: Span) -> int:
@@ -173,8 +251,20 @@ def time_candidate(span: Span, prior: float, lead: Lead, stems: frozenset) -> Ca
     weekday = any(w in lex["weekdays"] for w in words) or in_last_week(day, lead.published)
     score = prior + weight("when_strong") * strong + weight("when_weekday") * weekday \
         + weight("when_recency") * recency(words, lead.published, day) \
-        + weight("when_other_event") * dates_another_event(span, stems)
+        + weight("when_other_event") * (dates_another_event(span, stems) or bounds_a_stretch(span))
     return span_candidate(span, score)
+
+
+def bounds_a_stretch(span: Span) -> bool:
+    """A time inside a 'since' or 'until' clause ("protests have gone on since the result was
+    confirmed on Wednesday") dates where another stretch of time starts or ends, not the event."""
+    tok = span.root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "till")
+                                       for c in tok.children):
+            return True
+        tok = tok.head
+    return False
 
 
 def event_stems(head: Optional[Headline]) -> frozenset:
@@ -230,8 +320,7 @@ def recency(words: list[str], published: Optional[date], day: Optional[date] = N
     if days is None and published is not None:
         wd = next((w for w in words if w in lexicon()["weekdays"]), None)
         if wd is not None:
-            order = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-            days = (published.weekday() - order.index(wd)) % 7
+            days = (published.weekday() - WEEKDAYS.index(wd)) % 7
     return 0.5 if days is None else max(0.0, 1.0 - days / 7)
 
 

@@ -1,7 +1,8 @@
 """Where: places named in the headline, the name after a headline's place preposition, a dateline
 place found in the gazetteer, place entities of the lead window (preferred after a locative
-preposition, widened to "Salford, Greater Manchester") and proper nouns after a locative preposition
-that NER left unlabelled; a place the article uses as the container of another loses to the place
+preposition, widened to "Salford, Greater Manchester" or "Royal Infirmary in Edinburgh"), the city
+'the city' or 'the capital' stands for, and proper nouns after a locative preposition that NER left
+unlabelled; a place the article uses as the container of another loses to the place
 it contains, a place people come 'from' (in the headline, or hanging off a noun in the lead) is an
 origin, not the scene, and the place named as who is never where. Frequency counts the name as a
 whole word."""
@@ -15,7 +16,7 @@ from spacy.tokens import Span
 from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline
 from .lead import Lead
-from .words import PROPER_TAGS, gazetteer, lexicon, weight
+from .words import PROPER_TAGS, gazetteer, lexicon, settlements, weight
 
 
 def not_the_agent(cands: list[Candidate], who: Optional[dict]) -> list[Candidate]:
@@ -73,7 +74,34 @@ def where_candidates(lead: Lead, head: Optional[Headline]) -> list[Candidate]:
             out.append(span_candidate(span, score))
         if sent.start < lead.sents[-1].end:
             out.extend(unlabelled_places(sent, prior))
+            out.extend(settlement_references(sent, prior, lead, low))
     return narrowest_places(out, lead, in_head)
+
+
+def settlement_references(sent: Span, prior: float, lead: Lead, low: WordIndex) -> list[Candidate]:
+    """'in the capital', 'outside the city' with no name beside it: the place it stands for is
+    the city (a national capital for 'capital') the article names most, scored as a locative."""
+    out = []
+    for tok in sent:
+        kind = tok.lower_
+        if kind not in ("city", "capital") or tok.dep_ != "pobj" or tok.i == 0 \
+                or tok.doc[tok.i - 1].lower_ != "the" or tok.head.lower_ not in lexicon()["locative_preps"] \
+                or any(c.dep_ in ("appos", "prep", "compound") for c in tok.children):
+            continue
+        ent = named_settlement(lead, kind, low)
+        if ent is not None:
+            score = prior + weight("where_locative") + weight("frequency") * low.mentions(ent.text)
+            out.append(span_candidate(ent, score))
+    return out
+
+
+def named_settlement(lead: Lead, kind: str, low: WordIndex) -> Optional[Span]:
+    """The first mention of the city (or capital) the article names most often."""
+    known = settlements()[kind]
+    found = [e for e in lead.ents if e.label_ == "GPE" and e.text.lower() in known]
+    if not found:
+        return None
+    return max(found, key=lambda e: (low.count(e.text), -e.start))
 
 
 def narrowest_places(cands: list[Candidate], lead: Lead, in_head: WordIndex) -> list[Candidate]:
@@ -92,11 +120,6 @@ def narrowest_places(cands: list[Candidate], lead: Lead, in_head: WordIndex) -> 
             score += weight("title")
         out.append(Candidate(c.text, c.start, c.end, score))
     return out
-
-
-def mentions(name: str, low: str) -> int:
-    """How often the body names the place as a word (not inside other words: "US" in "just"), at most 10."""
-    return WordIndex(low).mentions(name)
 
 
 def containment(lead: Lead, head_text: str) -> dict[str, str]:
@@ -171,9 +194,14 @@ def headline_locatives(head: Headline, body: str, low: WordIndex) -> list[Candid
 
 
 def joins_a_name(hdoc, i: int) -> bool:
-    """A hyphen inside a name, written without spaces ("Bandar-e-Abbas")."""
-    return hdoc[i].tag_ == "HYPH" and i > 0 and not hdoc[i - 1].whitespace_ and not hdoc[i].whitespace_ \
-        and i + 1 < len(hdoc) and hdoc[i + 1].tag_ in PROPER_TAGS
+    """A hyphen inside a name, before another name ("Bandar-e-Abbas")."""
+    return inner_hyphen(hdoc, i) and hdoc[i + 1].tag_ in PROPER_TAGS
+
+
+def inner_hyphen(doc, i: int) -> bool:
+    """A hyphen written without spaces between two words ("Bandar-e-Abbas")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and doc[i + 1].is_alpha
 
 
 def named_as_origin(name: str, title_low: str) -> bool:
@@ -217,14 +245,14 @@ def preposition_before(span: Span) -> str:
 
 
 def widen_place(ent: Span, following: list[Span]) -> Span:
-    """'Salford, Greater Manchester': a place followed by ', <place>'; a name NER cut at a hyphen
+    """'Salford, Greater Manchester': a place followed by ', <place>', and a building or site
+    followed by 'in <place>' ("Royal Infirmary in Edinburgh"); a name NER cut at a hyphen
     ("Bandar" of "Bandar-e-Abbas") is made whole."""
     doc = ent.doc
     end = ent.end
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+    while inner_hyphen(doc, end):
         end += 2
-    if end + 1 < len(doc) and doc[end].text == ",":
+    if end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ == "in" and ent.label_ != "GPE"):
         nxt = next((e for e in following if e.start in (end + 1, end + 2) and e.label_ in ("GPE", "LOC")), None)
         if nxt is not None:
             end = nxt.end

