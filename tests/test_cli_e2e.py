@@ -207,7 +207,8 @@ def test_annotate_html_raw_text_and_text_rows(tmp_path):
     assert run.rc == 0, run.stderr[-2000:]
     assert len([ln for ln in run.stderr.splitlines() if ln.startswith("error: ")]) == 1
     recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in recs] == ["doc-html", "doc-dump", "doc-text"]
+    assert [r["id"] for r in recs] == ["doc-html", "doc-dump", "doc-text", "doc-bad"]
+    assert recs.pop() == {"id": "doc-bad", "error": 'no "html", "raw_text" or "text" field'}
     for r in recs:
         has_fields(r, ARTICLE_FIELDS | {"entities", "events", "quotes", "claims", "timexes"}, "annotate record")
         for key in ("entities", "quotes", "claims", "timexes"):

@@ -420,3 +420,19 @@ def test_annotate_names_a_missing_input_in_one_line(tmp_path):
     assert run.rc == 1
     lines = run.stderr.strip().splitlines()
     assert lines == [f"error: {tmp_path / 'absent.jsonl'}: no such file"]
+
+
+def test_annotate_writes_an_error_record_under_the_input_id(tmp_path):
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"id": "blank-7", "text": "  "}\n{"id": 42, "html": 5}\n'
+                    '{"id": "ok-1", "text": "Police arrested two men in the port city on Monday."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run = run_cli(None, "annotate", "--processes", "1", str(rows), "-o", str(out))
+    assert run.rc == 0, run.stderr[-2000:]
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records[0] == {"id": "blank-7", "error": "empty text"}
+    assert records[1]["id"] == "42" and "error" in records[1]
+    assert records[2]["id"] == "ok-1" and "error" not in records[2]
+    assert len(run.stderr.strip().splitlines()) == 3          # two error lines and the summary
+    strict = run_cli(None, "annotate", "--processes", "1", "--strict", str(rows), "-o", str(out))
+    assert strict.rc == 1

@@ -51,6 +51,8 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", required=True)
     sp.add_argument("--stories", action="store_true", help="fill story_id and duplicate_of across the input")
     sp.add_argument("--processes", type=int, default=None)
+    sp.add_argument("--strict", action="store_true",
+                    help="exit 1 when a document failed (its line still says why: {id, error})")
     sp = cmd("events", cmd_events, "list events: date, type/mode, source -> target, place, evidence")
     add_event_filters(sp)
     sp.add_argument("--type")
@@ -222,7 +224,7 @@ def cmd_annotate(args) -> int:
         report = annotate(args.input, out, stories=args.stories, processes=args.processes,
                           on_failure=lambda line: print(f"error: {line}", file=sys.stderr))
     print(f"annotated {report.ingested}, failed {report.failed}", file=sys.stderr)
-    return 0
+    return 1 if args.strict and report.failed else 0
 
 
 def actors(items) -> str:

@@ -231,16 +231,16 @@ def parse_row(line: str, where: str) -> Item:
         return InputFailure(where, f"invalid JSON ({e.msg} at column {e.colno})")
     if not isinstance(row, dict):
         return InputFailure(where, "not a JSON object")
+    doc_id = str(row["id"]) if row.get("id") is not None else None     # a failed row keeps its id
     for kind in ("html", "raw_text", "text"):
         if isinstance(row.get(kind), str):
             title_only = kind == "text" and isinstance(row.get("title"), str) and row["title"].strip()
             if not row[kind].strip() and not title_only:
-                return InputFailure(where, f"empty {kind}")
-            doc_id = row.get("id")
+                return InputFailure(where, f"empty {kind}", doc_id)
             return RawDoc(source=str(row.get("source") or where), kind=kind, content=row[kind],
-                          id=str(doc_id) if doc_id is not None else None, url=optional_str(row.get("url")),
+                          id=doc_id, url=optional_str(row.get("url")),
                           published=optional_str(row.get("published")), title=optional_str(row.get("title")))
-    return InputFailure(where, 'no "html", "raw_text" or "text" field')
+    return InputFailure(where, 'no "html", "raw_text" or "text" field', doc_id)
 
 
 def optional_str(value) -> Optional[str]:
