@@ -7,13 +7,14 @@ from newsgraph.nlp import reading
 from newsgraph.records import Article
 
 
-def events_of(nlp, text, published="2024-05-02", with_entities=False, art_id="d1"):
-    """The events of `text` as one article; with the entities stage's output when asked."""
+def events_of(nlp, text, published="2024-05-02", with_entities=False, art_id="d1", timexes=None):
+    """The events of `text` as one article; with the entities stage's output when asked, and
+    the given timexes."""
     art = Article(id=art_id, source="test", text=text, published=published)
     doc = nlp(text)
     with reading(doc):
         entities = extract_entities(art, doc) if with_entities else []
-        return extract_events(art, doc, entities, [])
+        return extract_events(art, doc, entities, timexes or [])
 
 
 def dyads(events, typ=None):

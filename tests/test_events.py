@@ -4,15 +4,16 @@ attribution, dates, places, quantities), sentences that must give nothing, in-ar
 and cross-article merging, and the three export formats."""
 from __future__ import annotations
 
+from events_helpers import events_of as stage_events
+
 import pytest
 
 from newsgraph.records import Actor, Article, Event, EventDate, Evidence, Timex
-from newsgraph.events import export_acled, export_gdelt, export_plover, extract_events, merge_events
+from newsgraph.events import export_acled, export_gdelt, export_plover, merge_events
 
 
 def events_of(nlp, text, published="2023-05-10", timexes=None, art_id="t1"):
-    art = Article(id=art_id, source="test", text=text, published=published)
-    return extract_events(art, nlp(text), [], timexes or [])
+    return stage_events(nlp, text, published=published, art_id=art_id, timexes=timexes)
 
 
 def only(events, typ):

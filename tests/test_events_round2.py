@@ -4,14 +4,14 @@ from a bloc, denied involvement, vows of retaliation, a mediator named in a redu
 passive, frames whose complement is an event noun, and one group told twice in a fold."""
 from __future__ import annotations
 
-from newsgraph.events import extract_events
+from events_helpers import events_of as stage_events
+
 from newsgraph.events.same import union_actors
-from newsgraph.records import Actor, Article
+from newsgraph.records import Actor
 
 
 def events_of(nlp, text, published="2025-02-03"):
-    art = Article(id="r2", source="test", text=text, published=published)
-    return extract_events(art, nlp(text), [], [])
+    return stage_events(nlp, text, published=published, art_id="r2")
 
 
 def of_type(events, typ):

@@ -6,13 +6,12 @@ CAMEO 02 appeals vs 10 demands, 'want X to <act>' as an appeal, seizing territor
 and background clauses (pluperfect relative clauses, 'when' clauses dating a description)."""
 from __future__ import annotations
 
-from newsgraph.events import extract_events
-from newsgraph.records import Article
+from events_helpers import events_of as stage_events
+
 
 
 def events_of(nlp, text):
-    art = Article(id="d1", source="test", text=text, published="2024-05-02")
-    return extract_events(art, nlp(text), [], [])
+    return stage_events(nlp, text, published="2024-05-02", art_id="d1")
 
 
 def kinds(nlp, text):

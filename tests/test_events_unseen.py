@@ -6,13 +6,14 @@ group nouns read through an earlier mention, dates in background clauses, counts
 tell two killings apart, and cross-article merging of recurrent acts."""
 from __future__ import annotations
 
-from newsgraph.events import extract_events, merge_events
-from newsgraph.records import Actor, Article, Event, EventDate, Evidence, Place, Timex
+from events_helpers import events_of as stage_events
+
+from newsgraph.events import merge_events
+from newsgraph.records import Actor, Event, EventDate, Evidence, Place, Timex
 
 
 def events_of(nlp, text, published="2024-04-10", timexes=None, art_id="u1"):
-    art = Article(id=art_id, source="test", text=text, published=published)
-    return extract_events(art, nlp(text), [], timexes or [])
+    return stage_events(nlp, text, published=published, art_id=art_id, timexes=timexes)
 
 
 def of_type(events, typ):

@@ -137,6 +137,13 @@ def entity_of_token(doc) -> dict:
     return doc_memo(doc, "events.entity_of_token", lambda: {i: ent for ent in doc_ents(doc) for i in range(ent.start, ent.end)})
 
 
+@lru_cache(maxsize=1)
+def media_words() -> frozenset:
+    """Words for news media ('television', 'radio'), from the entities stage's sector lexicon."""
+    from newsgraph.entities.lexicon import sectors
+    return frozenset(w for w in sectors()["media_words"] if " " not in w)
+
+
 def sector_of(head: Token) -> Optional[str]:
     for tok in [head] + [t for t in phrase_tokens(head) if t != head][::-1]:
         code = own_sector(tok)
@@ -210,7 +217,7 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
     elif ent.type == "PERSON":
         code = person_code(ent, head, context_country)
     else:
-        code = ent.actor_code
+        code = described_sector(head, ent.actor_code)
     if is_stateless_people(ent):
         # 'ethnic Albanians': the entities stage gave the people no country (CAMEO codes an
         # ethnic group apart from any state), so its name is no country word; it is coded as
@@ -232,6 +239,20 @@ def actor_for(head: Token, entities: list[Entity], context_country: Optional[str
 
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+DESCRIBING_SECTORS = {"REB", "OPP", "UAF"}
+
+
+def described_sector(head: Token, code: Optional[str]) -> Optional[str]:
+    """An organisation's code with the sector a describing word before its name gives it ('the
+    rebel Revolutionary Front' REB, 'the opposition Freedom Party' OPP), over the sector its
+    name's keyword suggests (a 'front', a 'party')."""
+    if not code or code[:3] in NON_COUNTRY_PREFIXES:
+        return code
+    for tok in head.lefts:
+        sector = own_sector(tok) if tok.dep_ in {"amod", "compound"} and not tok.ent_type_ else None
+        if sector in DESCRIBING_SECTORS:
+            return code[:3] + sector
+    return code
 
 
 def with_ethnic_code(head: Token, code: Optional[str]) -> Optional[str]:
@@ -251,8 +272,13 @@ def with_ethnic_code(head: Token, code: Optional[str]) -> Optional[str]:
             return code
         if len(code) == 3:
             return code + "CVL" + ethnic if tok == head else code
+        if code[3:] == "GOV" and head.lemma_.lower() in COMMUNITY_LEADER_NOUNS:
+            return code[:3] + "ELI" + ethnic     # 'Zulu leaders' lead a people, not the state
         return code + ethnic
     return code
+
+
+COMMUNITY_LEADER_NOUNS = {"leader", "chief", "elder", "notable", "chieftain"}
 
 
 def person_code(ent: Entity, head: Token, context_country: Optional[str]) -> Optional[str]:

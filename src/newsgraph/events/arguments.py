@@ -8,8 +8,8 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from newsgraph.records import Quantity
-from .actors import country_of_name, is_actor_like, is_non_actor_noun, is_pronoun, own_sector
-from .lexicon import cues, triggers
+from .actors import country_of_name, is_actor_like, is_non_actor_noun, is_pronoun, media_words, own_sector
+from .lexicon import actor_lexicon, cues, triggers
 from .triggers import Trigger, match_sense, objects, prep_objects, with_conjuncts
 
 TARGET_PREPS = {"against", "on", "with", "to", "into", "toward", "towards", "upon", "over"}
@@ -254,6 +254,8 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
         cands += [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     elif trig.sense.type == "RETREAT" and trig.sense.mode == "withdraw":
         cands += prep_objects(tok, {"from"}) + [o for o in objects(tok) if not any(c.dep_ == "poss" for c in o.children)]
+    elif trig.sense.has("from_target"):     # 'recalled its ambassador from X'
+        cands += prep_objects(tok, {"from"}) + [p for o in objects(tok) for p in prep_objects(o, {"from"})]
     elif trig.sense.has("theme_object"):
         cands += prep_objects(tok, TARGET_PREPS - {"with", "over", "on"})
         cands += [p for x in [tok] + objects(tok) for p in prep_objects(x, {"in", "inside"}) if p.ent_type_ == "GPE"]
@@ -280,14 +282,24 @@ def target_heads(trig: Trigger, sources: list[Token]) -> list[Token]:
         cands += prep_objects(tok, TARGET_PREPS | _aim_preps(trig))
     out = []
     for c in cands:
-        if is_helper(c):
+        if is_helper(c) or is_channel(c):
             continue
         head = _actor_in(c)
         found = [head] + _actor_conjuncts(head) if head is not None and head != c else [head]
         for h in found:
-            if h is not None and h.i not in src and h not in out and not _place_as_victim(trig, h):
+            if h is not None and h.i not in src and h not in out and not _place_as_victim(trig, h) and not is_channel(h):
                 out.append(h)
     return out
+
+
+def is_channel(tok: Token) -> bool:
+    """'on national radio and television', 'over state TV': an unnamed medium something is said
+    or shown on, not a party to the event."""
+    node = tok
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return (not tok.ent_type_ and node.dep_ == "pobj" and node.head.lower_ in {"on", "over", "via", "through"}
+            and (tok.lemma_.lower() in media_words() or tok.lower_ in media_words()))
 
 
 def is_helper(tok: Token) -> bool:
@@ -388,13 +400,16 @@ def possessor(tok: Token) -> Optional[Token]:
 
 
 def _kind_word(head: Token, mod: Token) -> bool:
-    """'school bus', 'police station': a common noun saying what kind of thing, not whose."""
-    return _is_thing(head) and mod.dep_ in {"compound", "nmod"} and not mod.ent_type_ and country_of_name(mod.text) is None
+    """'school bus', 'police station', 'the Russian language': a word saying what kind of thing,
+    not whose."""
+    if head.lemma_.lower() in actor_lexicon()["kind_nouns"]:
+        return True
+    return _is_thing(head) and mod.dep_ in {"compound", "nmod", "amod"} and not mod.ent_type_ and country_of_name(mod.text) is None
 
 
 def _is_thing(tok: Token) -> bool:
     """Nouns that name things, not actors, even with a country word inside ('Russian aircraft')."""
-    return tok.lemma_.lower() in {"aircraft", "vehicle", "weapon", "arm", "system", "tank", "helicopter", "missile", "jet", "equipment", "drone", "material", "training", "scholarship", "supply", "ammunition"} \
+    return tok.lemma_.lower() in {"aircraft", "vehicle", "weapon", "arm", "system", "tank", "helicopter", "missile", "jet", "equipment", "drone", "material", "training", "scholarship", "supply", "ammunition", "aid", "assistance"} \
         or is_non_actor_noun(tok)
 
 

@@ -15,13 +15,13 @@ from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
 from .actors import (NON_COUNTRY_PREFIXES, actor_for, as_civilians, country_in_phrase, country_of_name, ent_text, in_regional_adjective,
                      entity_at, group_head, is_actor_like, is_populated_place, is_stance_word, leader_code, place_owner, sector_of)
-from .arguments import actor_in, addressees, agent_of, antecedent, complement_verb, dateline_end, is_adjectival_passive, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
+from .arguments import actor_in, addressees, agent_of, antecedent, complement_verb, dateline_end, is_adjectival_passive, is_channel, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
 from .dates import event_date, resolve_anchored_dates
 from .lexicon import TriggerSense, actor_lexicon, cues, triggers
 from .modality import attribution, is_conditional_threat, modality, reporting_verb_above, subject_of
 from .places import place_record
 from .same import dedupe
-from .unidentified import unidentified_attackers
+from .unidentified import is_accident, unidentified_attackers
 from .triggers import Trigger, find_triggers, is_control_clause, is_simultaneous_clause, objects, prep_objects, quoted_ranges, with_conjuncts
 
 
@@ -185,6 +185,8 @@ def governing_trigger(t: Trigger, trigs: list[Trigger]) -> Optional[Trigger]:
             continue
         if (outer.sense.role == "frame" or outer.sense.type in FRAME_TYPES) and dep not in {"conj", "nsubj"}:
             return outer
+        if outer.sense.type == "ACCUSE" and dep == "prep":
+            return outer     # 'accused X of shelling Y', 'blamed X for killing Y': the act is alleged
         if t.is_noun and t.anchor == t.token and dep != "conj":
             return outer
         if dep in {"advcl", "xcomp", "acl"} or via_acl:
@@ -197,6 +199,8 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     sense = t.sense
     typ, mode, cameo = sense.type, sense.mode, sense.cameo
     src_heads, tgt_heads = argument_heads(t, inner, last_subject)
+    if typ == "ASSAULT" and not src_heads and is_accident(t):
+        return None
     content = content_of(t, inner)
     if content is not None and typ in FRAME_TYPES:
         mode = mode or content.sense.mode or content.sense.type.lower()
@@ -216,6 +220,10 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     target = [a for a in actors_of(tgt_heads, entities, own_ctx, place_country, owner=owner) if not same_actor(a, source, by_country=True)]
     source = [unborrowed(a, target, entities) for a in source]
     target = [unborrowed(a, source, entities) for a in target]
+    reporters = foreign_reporters(t, typ, source, entities, own_ctx) if mod == "asserted" else []
+    if reporters:   # 'X said that Y had attacked Z': CAMEO codes X accusing Y
+        typ, mode, cameo, mod = "ACCUSE", "allege", "112", "asserted"
+        source, target = reporters, source
     if typ == "PROTEST" and not target:
         scene = protest_recipient(t, entities, ctx)
         target = addressed_state_body(t, src_heads, entities, own_ctx, scene) or scene or home_country(source)
@@ -234,6 +242,8 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
         target = list(source)   # 'A and B met/agreed/signed': each is the other's recipient
     if not target and source:
         target = first_coded_actor(t, src_heads, source, entities, own_ctx, place_country, owner)
+    if sense.has("coded_party") and not any(a.actor_code and not a.actor_code.startswith("---") for a in source + target):
+        return None    # 'a protester demolished the building': damage with no political party coded
     qty = quantities(t) + [q for i in inner for q in quantities(i)]
     start, end = sent.start_char, sent.end_char
     date, anchored = event_date(doc, t, timexes, article.published, blockers - {i.token.i for i in inner} - {i.anchor.i for i in inner})
@@ -328,6 +338,30 @@ def claimed_by(t: Trigger, typ: str) -> Optional[Token]:
     return subject_of(rep)
 
 
+NEWS_SECTORS = {"MED", "JRN"}
+
+
+def foreign_reporters(t: Trigger, typ: str, source: list[Actor], entities, ctx) -> list[Actor]:
+    """The actors of 'X said (that) Y attacked/arrested ...' when X is a coded party of another
+    country than the act's source: a third party reporting a conflictual act accuses its doer
+    (CAMEO 112, as PETRARCH codes such nested statements). Trailing attributions ('..., the army
+    said') and reporters of their own side's acts keep the act itself."""
+    if typ not in {"ASSAULT", "COERCE"} or not source:
+        return []
+    rep = reporting_verb_above(t.anchor)
+    if rep is None or rep.i > t.anchor.i or rep.lemma_.lower() not in cues()["statement_verbs"]:
+        return []
+    subj = subject_of(rep)
+    if subj is None or subj.i > rep.i or subj.pos_ == "PRON":
+        return []
+    reporters = [a for a in actors_of([subj], entities, ctx, sources=True) if a.actor_code and not a.actor_code.startswith("---")
+                 and a.actor_code[3:6] not in NEWS_SECTORS]     # news media report, they do not accuse
+    doers = {a.actor_code[:3] for a in source if a.actor_code}
+    if not reporters or any(a.actor_code[:3] in doers for a in reporters):
+        return []
+    return reporters
+
+
 FRAME_TYPES = {"REQUEST", "THREATEN", "AGREE", "REJECT"}
 
 
@@ -380,7 +414,7 @@ def names_an_actor(head: Token) -> bool:
                 or head.lemma_.lower() in actor_lexicon()["sector_of"] or head.lower_ in actor_lexicon()["sector_of"])
 
 
-SIDE_CLAUSE_DEPS = {"parataxis", "relcl", "appos"}
+SIDE_CLAUSE_DEPS = {"parataxis", "relcl", "appos", "acl"}
 
 
 def first_coded_actor(t: Trigger, src_heads: list[Token], source: list[Actor], entities, ctx, place_country, owner) -> list[Actor]:
@@ -402,7 +436,7 @@ def actors_after(t: Trigger, src_heads: list[Token]):
     for tok in clause.subtree:
         if tok.i <= t.token.i or tok.i in inside_source or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if tok.dep_ in {"compound", "poss", "amod"} or in_side_clause(tok, clause):
+        if tok.dep_ in {"compound", "poss", "amod"} or in_side_clause(tok, clause) or is_channel(tok):
             continue
         head = actor_in(tok)
         if head is not None and head.i not in inside_source and names_an_actor(head):
@@ -410,7 +444,8 @@ def actors_after(t: Trigger, src_heads: list[Token]):
 
 
 def in_side_clause(tok: Token, clause: Token) -> bool:
-    """Whether tok lies in a parenthetical, relative clause or apposition below the clause."""
+    """Whether tok lies in a parenthetical, relative clause, participle phrase ('techniques used
+    against X') or apposition below the clause."""
     node = tok
     while node != clause and node.head != node:
         if node.dep_ in SIDE_CLAUSE_DEPS:
@@ -446,6 +481,11 @@ def recode_by_modality(t: Trigger, typ: str, cameo, mod: str):
     chain_lemmas = {x.lemma_.lower() for x in t.anchor.ancestors}
     if mod == "negated" and typ in c["cooperative_types"] and any(a.lower_ in {"will", "would", "wo"} for a in t.anchor.children):
         return "REJECT", "120", "asserted"
+    if mod == "negated" and typ in c["threat_types"]:
+        if any(a.lower_ in {"will", "would", "wo"} for a in t.anchor.children):
+            return "AGREE", "035", "planned"     # 'will not attack': an intent to de-escalate
+        if denied_by_doer(t.anchor):
+            return "REJECT", "016", "asserted"   # 'said it did not attack': a denial of responsibility
     if mod in {"planned", "hypothetical"} and is_conditional_threat(t.anchor):
         return "THREATEN", "130", "planned"     # 'will withdraw unless ...': a threat, not a promise
     if mod == "planned" and typ in c["cooperative_types"]:
@@ -457,11 +497,23 @@ def recode_by_modality(t: Trigger, typ: str, cameo, mod: str):
     return typ, cameo, mod
 
 
+def denied_by_doer(anchor: Token) -> bool:
+    """'X said it/its troops did not attack Y': the reporter speaks of its own (negated) act."""
+    rep = reporting_verb_above(anchor)
+    subj, speaker = subject_of(anchor), subject_of(rep) if rep is not None else None
+    if subj is None or speaker is None:
+        return False
+    own = subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+    return own or subj.lemma_.lower() == speaker.lemma_.lower()
+
+
 def frame_targets(frame: Trigger, content: Trigger, src_heads: list[Token]) -> list[Token]:
     """Recipient of 'X urged Y to Z' (Y), 'X demanded that Y do Z' (Y), 'X threatened to Z W' (W)."""
     if is_adjectival_passive(frame):      # 'X is opposed to Y's plan for talks'
         return target_heads(frame, src_heads) or target_heads(content, src_heads)
     direct = [o for o in objects(frame.token) if is_actor_like(o) and o != content.token]
+    if frame.sense.type == "REQUEST":    # 'called on X to ...', 'appealed to X to ...'
+        direct += [o for o in prep_objects(frame.token, {"on", "upon", "to"}) if is_actor_like(o) and o != content.token]
     if direct:
         return direct
     owned = owners([o for o in objects(frame.token) if o != content.token and o not in content.token.conjuncts])

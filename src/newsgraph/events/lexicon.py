@@ -29,8 +29,13 @@ data/triggers.tsv: one row per trigger sense, tab-separated, '#' starts a commen
                        brokered by Qatar'): a reduced passive is not background for this sense
     theme_object       the direct object is what is moved ('deployed peacekeepers'), not the
                        recipient: that is a to/into/against object, else a country named as the place
-    noobj, noperson, plural, xcomp   guards: no direct object / object is not a person /
-                       plural noun only / only with a to-infinitive complement
+    coded_party        an event only when its source or target has a country code ('demolished homes
+                       in X' is one, 'a protester demolished the building' is none)
+    from_target        the recipient is the 'from' object of the verb or of its object ('recalled its
+                       ambassador from X'), not the direct object
+    noobj, noperson, plural, xcomp, clause   guards: no direct object / object is not a person /
+                       plural noun only / only with a to-infinitive complement / only with a clause
+                       complement ('denied attacking X', 'denied that its troops shelled X')
   Several rows may share a lemma; the first whose conditions hold wins, so put the
   conditioned senses before the unconditioned one.
 
@@ -107,6 +112,7 @@ def actor_lexicon() -> dict:
     data["sector_of"] = sectors
     data["pronouns"] = frozenset(data["pronouns"])
     data["non_actor_nouns"] = frozenset(data["non_actor_nouns"])
+    data["kind_nouns"] = frozenset(data["kind_nouns"])
     for key in ("condition_heads", "populated_place_nouns", "member_nouns", "body_nouns", "restricted_people_deps"):
         data[key] = frozenset(data[key])
     return data

@@ -151,7 +151,7 @@ def sense_holds(tok: Token, sense: TriggerSense) -> bool:
             return False
         if key == "pobj" and not (_lemmas(_with_modifiers(prep_objects(tok, sense.get("prep") or ()))) & vals):
             return False
-        if key == "prt" and not any(c.dep_ == "prt" and c.lower_ in vals for c in tok.children):
+        if key == "prt" and not any(is_particle(c) and c.lower_ in vals for c in tok.children):
             return False
         if key == "compound" and not any(c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in vals | {c.lower_} and (c.lower_ in vals or c.lemma_.lower() in vals) for c in tok.children):
             return False
@@ -172,6 +172,8 @@ def sense_holds(tok: Token, sense: TriggerSense) -> bool:
         if key == "plural" and tok.tag_ not in {"NNS", "NNPS"}:
             return False
         if key == "xcomp" and not any(c.dep_ == "xcomp" for c in tok.children):
+            return False
+        if key == "clause" and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
             return False
         if key == "ccomp_subject" and not (wants_act_of_other(tok) and not _aux_words(tok) & cues()["hypothetical_aux"]):
             return False
@@ -323,6 +325,11 @@ def is_anonymity_formula(tok: Token) -> bool:
     """'asked not to be named', 'declined to be identified': a source's condition, not an event."""
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in cues()["naming_verbs"]
                and any(a.dep_ == "auxpass" for a in c.children) for c in tok.children)
+
+
+def is_particle(child: Token) -> bool:
+    """A verb particle; the parser also tags one as an adverb right after its verb ('stepped down')."""
+    return child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == child.head.i + 1)
 
 
 def event_sense(tok: Token) -> Optional[TriggerSense]:

@@ -1,7 +1,8 @@
 """Unidentified attackers, CAMEO/Phoenix style: an attack named only by its means ('a roadside
 bombing killed', 'killed by an explosive device', 'an attempt to assassinate X was thwarted')
 has no named doer; coders give it the unaligned armed force (UAF) of the country where it
-happened. Only the scene's country is used, never the victim's."""
+happened. Only the scene's country is used, never the victim's. A death by accident (a crash,
+a gas explosion, a fire) is no attack at all."""
 from __future__ import annotations
 
 from typing import Optional
@@ -60,3 +61,35 @@ def scene_objects(holder: Token) -> list[Token]:
     inner = [g for p in holder.children if p.dep_ == "prep" and p.lower_ in SCENE_PREPS
              for g in prep_objects(p, {"of", "to"})]
     return prep_objects(holder, SCENE_PREPS) + inner
+
+
+def is_accident(t: Trigger) -> bool:
+    """'killed in a gas explosion / a fire / a crash', 'died when their helicopter crashed':
+    deaths whose named cause is an accident or a disaster, not an attack."""
+    c = cues()
+    for cause in prep_objects(t.anchor, {"in", "by", "after", "from", "during"}) + \
+            [s for s in t.anchor.children if s.dep_ == "nsubj"]:
+        if cause.lemma_.lower() in c["accident_nouns"] or is_accidental_blast(cause) or is_accidental_fire(cause):
+            return True
+    return any(cl.dep_ == "advcl" and cl.lemma_.lower() in c["accident_verbs"] for cl in t.anchor.children)
+
+
+def is_accidental_blast(noun: Token) -> bool:
+    """'a gas explosion', 'an explosion at a chemical plant', 'a blast in a coal mine'."""
+    if noun.lemma_.lower() not in {"explosion", "blast", "explode"}:
+        return False
+    sources = cues()["accident_sources"]
+    mods = [m for m in noun.children if m.dep_ in {"compound", "amod", "nmod"}]
+    places = prep_objects(noun, {"at", "in", "inside"})
+    mods += places + [m for p in places for m in p.children if m.dep_ in {"compound", "amod", "nmod"}]
+    return any(m.lemma_.lower() in sources or m.lower_ in sources for m in mods)
+
+
+def is_accidental_fire(noun: Token) -> bool:
+    """'killed in a fire at a market' (a blaze), not 'killed by sniper fire' or 'in Israeli
+    fire' (shooting): a fire no weapon, force or party word qualifies."""
+    if noun.lemma_.lower() != "fire" or not any(d.lower_ in {"a", "an"} for d in noun.children):
+        return False
+    shooting = cues()["gunfire_words"]
+    mods = [m for m in noun.children if m.dep_ in {"compound", "amod", "nmod", "poss"}]
+    return not any(m.ent_type_ or m.lemma_.lower() in shooting or m.lower_ in shooting for m in mods)
