@@ -67,12 +67,12 @@ def parser() -> argparse.ArgumentParser:
     sp = cmd("quotes", cmd_quotes, "quotes with their speakers")
     sp.add_argument("--speaker")
     sp.add_argument("--about")
-    sp.add_argument("--since")
+    sp.add_argument("--since", type=calendar_date, help="YYYY, YYYY-MM or YYYY-MM-DD")
     sp = cmd("claims", cmd_claims, "numbers with who asserts them")
     sp.add_argument("--about")
     sp.add_argument("--source")
     sp = cmd("stories", cmd_stories, "stories: id, title, dates, articles, outlets")
-    sp.add_argument("--since")
+    sp.add_argument("--since", type=calendar_date, help="YYYY, YYYY-MM or YYYY-MM-DD")
     sp.add_argument("--entity")
     sp = cmd("story", cmd_story, "one story: articles (copies under originals), actors, timeline")
     sp.add_argument("id")
@@ -81,8 +81,27 @@ def parser() -> argparse.ArgumentParser:
 
 def add_event_filters(sp) -> None:
     sp.add_argument("--actor")
-    sp.add_argument("--since")
-    sp.add_argument("--until")
+    sp.add_argument("--since", type=calendar_date, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    sp.add_argument("--until", type=calendar_date, help="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def calendar_date(text: str) -> str:
+    """A --since/--until bound: a year, a month or a day that exists ("2026-13-01" is refused)."""
+    import datetime as dt
+    parts = text.split("-")
+    try:
+        if not 1 <= len(parts) <= 3 or len(parts[0]) != 4:
+            raise ValueError
+        dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return text
+
+
+def note(message: str) -> None:
+    """A line for the user on stderr, after whatever stdout holds (a count never lands inside a table)."""
+    sys.stdout.flush()
+    print(message, file=sys.stderr)
 
 
 def open_store(args) -> Store:
@@ -146,8 +165,10 @@ def cmd_show(args) -> int:
         print(f"no article {args.id}", file=sys.stderr)
         return 1
     art = analysis.article
-    for key in ("id", "title", "subtitle", "published", "outlet", "original_outlet", "url", "source", "story_id", "duplicate_of"):
-        print(f"{key:16s} {getattr(art, key) or '-'}")
+    for key in ("id", "title", "subtitle", "published", "outlet", "original_outlet", "authors", "url", "source",
+                "story_id", "duplicate_of"):
+        value = getattr(art, key)
+        print(f"{key:16s} {', '.join(value) if isinstance(value, list) else value or '-'}")
     print()
     print(mark_entities(art.text, analysis.entities))
     print("\nentities:")
@@ -242,7 +263,7 @@ def cmd_events(args) -> int:
               f"  [{ev.modality}]  {ev.id}")
         for x in ev.evidence:
             print(f"    {x.article_id}: {x.sentence.strip()[:200]}")
-    print(f"{len(evs)} events", file=sys.stderr)
+    note(f"{len(evs)} events")
     return 0
 
 
@@ -262,7 +283,7 @@ def cmd_timeline(args) -> int:
     table = timeline.rows(evs)
     if args.png:
         timeline.render_png(table, args.png)
-        print(f"wrote {args.png}", file=sys.stderr)
+        note(f"wrote {args.png}")
     if args.format == "csv":
         sys.stdout.write(timeline.as_csv(table))
     elif args.format == "json":
@@ -290,8 +311,13 @@ def cmd_claims(args) -> int:
     for c in queries.claims(open_store(args), about=args.about, source=args.source):
         period = f" {c.period.start}..{c.period.end}" if c.period else ""
         chain = " <- ".join(c.attribution) or "(no source)"
-        print(f"{c.value:g}{(' ' + c.unit) if c.unit else ''} {c.what or ''}{period}  according to {chain}  [{c.article_id}]")
+        print(f"{plain_number(c.value)}{(' ' + c.unit) if c.unit else ''} {c.what or ''}{period}  according to {chain}  [{c.article_id}]")
     return 0
+
+
+def plain_number(value: float) -> str:
+    """30000000000.0 -> "30,000,000,000", 15.1 -> "15.1" (never "3e+10")."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 def cmd_stories(args) -> int:
