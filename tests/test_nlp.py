@@ -62,3 +62,17 @@ def test_a_paragraph_break_ends_a_sentence(nlp):
     assert "Soldiers" in starts
     raided = next(t for t in doc if t.text == "raided")
     assert any(c.text == "Soldiers" and c.dep_ == "nsubj" for c in raided.children)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("The talks ended without a deal with the ZfP. ZfP co-leader Ana Berg blamed the mayor.",
+     ["The talks ended without a deal with the ZfP.", "ZfP co-leader Ana Berg blamed the mayor."]),
+    ("The summit was hosted by the UN. UN envoy Jan Berg said progress was slow.",
+     ["The summit was hosted by the UN.", "UN envoy Jan Berg said progress was slow."]),
+    ('"We will not leave." He repeated it twice.', ['"We will not leave."', "He repeated it twice."]),
+    ('"We will not leave."\n\nHe repeated it twice.', ['"We will not leave."\n\n', "He repeated it twice."]),
+    ("Gen. Mark Olsen met envoys in St. Paul on Jan. 5 at the U.S. embassy.",
+     ["Gen. Mark Olsen met envoys in St. Paul on Jan. 5 at the U.S. embassy."]),
+])
+def test_a_full_stop_before_a_capital_ends_a_sentence_abbreviations_do_not(nlp, text, sentences):
+    assert [s.text for s in nlp(text).sents] == sentences

@@ -32,20 +32,55 @@ def get_nlp() -> Language:
     """The shared pipeline, loaded once per process."""
     nlp = spacy.load(MODEL)
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    split_full_stop_after_inner_capital(nlp)
     nlp.add_pipe("paragraph_sentences", before="parser")
     from newsgraph.entities.recognize import add_entity_ruler
     add_entity_ruler(nlp)
     return nlp
 
 
+def split_full_stop_after_inner_capital(nlp: Language) -> None:
+    """"...with the AfD. AfD co-leader...": spaCy keeps a full stop on a word that ends in a
+    capital (to keep "U.S." whole), also on mixed-case names ("AfD", "PiS"); those lose it."""
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[a-z][A-Z])\."]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """A paragraph break ends a sentence: a headline or a lede without a full stop must not be
-    parsed as one sentence with the paragraph after it (the parser keeps boundaries set here)."""
+    parsed as one sentence with the paragraph after it. So does a full stop the tokenizer split
+    off (abbreviations and initials keep theirs) before a capitalised word: "...hosted by the
+    UN. UN envoy X said..." (the parser keeps boundaries set here)."""
     for tok in doc[:-1]:
         if tok.is_space and "\n\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+        elif tok.text == ".":
+            start = sentence_after_full_stop(doc, tok.i)
+            if start is not None:
+                doc[start].is_sent_start = True
     return doc
+
+
+QUOTES = frozenset('"“”\'‘’')
+
+
+def sentence_after_full_stop(doc: Doc, i: int) -> int | None:
+    """The token that opens a sentence after the full stop at i: the next one, or the one after
+    a closing quote glued to the stop ('." He said'; that quote stays with its sentence), when a
+    capitalised word opens it (maybe after an opening quote or bracket)."""
+    j = i + 1
+    if j < len(doc) and doc[j].text in QUOTES and not doc[i].whitespace_:
+        doc[j].is_sent_start = False              # the quote closes what the stop ended
+        j += 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    k = j
+    while k < len(doc) and (doc[k].text in QUOTES or doc[k].text == "("):
+        k += 1
+    if j < len(doc) and k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper():
+        return j
+    return None
 
 
 def default_processes() -> int:
