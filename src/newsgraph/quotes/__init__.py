@@ -18,7 +18,7 @@ from newsgraph.quotes.speakers import SpeakerResolver
 __all__ = ["extract_quotes"]
 
 MAX_FRAME_WORDS_OUTSIDE = 1     # "“A,” she said, “B.”" leaves at most a stray word outside the marks
-MIN_OWN_WORDS = 3               # a mixed quote's content says something before its quoted words
+MIN_OWN_WORDS = 2               # a mixed quote's content says something before its quoted words
 
 
 def _overlap(a: Candidate, b: Candidate) -> int:
@@ -29,14 +29,18 @@ def _inside_marks(char: int | None, spans) -> bool:
     return char is not None and any(q.mark_start <= char < q.mark_end for q in spans)
 
 
-def _words_outside_marks(text: str, c: Candidate, spans) -> int:
+def _words_outside_marks(text: str, c: Candidate, spans, cues: tuple[int, ...] = ()) -> int:
     """Words of a reported content outside quotation marks, not counting a leading "that" nor
-    the reporting clause between two quoted pieces ("“A,” she said, “B.”")."""
+    the reporting clause between two quoted pieces ("“A,” she said, “B.”"). When the report's
+    cue comes first, the words between are content ("added that X “A” for Y, such as “B”")
+    unless a piece's own cue stands there ("asks “A” and goes on to ask “B”")."""
     inside = [q for q in spans if q.mark_start < c.end and c.start < q.mark_end]
     chars = list(text[c.start:c.end])
     blank = [(q.mark_start, q.mark_end) for q in inside]
     if len(inside) >= 2:
-        blank.append((inside[0].mark_end, inside[-1].mark_start))
+        between = (inside[0].mark_end, inside[-1].mark_start)
+        if not _cue_before(c) or any(between[0] <= cue < between[1] for cue in cues):
+            blank.append(between)
     for s, e in blank:
         for i in range(max(s, c.start), min(e, c.end)):
             chars[i - c.start] = " "
@@ -44,11 +48,18 @@ def _words_outside_marks(text: str, c: Candidate, spans) -> int:
     return len([w for w in words if w.lower() != "that"])
 
 
+def _cue_before(c: Candidate) -> bool:
+    """Does the report's cue come before its content ("added that X “A” for Y, “B”")? Then
+    the words between its quoted pieces are content, not a frame."""
+    return c.cue_start is not None and c.cue_start < c.start
+
+
 def _split_quote(text: str, r: Candidate, direct: list[Candidate], spans) -> list[Candidate]:
     """The quoted pieces a reported content is made of when it is nothing but them and the
     reporting clause between them ("“A,” she said, “B.”"): the pieces speak, not the whole."""
     pieces = [d for d in direct if r.start <= d.start + 1 and d.end <= r.end + 1]
-    if len(pieces) < 2 or _words_outside_marks(text, r, spans) > MAX_FRAME_WORDS_OUTSIDE:
+    cues = tuple(d.cue_start for d in pieces if d.cue_start is not None)
+    if len(pieces) < 2 or _words_outside_marks(text, r, spans, cues) > MAX_FRAME_WORDS_OUTSIDE:
         return []
     return pieces
 

@@ -9,7 +9,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from newsgraph.quotes.lexicon import (attribution, general_object_preps, media_nouns, news_agencies,
-                                     prepositional_cues, reporting_verbs)
+                                     prepositional_cues, reporting_verbs, topic_preps)
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP")             # a finite verb is never inside a noun phrase
 
@@ -52,6 +52,8 @@ def _names_something(tok: Token) -> bool:
     """"a group called X", "a book dubbed X": naming a thing, not saying something."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
         return False
+    if tok.dep_ == "acl" and tok.head.dep_ == "ROOT":
+        return False        # "Roe, an ally, called the plan “weak”": a finite verb misread
     after_noun = tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN")
     return tok.dep_ == "acl" or (tok.tag_ == "VBN" and after_noun)
 
@@ -73,7 +75,27 @@ def _object_first(verb: Token) -> bool:
 
 def _clause_children(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ in ("ccomp",) and not parenthetical_addressee(c)]
+    if swallowed_subject(verb) is not None:
+        clauses = [c for c in clauses if c.i > verb.i]
     return clauses + _second_that_clauses(verb, clauses)
+
+
+def swallowed_subject(verb: Token) -> Token | None:
+    """"Roe, who chairs the board, said S" parsed with "Roe, who chairs the board" as a clause
+    before the verb and S as one after it: the name opening that first clause, set off by a
+    comma, is the verb's subject, and the clause is no part of what was said."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not before or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    clause = before[0]
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == clause.left_edge.i]
+    if not subjects or subjects[0].pos_ not in ("PROPN", "NOUN"):
+        return None
+    subject = subjects[0]
+    set_off = any(t.text == "," for t in verb.doc[subject.i + 1:clause.i])
+    return subject if set_off else None
 
 
 def _second_that_clauses(verb: Token, clauses: list[Token]) -> list[Token]:
@@ -234,7 +256,7 @@ def _occasion(tok: Token) -> bool:
     if tok.dep_ != "prep":
         return False
     objects = [c for c in tok.children if c.dep_ == "pobj"]
-    return _circumstance(tok) or any(c.lemma_.lower() in attribution()["occasion_nouns"] for c in objects)
+    return is_circumstance(tok) or any(c.lemma_.lower() in attribution()["occasion_nouns"] for c in objects)
 
 
 def _with_tail(verb: Token, content: list[Token], kind: str) -> list[Token]:
@@ -310,7 +332,7 @@ def _object_content(verb: Token) -> list[Token]:
              or _question_clause(c)]
     lemma = verb.lemma_.lower()
     preps = general_object_preps() | prepositional_cues()["object_preps"].get(lemma, frozenset())
-    parts = [c for c in after if c.dep_ != "prep" or (c.lower_ in preps and not _circumstance(c))]
+    parts = [c for c in after if c.dep_ != "prep" or (c.lower_ in preps and not is_circumstance(c))]
     if not parts or all(c.dep_ == "dative" for c in parts):
         return []
     if all(c.dep_ == "prep" for c in parts) and any(c.dep_ == "neg" for c in verb.children):
@@ -335,12 +357,14 @@ def _for_to_clause(tok: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _circumstance(prep: Token) -> bool:
+def is_circumstance(prep: Token) -> bool:
     """"on Sunday", "at Mediaite", "in Iowa", "on condition of anonymity", "to a request for
     comment": a time, place or circumstance, not what was said."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if any(c.lemma_.lower() in attribution()["not_content_nouns"] for c in objects):
         return True
+    if prep.lower_ in topic_preps():
+        return False        # "talked about CNN", "railed against Washington": the topic
     return any(c.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG") for c in prep.children if c.dep_ == "pobj")
 
 

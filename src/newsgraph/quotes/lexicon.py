@@ -65,6 +65,12 @@ def general_object_preps() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def topic_preps() -> frozenset[str]:
+    """Prepositions whose object is a topic, never a time or place ("talked about CNN")."""
+    return frozenset(_json("prepositional_cues.json")["topic_preps"])
+
+
+@lru_cache(maxsize=1)
 def gender_words() -> dict[str, frozenset[str]]:
     """Given names, honorifics, role nouns and pronouns by the gender they mark."""
     return {k: frozenset(v) for k, v in _json("first_names.json").items() if not k.startswith("_")}

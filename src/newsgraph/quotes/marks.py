@@ -31,9 +31,15 @@ def _char_before(text: str, i: int) -> str:
     return text[i - 1] if i > 0 else ""
 
 
+def _as_blank(char: str) -> str:
+    """Any Unicode space (the no-break space of scraped HTML) reads as a plain space."""
+    return " " if char.isspace() else char
+
+
 def _role(text: str, m: re.Match, open_family: str | None) -> str | None:
     """'open', 'close' or None (an apostrophe) for the mark matched by m."""
-    mark, before, after = m.group(), _char_before(text, m.start()), text[m.end():m.end() + 1]
+    mark = m.group()
+    before, after = _as_blank(_char_before(text, m.start())), _as_blank(text[m.end():m.end() + 1])
     if mark in DOUBLE_OPEN:
         if mark == "“" and open_family == "low":
             return "close"

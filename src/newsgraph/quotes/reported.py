@@ -1,15 +1,15 @@
 """Reported speech from the parse: a reporting verb's clause or object ("Russia said in March
 it was deeply concerned ...", "X told Y that ...", "X accused Y of ...", "X warned that ..."),
 "according to X" sentences, speech nouns ("his warning that ...", "made remarks about ..."),
-speaker labels ("Jane Roe: ...") and a headline's "X Warns ..."; content never leaves the cue's
-paragraph. direct is False for all of them."""
+speaker labels ("Jane Roe: ..."), a headline's "X Warns ..." and the block quote after a
+paragraph ending "X writes:"; content never leaves its paragraph. direct is False for all of them."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.quotes.cues import (according_phrases, clause_head, content_tokens, is_reporting_verb,
-                                   is_medium, outlet_name, parenthetical_addressee, relays_of, short_name,
-                                   source_head, via_of)
+from newsgraph.quotes.cues import (according_phrases, clause_head, content_tokens, is_circumstance,
+                                   is_reporting_verb, is_medium, outlet_name, parenthetical_addressee, relays_of,
+                                   short_name, source_head, via_of)
 from newsgraph.quotes.coref import has_subject
 from newsgraph.quotes.direct import Candidate
 from newsgraph.quotes.lexicon import attribution, reporting_verbs
@@ -25,6 +25,7 @@ MAX_DATELINE_TOKENS = 8
 MAX_RELAY_TOKENS = 8
 RELAY_LEMMAS = ("report", "say")
 DATELINE_DASHES = ("—", "–", "--", "―", "-")
+MAX_BLOCK_FRAME_GAP = 4        # "he said in a speech:" — words between a block quote's verb and colon
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
@@ -159,6 +160,8 @@ def _reduced_passive(verb: Token) -> bool:
     """"X, asked about Y, said ..." / "Asked whether S, he said": a bare past participle; the
     one it hangs on was asked or told, and says nothing there."""
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"):
+        if verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+            return False        # "Roe, an ally, called the plan “weak”": a finite verb misread
         return not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children)
     return parenthetical_addressee(verb)
 
@@ -344,10 +347,40 @@ def label_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     return found
 
 
-def _noun_content(noun: Token, preps) -> list[Token]:
-    """"claim that S", "vow to V", "calls for X", "remarks about X": what a speech noun reports."""
+def _block_frame_verb(words: list[Token]) -> Token | None:
+    """The reporting verb of a paragraph ending "... Jane Roe writes:" (a few words at most
+    between the verb and the colon), or None."""
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    near = words[-2 - MAX_BLOCK_FRAME_GAP:-1]
+    verbs = [t for t in near if is_reporting_verb(t) and not is_page_label(t)]
+    return verbs[-1] if verbs else None
+
+
+def block_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
+    """"Jane Roe writes:" closing a paragraph: the next paragraph, set off without quotation
+    marks (a block quote), is what she wrote."""
+    found = []
+    starts = _paragraph_starts(doc)
+    for prev, start in zip(starts, starts[1:]):
+        verb = _block_frame_verb([t for t in doc[prev:start] if not t.is_space])
+        rest = [t for t in doc[start:paragraph_bounds(doc[start])[1]] if not t.is_space]
+        if verb is None or not rest or resolver.quoted[rest[0].i]:
+            continue
+        cand = _candidate(rest, speaker=resolver.speaker_of(speaker_head(verb)), cue=verb.text,
+                          cue_start=verb.idx)
+        if cand:
+            found.append(cand)
+    return found
+
+
+def _noun_content(noun: Token, preps, light: bool = False) -> list[Token]:
+    """"claim that S", "vow to V", "calls for X", "remarks about X": what a speech noun reports;
+    after a light verb, also a phrase the parser hung on the verb ("heaped criticism on X")."""
     tokens = []
-    for child in noun.rights:
+    hung_on_verb = [c for c in noun.head.rights
+                    if c.i > noun.i and c.dep_ == "prep" and not is_circumstance(c)] if light else []
+    for child in list(noun.rights) + hung_on_verb:
         if child.dep_ in ("acl", "ccomp", "relcl") and (
                 any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
                 or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
@@ -379,7 +412,7 @@ def noun_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
             speaker = resolver.speaker_of(speaker_head(noun.head))
         else:
             continue
-        content = _in_paragraph(_noun_content(noun, preps), noun)
+        content = _in_paragraph(_noun_content(noun, preps, light=owner is None), noun)
         cand = _candidate(content, speaker=speaker, cue=noun.text, cue_start=noun.idx)
         if cand:
             found.append(cand)
@@ -419,4 +452,4 @@ def headline_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
 
 def reported_speech(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     return verb_reports(doc, resolver) + according_reports(doc, resolver) + label_reports(doc, resolver) \
-        + noun_reports(doc, resolver) + headline_reports(doc, resolver)
+        + noun_reports(doc, resolver) + headline_reports(doc, resolver) + block_reports(doc, resolver)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.records import Entity, Speaker
 from newsgraph.quotes.coref import PersonIndex
 from newsgraph.quotes.cues import (FINITE_TAGS, clause_head, entity_span, is_reporting_verb, next_act_of,
-                                   parenthetical_addressee)
+                                   parenthetical_addressee, swallowed_subject)
 from newsgraph.quotes.lexicon import attribution, media_nouns, pronouns
 
 try:
@@ -319,6 +319,9 @@ def subject_of(verb: Token) -> Optional[Token]:
     subject = _nearest_subject(verb)
     if subject is not None:
         return _last_listless_conjunct(subject, verb)
+    swallowed = swallowed_subject(verb)
+    if swallowed is not None:
+        return swallowed                        # "Roe, who chairs the board, said S" misparsed
     for tok in verb.children:                   # "X, asked about Y, said" parsed as X asked
         if tok.i < verb.i and parenthetical_addressee(tok):
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
