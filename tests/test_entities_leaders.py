@@ -11,6 +11,12 @@ def test_lookup_by_any_listed_form_folds_dots_and_case():
     assert leader_code("Antonio Guterres") == "IGO"
 
 
+def test_known_leader_is_the_first_listed_of_several_names():
+    from newsgraph.entities import known_leader
+    assert known_leader(["Nobody In Particular", "Vladimir Putin", "Macron"]) == "RUSGOV"
+    assert known_leader(["Rice", "Nobody In Particular"]) is None and known_leader([]) is None
+
+
 def test_names_not_listed_are_unknown():
     assert leader_code("Nobody In Particular") is None
     assert leader_code("Rice") is None        # a shared family name is listed only with its given name

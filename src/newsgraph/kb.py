@@ -17,6 +17,9 @@ from typing import Iterable, Iterator, Optional
 from newsgraph.records import Analysis, Article, ArticleFacts, Entity, Event, EventDate, Quote, Speaker, Story, Timex
 
 PRECISE = {"day", "week", "month", "year", "decade", "approx"}
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}   # finer first; any other after
+ANCHOR_STOPWORDS = frozenset(("the", "a", "an", "of", "its", "their", "this", "that"))
+WORD_RE = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -96,7 +99,7 @@ def date_anchored(analysis: Analysis, candidates: list[Event]) -> None:
 
 
 def anchor_words(anchor: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", anchor.lower()) if w not in {"the", "a", "an", "of", "its", "their", "this", "that"}}
+    return {w for w in WORD_RE.findall(anchor.lower()) if w not in ANCHOR_STOPWORDS}
 
 
 def find_anchor_event(anchor: str, article_id: str, events: list[Event]) -> Optional[Event]:
@@ -110,7 +113,7 @@ def find_anchor_event(anchor: str, article_id: str, events: list[Event]) -> Opti
         if not words & names:
             continue
         same_article = any(e.article_id == article_id for e in ev.evidence)
-        rank = (not same_article, {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}.get(ev.date.granularity, 5))
+        rank = (not same_article, GRANULARITY_RANK.get(ev.date.granularity, len(GRANULARITY_RANK)))
         if best_rank is None or rank < best_rank:
             best, best_rank = ev, rank
     return best

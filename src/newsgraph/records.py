@@ -93,7 +93,8 @@ class Entity:
     actor_code: Optional[str] = None
     roles: list[Role] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    _country_from_gazetteer: bool = False   # the text gave no country; a gazetteer did (not exported)
+    # the text gave no country, a gazetteer did; not exported and not stored (only events reads it, in the pipeline run)
+    _country_from_gazetteer: bool = False
 
 
 @dataclass

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from scipy.optimize import minimize
 
 from . import header
 from .dump import score_dump
+from .lines import WORD_RE
 from .train import half_of, read_rows, site_of
 
 
@@ -38,7 +38,7 @@ def same_title(a: str, b: str) -> bool:
 
 def title_key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).casefold()
-    return " ".join(re.findall(r"\w+", "".join(ch for ch in text if not unicodedata.combining(ch))))
+    return " ".join(WORD_RE.findall("".join(ch for ch in text if not unicodedata.combining(ch))))
 
 
 def load_pages(path: str) -> list[Page]:

@@ -46,7 +46,6 @@ DECK_SLACK = 1.0            # a headline over a deck may score this much lower t
 BREADCRUMB_SPLIT_RE = re.compile(r"\s+(?:[»›→>/])\s+")
 TAIL_HEAD_MIN_WORDS = 5     # words a headline keeps when a byline or date run onto it is cut off
 BYLINE_LEAD_WORDS = 3       # words a byline may print before its cue ("Eine Kolumne von ...")
-COPYRIGHT_RE = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 TAIL_JUNK_RE = re.compile(r"[\s|·•/,–—:-]*(?:\b(?:on|am|at|le|el|il|the|den|der|vom)\b[\s|·•/,–—:-]*)*$", re.I)
 NAME_STOP_RE = re.compile(r"\s*(?:[|•·(/–—]| - |(?-i: (?:am|on|the|le|el|il|um) )|\d|datum\b|date\b|updated\b|published\b|aktualisiert\b).*$", re.I)
 NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
@@ -516,11 +515,15 @@ def title_traits(doc: DumpLines, anchors: list[int], day_first) -> dict[int, tup
     echo = echo_keys(doc)
     lede = lede_words(doc, anchors)
     found: dict[int, tuple[dict, str]] = {}
+    best: dict[int, float] = {}           # the score of found[i], scored once
     for a in anchors:
         for i in range(max(0, a - TITLE_REACH), candidates_end(doc, a)):
             feats = title_features(doc, i, a - i, anchors, echo, day_first, lede)
-            if feats and (i not in found or title_score(feats[0]) > title_score(found[i][0])):
-                found[i] = feats
+            if feats is None:
+                continue
+            score = title_score(feats[0])
+            if i not in found or score > best[i]:
+                found[i], best[i] = feats, score
     mark_nearest(found, anchors)
     return found
 

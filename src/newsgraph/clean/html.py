@@ -8,7 +8,7 @@ from newsgraph.records import Article, RawDoc
 
 from .dates import find_calendar_date, normalize_date, slash_order
 from .errors import CleanError
-from .html_title import UNSEEN as UNSEEN_TAGS, in_chrome, page_title, same_headline, under_unseen
+from .html_title import UNSEEN as UNSEEN_TAGS, article_h1s, in_comment_section, page_title, same_headline, under_unseen
 from .outlets import outlet_for_domain, resolve_outlet
 from .syndication import html_original
 
@@ -121,7 +121,6 @@ MACHINE_DATE_RE = re.compile(
     r"""|itemprop=["']date\w*["'][^>]*?(?:content|datetime)=["']([^"']+)["']"""
     r"""|(?:content|datetime)=["']([^"']+)["'][^>]*?itemprop=["']date\w*["']"""
     r'|"date(?:Published|Modified|Created)"\s*:\s*"([^"]+)"', re.I)
-COMMENT_RE = re.compile(r"comment|kommentar|reply|respond", re.I)
 
 
 def printed_declared_day(html: str, day: str, tree=None) -> str | None:
@@ -148,11 +147,11 @@ def printed_declared_day(html: str, day: str, tree=None) -> str | None:
 
 def first_day_under_headline(tree, marked_only: bool = False) -> str | None:
     """The first day printed in the article's header zone: the visible text just under the
-    page's headline <h1> (outside nav, aside and footer), not in a link (another page's date),
+    page's headline <h1> (html_title.article_h1s), not in a link (another page's date),
     an update stamp or reader comments. `marked_only` (the extractor's day is one the page
     declares): only a dateline the markup marks as one (<time>, a date or byline class) counts
     against it. None on a page without such an <h1>."""
-    h1 = next((h for h in tree.iter("h1") if not in_chrome(h)), None)
+    h1 = next(article_h1s(tree), None)
     if h1 is None:
         return None
     after, seen = False, 0
@@ -192,7 +191,7 @@ def declared_stamps(html: str, tree) -> list[str]:
         if stamp:
             out.append(stamp)
     for el in tree.iter("time"):
-        if el.get("datetime") and not in_comments(el):
+        if el.get("datetime") and not in_comment_section(el):
             stamp = normalize_date(el.get("datetime"))
             if stamp:
                 out.append(stamp)
@@ -200,15 +199,10 @@ def declared_stamps(html: str, tree) -> list[str]:
     return out
 
 
-def in_comments(el) -> bool:
-    return any(COMMENT_RE.search((a.get("class") or "") + " " + (a.get("id") or ""))
-               for a in (el, *el.iterancestors()) if isinstance(a.tag, str))
-
-
 def printed_days_of(el, max_words: int) -> list[str]:
     """Days printed in one element's own text or tail where that text is a dateline (at most
     `max_words` words, not a sentence that mentions a date), when visible and no reader comment."""
-    if el.tag in UNSEEN_TAGS or in_comments(el) or under_unseen(el):
+    if el.tag in UNSEEN_TAGS or in_comment_section(el) or under_unseen(el):
         return []
     return [d for t in (el.text, el.tail) if t and len(t.split()) <= max_words for d in calendar_days(t)]
 
@@ -234,7 +228,7 @@ def printed_days(tree) -> list[str]:
             if t and t.strip() and any(ch.isdigit() for ch in t):
                 texts.append((t, el))
     order = slash_order(t for t, _ in texts)
-    return [d for t, el in texts if not in_comments(el) for d in calendar_days(t, order)]
+    return [d for t, el in texts if not in_comment_section(el) for d in calendar_days(t, order)]
 
 
 def declared_published(html: str) -> str | None:

@@ -200,11 +200,15 @@ def heading_leads(heads: list[str]) -> list[str]:
     return [parts[0].strip() for parts in (PIPE_RE.split(h) for h in heads) if len(parts) > 1 and parts[0].strip()]
 
 
+def article_h1s(tree):
+    """The page's <h1> elements outside its chrome and its readers' comments, in page order:
+    where the article's headline may be printed."""
+    return (h1 for h1 in tree.iter("h1") if not in_chrome(h1) and not in_comment_section(h1))
+
+
 def headings(tree, keys: list[str]) -> list[str]:
     out = []
-    for h1 in tree.iter("h1"):
-        if in_chrome(h1) or in_comment_section(h1):
-            continue
+    for h1 in article_h1s(tree):
         text = heading_text(h1)
         if text and len(text) < MAX_HEADLINE_CHARS and not site_like(text, keys):
             out.append(text)

@@ -1,13 +1,13 @@
 """The entities stage: recognition repair (spaCy components), article-local entities with
 coreference, roles, countries and actor codes, and cross-article resolution."""
 from newsgraph.entities.actors import actor_for_text, entity_at
-from newsgraph.entities.extract import extract_entities
+from newsgraph.entities.extract import extract_entities, known_leader
 from newsgraph.entities.lexicon import leader_code
 from newsgraph.entities.recognize import add_entity_ruler
 from newsgraph.entities.resolve import resolve_entities
 
 __all__ = ["add_entity_ruler", "extract_entities", "resolve_entities", "entity_at", "actor_for_text", "country_name",
-           "leader_code", "preload"]
+           "known_leader", "leader_code", "preload"]
 
 
 def country_name(code: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
@@ -275,7 +275,7 @@ def after_alias_cue(doc: Doc, i: int) -> Optional[int]:
     res = resources()
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    if i < len(doc) and doc[i].lower_ in res["alias_cue_adverbs"]:
+    if i < len(doc) and doc[i].lower_ in L.json_words("recognize.json", "alias_cue_adverbs"):
         i += 1
     for cue in res["alias_cues"]:
         words = cue.split()
@@ -713,7 +713,7 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
                         c.country[kin.country.most_common(1)[0][0]] += C.KIN
     for c in persons:
         if not c.country:
-            known_leader(c, names_of(c))
+            leader_country(c, names_of(c))
     for span in spans:
         key = key_of_span.get((span.start, span.end))
         if not key or span.label_ != "ORG" or clusters[key].country or clusters[key].key.startswith("org:"):
@@ -724,12 +724,17 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
             clusters[key].country[member.country.most_common(1)[0][0]] += C.MEMBER_PARTY
 
 
-def known_leader(c: Cluster, spans: list[Span]) -> None:
+def known_leader(names: Iterable[str]) -> Optional[str]:
+    """The office code (CAMEO actor code) the leaders gazetteer gives the first of `names` it
+    lists ("Putin" -> "RUSGOV"), else None: a political leader news names without a title."""
+    return next(filter(None, map(L.leader_code, names)), None)
+
+
+def leader_country(c: Cluster, spans: list[Span]) -> None:
     """A political leader the text names without a title or country ("Putin said"): the
     country and sector of the office the leaders gazetteer gives the name, marked as the
     gazetteer's, not the text's."""
-    names = [span.text for span in spans] + sorted(c.extra_aliases)
-    code = next(filter(None, map(L.leader_code, names)), None)
+    code = known_leader([span.text for span in spans] + sorted(c.extra_aliases))
     if not code:
         return
     if code not in TRANSNATIONAL:

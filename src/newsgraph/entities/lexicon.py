@@ -60,6 +60,12 @@ def _json(name: str) -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
+def json_words(name: str, key: str) -> frozenset[str]:
+    """One word list of a JSON data file as a set, built once."""
+    return frozenset(_json(name)[key])
+
+
 def preload() -> None:
     """Load every gazetteer and word list now (a parent process does it once before forking
     its workers, so that they share the data instead of each loading its own)."""
@@ -278,9 +284,15 @@ def region_with_ending(key: str) -> Optional[Place]:
     """"Sagaing Region", "Shan State", "Nineveh Governorate": a region named with the word for
     its kind after it."""
     words = key.split()
-    if len(words) < 2 or words[-1] not in {fold(e) for e in _json("regions.json")["named_with"]}:
+    if len(words) < 2 or words[-1] not in region_kind_words():
         return None
     return regions().get(" ".join(words[:-1]))
+
+
+@lru_cache(maxsize=1)
+def region_kind_words() -> frozenset[str]:
+    """Folded words for a kind of region written after its name ("region", "state", "governorate")."""
+    return frozenset(fold(e) for e in _json("regions.json")["named_with"])
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from newsgraph.entities import lexicon as L
 
 def name_tokens(text: str) -> tuple[str, ...]:
     """The parts of a person's name without honorifics, possessives and punctuation."""
-    honorifics = set(L._json("recognize.json")["honorifics"])
+    honorifics = L.json_words("recognize.json", "honorifics")
     text = re.sub(r"['’]s$", "", text.strip())
     parts = [p for p in re.split(r"[\s]+", text) if p and not re.fullmatch(r"[\W_]+", p)]
     while parts and parts[0].casefold() in honorifics:

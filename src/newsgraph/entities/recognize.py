@@ -30,6 +30,11 @@ def resources() -> dict:
     return L._json("recognize.json")
 
 
+def word_set(key: str) -> frozenset[str]:
+    """One word list of recognize.json as a set."""
+    return L.json_words("recognize.json", key)
+
+
 def add_entity_ruler(nlp: Language) -> Language:
     """Add the gazetteer ruler and the span-repair component after "ner" (idempotent)."""
     if RULER not in nlp.pipe_names:
@@ -57,7 +62,7 @@ def gazetteer_patterns() -> list[dict]:
 @Language.component(REPAIR)
 def entity_repair(doc: Doc) -> Doc:
     """Repair the entity spans of doc in place."""
-    names = set(resources()["name_labels"])
+    names = word_set("name_labels")
     kept = [e for e in doc.ents if e.label_ not in names]
     spans = [s for s in (repair_span(e) for e in doc.ents if e.label_ in names) if s is not None]
     spans += names_after_titles(doc, kept + spans) + unlabelled_datelines(doc, kept + spans)
@@ -68,7 +73,7 @@ def entity_repair(doc: Doc) -> Doc:
     taken = {i for s in forced for i in range(s.start, s.end)}
     spans = [s for s in spans if not taken & set(range(s.start, s.end))] + forced
     spans = titles_taken_for_bodies(filter_spans(spans + apostrophe_names(doc, kept + spans)))
-    spans = relabel_by_document(doc, relabel_by_document(doc, spans))   # a person the first pass finds lends its surname
+    spans = relabel_by_document(doc, spans)
     tags = {i for s in spans if s.label_ == "PERSON" for i in state_tag_tokens(s)}
     doc.ents = filter_spans([s for s in kept + spans if not tags & set(range(s.start, s.end))])
     return doc
@@ -92,8 +97,7 @@ def repair_span(span: Span) -> Span | None:
 def trim(span: Span) -> Span | None:
     """Strip leading determiners and quotes, trailing "'s" and punctuation, and an unclosed
     parenthesis with what follows it ("National League for Democracy (NLD")."""
-    res = resources()
-    lead, trail = set(res["leading_junk"]), set(res["trailing_junk"])
+    lead, trail = word_set("leading_junk"), word_set("trailing_junk")
     start, end = span.start, span.end
     doc = span.doc
     for i in range(start, end):
@@ -141,7 +145,7 @@ def extend(span: Span) -> Span:
         end = span.end
         while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "and", "on") \
                 and (_capitalised(doc[end + 1]) or body_continues_after_the(doc, end)) \
-                and doc[end + 1].ent_type_ not in ("DATE", "TIME") and doc[end + 1].lower_ not in resources()["calendar_words"]:
+                and doc[end + 1].ent_type_ not in ("DATE", "TIME") and doc[end + 1].lower_ not in word_set("calendar_words"):
             j = end + 2 if doc[end + 1].lower_ == "the" else end + 1
             while j < len(doc) and _capitalised(doc[j]) and "\n" not in doc[j].text_with_ws[:-1]:
                 j += 1
@@ -152,8 +156,8 @@ def extend(span: Span) -> Span:
         span = extend_person_right(span)
     if span.label_ == "PERSON" and span.start > 0:
         prev = doc[span.start - 1]
-        if (_capitalised(prev) and prev.tag_ == "NNP" and prev.lower_ not in resources()["sentence_openers"]
-                and prev.lower_ not in resources()["honorifics"] and not L.is_title_word(prev.text)
+        if (_capitalised(prev) and prev.tag_ == "NNP" and prev.lower_ not in word_set("sentence_openers")
+                and prev.lower_ not in word_set("honorifics") and not L.is_title_word(prev.text)
                 and not L.country_of_name(prev.text) and not L.country_of_demonym(prev.text)
                 and "\n" not in prev.text_with_ws and prev.ent_type_ in ("", "PERSON")):
             return Span(doc, span.start - 1, span.end, label="PERSON")
@@ -196,7 +200,7 @@ def is_name_word(token) -> bool:
     return (_capitalised(token) and token.tag_ == "NNP" and token.ent_type_ in ("", "PERSON")
             and not L.is_title_word(token.text) and not L.country_of_name(token.text)
             and not L.country_of_demonym(token.text) and not L.known_org(token.text)
-            and token.lower_ not in resources()["calendar_words"] and not L.org_sector(token.text)
+            and token.lower_ not in word_set("calendar_words") and not L.org_sector(token.text)
             and not L.group_noun_sector(token.text))
 
 
@@ -212,7 +216,6 @@ def relabel(span: Span) -> Span:
 def label_by_gazetteer(span: Span) -> str | None:
     """The label a gazetteer or a pattern gives span, else None (keep the model's)."""
     text = span.text
-    res = resources()
     if L.country_of_demonym(text) and span.label_ != "ORG":
         return "NORP"
     if L.names_state(text):
@@ -225,9 +228,9 @@ def label_by_gazetteer(span: Span) -> str | None:
     if is_weapon(text):
         return "WEAPON"
     last = span[-1].lower_
-    if span.label_ in ("ORG", "GPE", "LOC", "FAC") and len(span) > 1 and last in res["event_heads"]:
+    if span.label_ in ("ORG", "GPE", "LOC", "FAC") and len(span) > 1 and last in word_set("event_heads"):
         return "EVENT"
-    if span.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and len(span) > 1 and last in res["law_heads"] \
+    if span.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and len(span) > 1 and last in word_set("law_heads") \
             and span[0].lower_ not in ("un", "security"):
         return "LAW"
     if is_dateline_place(span):
@@ -282,7 +285,6 @@ def place_by_context(span: Span) -> str | None:
     """"fighting in Belmora", "refugees from Dalen", "between Oskara and Belmora", "Belmora's
     government", "the Dalen camp", "the Tyumen region": a one-word name in a place's slot is a
     place (GPE for a polity or a gazetteer city, LOC otherwise), not a person."""
-    res = resources()
     root, doc = span.root, span.doc
     if L.country_of_demonym(span.text) or L.known_org(span.text) or is_acronym(span.text):
         return None
@@ -290,22 +292,22 @@ def place_by_context(span: Span) -> str | None:
     slot = root.head if root.dep_ == "conj" and root.head.dep_ == "pobj" else root
     if slot.dep_ == "pobj" and span.label_ != "ORG":
         prep = slot.head
-        if prep.lower_ in res["place_prepositions"]:
+        if prep.lower_ in word_set("place_prepositions"):
             return gpe
         verb = prep.head.lemma_.lower()
-        if prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX") and verb not in res["from_person_verbs"]:
+        if prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX") and verb not in word_set("from_person_verbs"):
             return gpe
         if prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN") and is_gazetteer_place_name(span):
             return gpe     # "a senator from Cochabamba"
-        if prep.lower_ == "at" and prep.head.pos_ in ("VERB", "AUX") and verb not in res["at_person_verbs"]:
+        if prep.lower_ == "at" and prep.head.pos_ in ("VERB", "AUX") and verb not in word_set("at_person_verbs"):
             return gpe
     nxt = doc[span.end:span.end + 3]
-    if len(nxt) >= 2 and nxt[0].lower_ in ("'s", "’s") and nxt[1].lower_ in res["polity_nouns"]:
+    if len(nxt) >= 2 and nxt[0].lower_ in ("'s", "’s") and nxt[1].lower_ in word_set("polity_nouns"):
         return "GPE"
     if span.label_ == "ORG":
         return None
-    if len(nxt) >= 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and nxt[0].lower_ in res["place_nouns"]:
-        return "GPE" if nxt[0].lower_ in res["polity_nouns"] else gpe
+    if len(nxt) >= 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and nxt[0].lower_ in word_set("place_nouns"):
+        return "GPE" if nxt[0].lower_ in word_set("polity_nouns") else gpe
     return None
 
 
@@ -326,7 +328,7 @@ def after_body_noun(span: Span) -> bool:
     """"the rights group Amparo Libre", "the charity Open Hands": a name right after a noun for a
     body names that body."""
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and prev.is_lower and prev.lower_ in resources()["body_nouns"]
+    return prev is not None and prev.is_lower and prev.lower_ in word_set("body_nouns")
 
 
 def has_person_title(span: Span) -> bool:
@@ -347,11 +349,11 @@ def weapon_designation() -> re.Pattern:
 
 @lru_cache(maxsize=65536)
 def is_weapon(text: str) -> bool:
-    if text in resources()["named_weapons"]:
+    if text in word_set("named_weapons"):
         return True
     if "-" not in text or not weapon_designation().match(text):
         return False
-    return text.split("-")[0].lower() not in resources()["not_weapons"]
+    return text.split("-")[0].lower() not in word_set("not_weapons")
 
 
 # --- persons the model labelled as something else --------------------------------------------
@@ -379,7 +381,7 @@ def could_be_person_name(span: Span) -> bool:
         return False
     return not (L.names_state(text) or L.country_of_demonym(text) or L.known_org(text)
                 or is_acronym(text) or L.org_sector(text) or any(L.is_title_word(t.text) for t in span)
-                or any(L.group_noun_sector(t.text) or t.lower_ in resources()["place_nouns"]
+                or any(L.group_noun_sector(t.text) or t.lower_ in word_set("place_nouns")
                        or t.lower_ in L.person_words("non_person_heads") for t in span))
 
 
@@ -541,7 +543,7 @@ def country_not_date(span: Span) -> Span:
 
 def after_place_kind(doc: Doc, i: int) -> bool:
     """Token i follows "the <kind of place> of" ("the town of", "the village of")."""
-    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in resources()["named_place_kinds"] \
+    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in word_set("named_place_kinds") \
         and doc[i - 3].lower_ == "the"
 
 
@@ -564,7 +566,7 @@ def places_named_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         end = i
         while end < len(doc) and end - i < 3 and end not in taken and _capitalised(doc[end]) \
-                and doc[end].lower_ not in resources()["calendar_words"] and "\n" not in doc[end - 1].text_with_ws[len(doc[end - 1].text):]:
+                and doc[end].lower_ not in word_set("calendar_words") and "\n" not in doc[end - 1].text_with_ws[len(doc[end - 1].text):]:
             end += 1
         if end > i and (end == len(doc) or not _capitalised(doc[end])):
             name = doc[i:end]
@@ -621,7 +623,7 @@ def unlabelled_body_start(doc: Doc, end: int, spans: list[Span]) -> int | None:
     model left unlabelled and that hold a word for a body ("Movement", "Party") are its name,
     whatever language the acronym comes from."""
     taken = {i for s in spans for i in range(s.start, s.end)}
-    glue = set(resources()["acronym_glue_words"])
+    glue = word_set("acronym_glue_words")
     i = end
     while i > 0 and end - i < 8 and i - 1 not in taken and "\n" not in doc[i - 1].text_with_ws \
             and (_capitalised(doc[i - 1]) or doc[i - 1].lower_ in glue):
@@ -636,7 +638,7 @@ def unlabelled_body_start(doc: Doc, end: int, spans: list[Span]) -> int | None:
 
 def initialled_start(doc: Doc, end: int, letters: str) -> int | None:
     """Where the capitalised words ending at token `end` whose initials are `letters` start."""
-    glue = set(resources()["acronym_glue_words"])
+    glue = word_set("acronym_glue_words")
     i, initials = end, ""
     while i > 0 and len(initials) < len(letters) and "\n" not in doc[i - 1].text_with_ws:
         word = doc[i - 1]
@@ -712,9 +714,24 @@ def is_capital_city(text: str) -> bool:
     return place is not None and place.is_capital
 
 
+DOCUMENT_ROUNDS = 4     # rounds of document relabelling at most (labels settle in two or three)
+
+
 def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
     """One label per surface form in a document; a name-like organisation that shares a name
-    part with a person of the document, and has no organisation word, is a person."""
+    part with a person of the document, and has no organisation word, is a person. Repeated
+    until the labels settle: a person one round reveals ("Minister Kone" taken for a body)
+    lends its surname to the next ("Kone's defence minister")."""
+    for _ in range(DOCUMENT_ROUNDS):
+        relabelled = document_round(doc, spans)
+        if all(a.label_ == b.label_ for a, b in zip(spans, relabelled)):
+            return relabelled
+        spans = relabelled
+    return spans
+
+
+def document_round(doc: Doc, spans: list[Span]) -> list[Span]:
+    """One round of `relabel_by_document` over the labels the spans have now."""
     votes: dict[str, Counter] = {}
     for s in spans:
         votes.setdefault(s.text, Counter())[s.label_] += 1
@@ -727,27 +744,34 @@ def relabel_by_document(doc: Doc, spans: list[Span]) -> list[Span]:
             placed[s.text] = where
     out = []
     for s in spans:
-        label = s.label_
-        counts = votes[s.text]
-        if label in ("PERSON", "GPE", "LOC") and s.text in placed:
-            label = placed[s.text]
-        elif counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
-            label = "PERSON"
-        elif counts.get("PERSON") and label in MISLABELLED_PERSON and (label != "NORP" or len(s) > 1) and could_be_person_name(s):
-            label = "PERSON"
-        elif label in MISLABELLED_PERSON and len(s) == 1 and s.text in person_surnames and is_surname_in_person_slot(s):
-            label = "PERSON"     # "Kone's defence minister" after "Moussa Kone": the surname, even if a place shares it
-        elif label == "PERSON" and len(s) == 1 and s.text not in person_parts and is_capital_city(s.text):
-            label = "GPE"     # "relations with Niamey": a lone capital's name is the city, not a person
-        elif (label in ("ORG", "GPE", "LOC", "NORP") and all(t.text in person_surnames for t in s) and not label_by_gazetteer(s)
-              and not L.place(s.text) and not L.org_sector(s.text) and not is_acronym(s.text)):
-            label = "PERSON"
-        elif label == "ORG" and len(s) > 1 and not L.org_sector(s.text) and not label_by_gazetteer(s) \
-                and all(_capitalised(t) for t in s) and has_person_title(s):
-            label = "PERSON"
-        elif (label == "ORG" and len(s) > 1 and not L.org_sector(s.text) and not label_by_gazetteer(s)
-              and all(_capitalised(t) for t in s) and sum(t.text in person_parts for t in s) >= 1
-              and not any(t.ent_type_ in ("GPE", "NORP") for t in s)):
-            label = "PERSON"
+        label = document_label(s, votes[s.text], person_parts, person_surnames, placed)
         out.append(s if label == s.label_ else Span(doc, s.start, s.end, label=label))
     return out
+
+
+def document_label(s: Span, counts: Counter, person_parts: set[str], person_surnames: set[str],
+                   placed: dict[str, str]) -> str:
+    """The label of span s given the document's votes for its text, its persons' name parts and
+    surnames, and the places its single words name by context."""
+    label = s.label_
+    if label in ("PERSON", "GPE", "LOC") and s.text in placed:
+        return placed[s.text]
+    if counts.get("PERSON") and label in ("ORG", "GPE") and not label_by_gazetteer(s) and not is_acronym(s.text):
+        return "PERSON"
+    if counts.get("PERSON") and label in MISLABELLED_PERSON and (label != "NORP" or len(s) > 1) and could_be_person_name(s):
+        return "PERSON"
+    if label in MISLABELLED_PERSON and len(s) == 1 and s.text in person_surnames and is_surname_in_person_slot(s):
+        return "PERSON"     # "Kone's defence minister" after "Moussa Kone": the surname, even if a place shares it
+    if label == "PERSON" and len(s) == 1 and s.text not in person_parts and is_capital_city(s.text):
+        return "GPE"     # "relations with Niamey": a lone capital's name is the city, not a person
+    if (label in ("ORG", "GPE", "LOC", "NORP") and all(t.text in person_surnames for t in s) and not label_by_gazetteer(s)
+            and not L.place(s.text) and not L.org_sector(s.text) and not is_acronym(s.text)):
+        return "PERSON"
+    if label == "ORG" and len(s) > 1 and not L.org_sector(s.text) and not label_by_gazetteer(s) \
+            and all(_capitalised(t) for t in s) and has_person_title(s):
+        return "PERSON"
+    if (label == "ORG" and len(s) > 1 and not L.org_sector(s.text) and not label_by_gazetteer(s)
+            and all(_capitalised(t) for t in s) and sum(t.text in person_parts for t in s) >= 1
+            and not any(t.ent_type_ in ("GPE", "NORP") for t in s)):
+        return "PERSON"
+    return label
