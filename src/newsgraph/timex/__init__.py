@@ -22,6 +22,7 @@ from newsgraph.timex import calendar as cal
 from newsgraph.timex.anchored import find_anchored, offset_of_text, shift_value
 from newsgraph.timex.extract import find_timexes
 from newsgraph.timex.govern import governing_timex
+from newsgraph.timex.mentions import anchor_date_in_text
 
 __all__ = ["extract_timexes", "governing_timex", "resolve_anchored", "preload"]
 
@@ -40,13 +41,14 @@ def extract_timexes(article: Article, doc: Optional[Doc] = None) -> list[Timex]:
     found = find_timexes(text, article.published, doc)
     timexes = [Timex(article.id, f.start, f.end, text[f.start:f.end], f.type, f.value, cal.granularity_of(f.value))
                for f in found]
-    return merge_anchored(article.id, text, timexes)
+    return merge_anchored(article.id, text, timexes, doc)
 
 
-def merge_anchored(article_id: str, text: str, timexes: list[Timex]) -> list[Timex]:
+def merge_anchored(article_id: str, text: str, timexes: list[Timex], doc: Optional[Doc] = None) -> list[Timex]:
     """Replace the measure part of anchored phrases ("a week" in "a week before the coup") by the
     whole anchored expression; resolve it at once when the anchor is itself a dated timex, or
-    when the phrase renames the date just before it ("March 9, the day before the vote")."""
+    when the phrase renames the date just before it ("March 9, the day before the vote"), or when
+    the article dates the anchor event itself ("The truce began on Friday ... a day before the truce")."""
     out = list(timexes)
     for a in find_anchored(text):
         if any(t.start < a.start < t.end for t in out):
@@ -63,6 +65,8 @@ def merge_anchored(article_id: str, text: str, timexes: list[Timex]) -> list[Tim
         named = appositive_date(text, timexes, a.start)
         if anchored.value is None and named is not None:
             anchored = dataclasses.replace(anchored, value=named.value, granularity=named.granularity)
+        if anchored.value is None and dated is None:
+            anchored = resolve_anchored(anchored, anchor_date_in_text(doc, timexes, a.anchor_start, a.end))
         out.append(anchored)
     return sorted(out, key=lambda t: (t.start, t.end))
 

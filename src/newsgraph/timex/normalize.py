@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.lexicon import lexicon, number_value
-from newsgraph.timex.tense import governing_verb, past_perfect, present_passive, prospective_participle, scheduled_present, tense_at, token_at
+from newsgraph.timex.tense import deadline_ahead, governing_verb, past_perfect, present_passive, prospective_participle, scheduled_present, tense_at, token_at
 
 
 @dataclass
@@ -49,6 +49,8 @@ class Context:
             return "future"
         if t == "PAST" and self.past_perfect(char):
             return "past"
+        if cues and self.deadline_ahead(char):
+            return "future"
         if cues and future_cue(self.doc, char, "strong_future_cues" if cues == "strong" else "future_cues",
                                words_only=t == "PAST" and not self.present_perfect(char)):
             return "future"
@@ -64,6 +66,11 @@ class Context:
         tok = token_at(self.doc, char) if self.doc is not None else None
         verb = governing_verb(tok) if tok is not None else None
         return verb is not None and any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in verb.children)
+
+    def deadline_ahead(self, char: int) -> bool:
+        """The date is a deadline after "by" in a clause of wanting or aiming: it lies ahead."""
+        tok = token_at(self.doc, char) if self.doc is not None else None
+        return tok is not None and deadline_ahead(tok)
 
     def past_perfect(self, char: int) -> bool:
         """The clause is in the past perfect ("had been due to expire Friday"): its cues look back."""

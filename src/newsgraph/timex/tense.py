@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -63,7 +64,7 @@ def verb_tense(verb: Token) -> str | None:
     infinitive = "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words)   # "to be sworn in"
     if infinitive and verb.head.lemma_ == "be" and verb.head.tag_ == "VBD":
         return "PAST"                     # "the first to join on Friday were...", "was to land Friday"
-    if infinitive and verb.head.lemma_ in FUTURE_LEMMAS | {"be"}:
+    if infinitive and (verb.head.lemma_ in FUTURE_LEMMAS | {"be"} or directed_complement(verb)):
         return "PAST" if past_perfect(verb.head) else "FUTURE"
     if any(a.tag_ == "MD" for a in auxes):
         return "MODAL"
@@ -80,6 +81,37 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
         return "PRESENT"
     return None
+
+
+def directed_complement(verb: Token) -> bool:
+    """`verb` is the to-infinitive complement of a verb of directing or committing ("called on
+    supporters to march", "urged the sides to meet", "vowed to return"): it happens after it."""
+    return verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.lemma_.lower() in directive_lemmas()
+
+
+@lru_cache(maxsize=1)
+def directive_lemmas() -> frozenset[str]:
+    return frozenset(lexicon()["directive_verbs"]["lemmas"])
+
+
+def deadline_ahead(tok: Token) -> bool:
+    """`tok` is the object of "by" in a clause of wanting, expecting or aiming ("wanted a government
+    in place by Christmas", "aims to finish the work by Friday", "a deadline by March 1"): a
+    deadline, which lies ahead of the wish whatever the tense of the verb."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "by":
+        return False
+    heads = lexicon()["deadline_heads"]["lemmas"]
+    cur = prep.head
+    for _ in range(4):
+        if cur.lemma_.lower() in heads:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "ccomp", "acl", "relcl"):
+            return False
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def prospective_participle(verb: Token) -> bool:
