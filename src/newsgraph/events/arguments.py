@@ -28,7 +28,15 @@ def _elided_passive(verb: Token) -> bool:
     with no auxiliary of its own, is passive too (the parser calls its subject active)."""
     return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in {"VERB", "AUX"}
             and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-            and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.head.children))
+            and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.head.children)) or _small_clause_passive(verb)
+
+
+def _small_clause_passive(verb: Token) -> bool:
+    """'wanted the prisoners freed', 'found the guards killed': a bare participle complement
+    with a subject and no auxiliary is passive; its subject is acted on, not acting."""
+    return (verb.tag_ == "VBN" and verb.dep_ in {"ccomp", "xcomp", "oprd"}
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children))
 
 
 ATTITUDE_TYPES = {"REJECT", "SUPPORT", "AGREE"}
@@ -422,6 +430,9 @@ def place_of(trig: Trigger) -> Optional[Token]:
                 tok = next((t for t in map(place_token, with_conjoined_preps(pobj, {"in", "at"})) if t is not None), None)
             if tok is not None:
                 return tok
+    tok = object_place(trig)
+    if tok is not None:
+        return tok
     clause = causing_clause(trig.anchor) if not trig.is_noun else None
     if clause is not None:
         return place_of(Trigger(clause, trig.sense, clause))
@@ -431,6 +442,18 @@ def place_of(trig: Trigger) -> Optional[Token]:
                 return o
     if trig.sense.mode == "visit" and trig.is_noun:
         for pobj in prep_objects(trig.token, {"to"}):
+            if pobj.ent_type_ in PLACE_LABELS:
+                return pobj
+    return None
+
+
+def object_place(trig: Trigger) -> Optional[Token]:
+    """'held talks in Istanbul', 'met his counterpart in Muscat': the parse often hangs the
+    place phrase on the verb's object rather than the verb; it still says where the act was."""
+    if trig.is_noun:
+        return None
+    for obj in objects(trig.token):
+        for pobj in prep_objects(obj, {"in", "at"}):
             if pobj.ent_type_ in PLACE_LABELS:
                 return pobj
     return None

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.entities import country_name
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
-from newsgraph.records import Actor, Article, Entity, Event, Evidence, Timex
+from newsgraph.records import Actor, Article, Entity, Event, Evidence, Place, Timex
 from .actors import (NON_COUNTRY_PREFIXES, actor_for, as_civilians, country_in_phrase, country_of_name, ent_text, in_regional_adjective,
                      entity_at, group_head, is_actor_like, is_populated_place, is_stance_word, leader_code, place_owner, sector_of)
 from .arguments import actor_in, addressees, agent_of, antecedent, complement_verb, dateline_end, is_adjectival_passive, is_channel, owners, place_of, quantities, resolve_pronoun, source_heads, target_heads, verb_subjects
@@ -66,22 +66,35 @@ def sentences(doc: Doc):
             yield doc[start:sent.end]
 
 
-def context_country(entities: list[Entity], doc: Doc) -> Optional[str]:
+def context_country(entities: list[Entity], doc: Doc, skip: tuple = ()) -> Optional[str]:
     """The country the article is mostly about (for 'the junta', 'protesters'). A leader's
-    country that only a gazetteer gives says who acts, not where the story is."""
+    country that only a gazetteer gives says who acts, not where the story is. Mentions inside
+    the char ranges `skip` do not count."""
     counts: Counter = Counter()
     for e in entities:
-        if e.country and e.type in {"GPE", "NORP", "ORG", "PERSON"} and not e._country_from_gazetteer:
-            named = [m for m in e.mentions if not stance_mention(doc, m.start)]
-            if named or not e.mentions:
+        if e.country and e.type in {"GPE", "NORP", "ORG", "PERSON"} and not e._country_from_gazetteer and not is_medium(e):
+            mentions = [m for m in e.mentions if not in_ranges(m.start, skip)]
+            if e.mentions and not mentions:
+                continue
+            named = [m for m in mentions if not stance_mention(doc, m.start)]
+            if named or not mentions:
                 counts[e.country] += max(1, len(named))
     if not counts:
         for ent in doc_ents(doc):
-            if ent.label_ in {"GPE", "NORP"}:
+            if ent.label_ in {"GPE", "NORP"} and not in_ranges(ent.start_char, skip):
                 c = country_of_name(ent.text)
                 if c:
                     counts[c] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def in_ranges(start: int, ranges: tuple) -> bool:
+    return any(a <= start < b for a, b in ranges)
+
+
+def is_medium(entity: Entity) -> bool:
+    """A news outlet ('the BBC reported'): it reports from elsewhere, its country is no sign of the story's."""
+    return bool(entity.actor_code) and entity.actor_code.endswith("MED")
 
 
 def stance_mention(doc: Doc, start: int) -> bool:
@@ -206,6 +219,7 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
         mode = mode or content.sense.mode or content.sense.type.lower()
     typ, mode, cameo = recode_by_complement(t, content, typ, mode, cameo)
     mod = modality(t.token, t.anchor)
+    mod = "planned" if is_ordered(t, mod) else mod
     typ, cameo, mod = recode_by_modality(t, typ, cameo, mod)
     accuser = claimed_by(t, typ)
     if accuser is not None:   # 'X claimed that Y attacked Z': X accuses Y
@@ -214,10 +228,12 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     place_tok = place_of(t)
     place = place_record(place_tok, entities)
     place_country = place.country if place is not None and typ in LOCAL_TYPES else None
-    own_ctx = None if ctx in participant_countries(t, src_heads + tgt_heads) else ctx
-    source = actors_of(src_heads, entities, own_ctx, place_country, sources=True)
+    own_ctx = None if ctx in participant_countries(t, src_heads + tgt_heads) or is_venue_country(ctx, place, typ, mode) else ctx
+    src_ctx = country_apart_from(tgt_heads + ([place_tok] if place_tok is not None else []), src_heads, own_ctx, typ, entities, doc)
+    tgt_ctx = country_apart_from(src_heads, tgt_heads, own_ctx, typ, entities, doc)
+    source = actors_of(src_heads, entities, src_ctx, place_country, sources=True)
     owner = next(filter(None, map(state_of, source)), None)
-    target = [a for a in actors_of(tgt_heads, entities, own_ctx, place_country, owner=owner) if not same_actor(a, source, by_country=True)]
+    target = [a for a in actors_of(tgt_heads, entities, tgt_ctx, place_country, owner=owner) if not same_actor(a, source, by_country=True)]
     source = [unborrowed(a, target, entities) for a in source]
     target = [unborrowed(a, source, entities) for a in target]
     reporters = foreign_reporters(t, typ, source, entities, own_ctx) if mod == "asserted" else []
@@ -241,7 +257,10 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     if not target and len(source) > 1 and (typ in SYMMETRIC_TYPES or sense.has("with")) and mode != "mediate":
         target = list(source)   # 'A and B met/agreed/signed': each is the other's recipient
     if not target and source:
-        target = first_coded_actor(t, src_heads, source, entities, own_ctx, place_country, owner)
+        venue = place_tok if is_meeting(typ, mode) else None
+        target = first_coded_actor(t, src_heads, source, entities, tgt_ctx, place_country, owner, venue)
+    if is_forecast(t, content, typ, tgt_heads) or is_ownerless_threat(t, typ, src_heads, source):
+        return None
     if sense.has("coded_party") and not any(a.actor_code and not a.actor_code.startswith("---") for a in source + target):
         return None    # 'a protester demolished the building': damage with no political party coded
     qty = quantities(t) + [q for i in inner for q in quantities(i)]
@@ -278,6 +297,30 @@ def place_as_target(place, source: list[Actor]) -> list[Actor]:
         return []
     actor = Actor(place.entity_id, place.name, place.country)
     return [] if same_actor(actor, source, by_country=True) else [actor]
+
+
+def is_ordered(t: Trigger, mod: str) -> bool:
+    """'ordered the army to hunt down the attackers': an act ordered is not yet done. A
+    sense that is itself the order ('ordered the envoy to leave': an expulsion) stays asserted."""
+    if mod != "asserted" or t.sense.has("head") or t.anchor.dep_ != "xcomp":
+        return False
+    return t.anchor.head.lemma_.lower() in cues()["order_verbs"]
+
+
+def is_forecast(t: Trigger, content, typ: str, tgt_heads: list[Token]) -> bool:
+    """'warned that the deficit could reach 3 percent': a warning with no one warned, no act
+    warned of and no actor in its clause is a forecast, not a threat."""
+    if typ != "THREATEN" or t.sense.role != "frame" or content is not None or tgt_heads:
+        return False
+    clauses = [c for c in t.token.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and not any(is_actor_like(x) or x.pos_ == "PRON" for x in subjects)
+
+
+def is_ownerless_threat(t: Trigger, typ: str, src_heads: list[Token], source: list[Actor]) -> bool:
+    """A conflictual act read as a threat only because a plan or wish governs it, with no one
+    to make the threat ('wanted the officers detained'): no event."""
+    return typ == "THREATEN" and t.sense.type != "THREATEN" and not src_heads and not source
 
 
 def unborrowed(actor: Actor, others: list[Actor], entities: list[Entity]) -> Actor:
@@ -417,11 +460,15 @@ def names_an_actor(head: Token) -> bool:
 SIDE_CLAUSE_DEPS = {"parataxis", "relcl", "appos", "acl"}
 
 
-def first_coded_actor(t: Trigger, src_heads: list[Token], source: list[Actor], entities, ctx, place_country, owner) -> list[Actor]:
+def first_coded_actor(t: Trigger, src_heads: list[Token], source: list[Actor], entities, ctx, place_country, owner,
+                      venue: Optional[Token] = None) -> list[Actor]:
     """The recipient a coder reads when the grammar names none (PETRARCH's rule): the first
     actor with a code named after the trigger in its clause ('threatened to launch an offensive
-    in its war with Iraq', 'offered to help protect Jordan'), not the source itself."""
+    in its war with Iraq', 'offered to help protect Jordan'), not the source itself nor the
+    venue ('talks in Geneva': the place, never the recipient)."""
     for head in actors_after(t, src_heads):
+        if venue is not None and head == venue:
+            continue
         found = [a for a in actors_of([head], entities, ctx, place_country, owner=owner)
                  if a.actor_code and not same_actor(a, source, by_country=True)]
         if found:
@@ -585,6 +632,46 @@ def participant_countries(t: Trigger, heads: list[Token]) -> set[str]:
         if code:
             found.add(code)
     return found
+
+
+HOSTILE_TYPES = {"ASSAULT", "THREATEN"}     # sides of a fight never share a country lent by the other side
+
+
+def country_apart_from(others: list[Token], heads: list[Token], ctx: Optional[str], typ: str, entities, doc: Doc) -> Optional[str]:
+    """'the army kept striking Hezbollah', 'Israeli jets killed five people': in a fight of
+    armed forces (which fight abroad), the article's country is read without the other side's
+    own words ('Hezbollah', 'Israeli') -- nor, for the attacker, the place it strikes --, which
+    name that side's country, not its opponent's."""
+    if ctx is None or typ not in HOSTILE_TYPES or not others or not any(is_armed(h) for h in heads + others):
+        return ctx
+    spans = tuple((t.idx, t.idx + len(t.text)) for h in others for t in phrase_of(h))
+    return context_country(entities, doc, spans)
+
+
+def is_place_prep(tok: Token) -> bool:
+    """'(police) in Turkey': where a party is, not a word of its own name."""
+    return tok.dep_ == "prep" and tok.lower_ in {"in", "at", "near"}
+
+
+def is_armed(head: Token) -> bool:
+    return sector_of(group_head(head)) in FOREIGN_SECTORS
+
+
+def phrase_of(head: Token) -> list[Token]:
+    """The tokens of an argument phrase, without the clauses hung on it."""
+    clauses = {t.i for c in head.children if c.dep_ in {"relcl", "acl", "advcl"} or is_place_prep(c) for t in c.subtree}
+    return [t for t in head.subtree if t.i not in clauses]
+
+
+def is_meeting(typ: str, mode: Optional[str]) -> bool:
+    """Talks, visits, summits: events whose place is a venue chosen by the parties."""
+    return typ == "CONSULT" or mode in {"meet", "negotiate", "multilateral"}
+
+
+def is_venue_country(ctx: Optional[str], place: Optional[Place], typ: str, mode: Optional[str] = None) -> bool:
+    """'talks in Doha': the country of the place where a meeting happens is a venue; it
+    lends no nationality to the parties."""
+    return ctx is not None and place is not None and is_meeting(typ, mode) and place.country == ctx
 
 
 PEOPLE_SECTORS = {"CVL", "LAB", "EDU", "OPP", "REF", "MED", "BUS", "REL"}

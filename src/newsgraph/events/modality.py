@@ -44,6 +44,14 @@ def reporting_verb_above(tok: Token) -> Optional[Token]:
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
+def occurrence_chain(anchor: Token) -> list[Token]:
+    """'the talks would start on Friday', 'the vote will not take place': an event noun that is
+    the subject of a verb takes that verb's tense, modal and negation (and those above it)."""
+    if anchor.pos_ != "NOUN" or anchor.dep_ not in {"nsubj", "nsubjpass"} or anchor.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    return governing_chain(anchor.head)
+
+
 def governing_chain(tok: Token, stop: Optional[Token] = None) -> list[Token]:
     """tok and the verbs/adjectives above it up its xcomp/ccomp chain (not past a reporting verb)."""
     chain, node = [tok], tok
@@ -60,7 +68,7 @@ def governing_chain(tok: Token, stop: Optional[Token] = None) -> list[Token]:
 
 def modality(tok: Token, anchor: Token) -> str:
     c = cues()
-    chain = governing_chain(anchor)
+    chain = governing_chain(anchor) + occurrence_chain(anchor)
     if any(_negated(t) for t in chain + [tok]):
         return "negated"
     aux = set().union(*(_aux(t) for t in chain))
