@@ -107,3 +107,13 @@ def test_html_canonical_link_to_its_own_host_names_no_original():
     page = HTML.replace("https://www.reuters.com/world/", "https://lakesideledger.example/").replace("<p>Source: reuters.com</p>", "")
     art = clean(RawDoc(source="ledger.html", kind="html", content=page, url="https://lakesideledger.example/fleet"), "h2")
     assert art.original_outlet is None
+
+
+def test_clean_text_takes_its_outlet_from_the_url_and_the_agency_from_its_dateline():
+    text = "KYIV, Ukraine (AP) — Drones struck a power plant overnight, cutting heat to thousands of homes, officials said."
+    art = clean(RawDoc(source="row1", kind="text", content=text, url="https://www.nytimes.com/2024/05/03/world/x.html"), "t1")
+    assert art.outlet == "The New York Times"
+    assert art.original_outlet == "Associated Press"
+    own = clean(RawDoc(source="row2", kind="text", content=text, url="https://apnews.com/article/x"), "t2")
+    assert own.outlet == "Associated Press" and own.original_outlet is None
+    assert clean(RawDoc(source="row3", kind="text", content=text), "t3").outlet is None

@@ -8,6 +8,7 @@ from .dump import body_and_removed, score_dump
 from .errors import CleanError
 from .header import read_header
 from .outlets import outlet_for_domain
+from .syndication import other_outlet, wire_agency
 
 
 def clean_dump(raw: RawDoc, article_id: str) -> Article:
@@ -24,6 +25,9 @@ def clean_dump(raw: RawDoc, article_id: str) -> Article:
 
 def clean_text(raw: RawDoc, article_id: str) -> Article:
     """An already clean body is kept verbatim, so offsets into it are offsets into the caller's text.
-    A title-only item (a wire flash, a headline feed) takes its title as its body."""
+    A title-only item (a wire flash, a headline feed) takes its title as its body. The outlet is
+    the one its URL's domain names; a wire dateline opening it names the agency it copies."""
     text = raw.content if (raw.content or "").strip() else (raw.title or "")
-    return Article(id=article_id, source=raw.source, text=text)
+    outlet = outlet_for_domain(raw.url)
+    agency = wire_agency(text.lstrip().split("\n", 1)[0])
+    return Article(id=article_id, source=raw.source, text=text, outlet=outlet, original_outlet=other_outlet(agency, outlet))
