@@ -365,3 +365,35 @@ def test_a_copyright_name_the_page_does_not_print_above_the_headline_is_no_outle
 def test_a_region_word_in_the_menu_is_no_outlet_named_by_a_domain_ending():
     page = "Home\nAfrica\nEurope\n\nDock workers strike over night-shift pay at northern terminal\n\n" + BODY
     assert header_of(page).outlet is None
+
+
+def _dump_header(lines):
+    from newsgraph.clean.dump import score_dump
+    from newsgraph.clean.header import read_header
+    return read_header(score_dump("\n".join(lines)))
+
+
+LEDE = ("soldiers sealed the main roads into the capital on Saturday and the state broadcaster went off the air "
+        "for several hours, residents and diplomats said.")
+
+
+def test_a_time_after_the_date_under_the_headline_is_no_headline():
+    head = _dump_header(["The Coastal Observer", "Menu", "Search", "Politics",
+                         "Coastal state: army seals roads, closes airport", "March 14, 2026 at 9:45 a.m. ET",
+                         "Share this article", "PORT ARLEN — Army " + LEDE, "More news", "(c) The Coastal Observer 2026"])
+    assert head.title == "Coastal state: army seals roads, closes airport"
+    assert head.published == "2026-03-14T09:45:00-04:00"
+
+
+def test_a_masthead_in_capitals_is_no_headline_and_the_ledes_dateline_beats_the_sites_date_of_today():
+    head = _dump_header([
+        "Skip to content", "NIGER NEWS DAILY", "Tuesday, 2 June 2026", "Latest | Politics | Security | Sport",
+        "Niger junta suspends BBC broadcasts",
+        "Niamey, 1 June 2026 (NND) - Niger's military government has suspended broadcasts of the British "
+        "Broadcasting Corporation (BBC) for three months, accusing it of spreading false information about an "
+        "attack in Tillaberi.",
+        "Communication Minister Sidi Mohamed Raliou said the BBC had reported that 60 soldiers were killed, "
+        "while the army put the toll at 10.",
+        "The BBC said it stood by its reporting.", "Tags: Niger, BBC, media", "Related", "Mali bans French channels"])
+    assert head.title == "Niger junta suspends BBC broadcasts"
+    assert head.published == "2026-06-01"

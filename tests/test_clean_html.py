@@ -307,3 +307,30 @@ def test_a_first_sentence_that_repeats_the_description_stays_in_the_body():
     page = PAGE.replace("</head>", f'<meta name="description" content="{lead}">\n</head>', 1)
     art = clean(RawDoc(source="l.html", kind="html", content=page, url="https://ledger.example/l"), "l1")
     assert art.text.startswith(lead[:40])
+
+
+DOCK_PAGE = """<html><head><title>Dock strike ends | Harbour Post</title></head><body>
+<header><nav>Home World Business</nav></header>
+<article><h1>Dock strike ends after three weeks</h1>
+<p class="article-standfirst">Workers accept a new pay offer as exports pile up on the quays</p>
+<p class="meta">By Ann Lee · <time datetime="2026-05-04T08:10:00+01:00">May 4, 2026</time></p>
+<p>Dock workers in the northern port returned to work on Monday after their union accepted a new pay offer,
+ending a strike that had held up exports for three weeks.</p>
+<p>The port authority said ships would be cleared within days and that no jobs would be cut, according to a
+statement released late on Sunday.</p></article>
+<footer>Copyright Harbour Post</footer></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def dock():
+    return clean(RawDoc(source="dock.html", kind="html", content=DOCK_PAGE), "dock")
+
+
+def test_a_printed_standfirst_is_the_deck_not_the_body(dock):
+    assert dock.subtitle == "Workers accept a new pay offer as exports pile up on the quays"
+    assert dock.text.startswith("Dock workers in the northern port")
+    assert dock.removed.count(dock.subtitle) == 1
+
+
+def test_an_article_time_element_gives_the_time_and_zone(dock):
+    assert dock.published == "2026-05-04T08:10:00+01:00"

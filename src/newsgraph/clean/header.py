@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .dates import ISO_RE, TIME_RE, find_calendar_date, months, parse_datetime, slash_order
+from .dates import ISO_RE, TIME_RE, ZONE_RE, find_calendar_date, months, parse_datetime, slash_order
 from .dump import BODY_THRESHOLD, DumpLines, fallback_body
 from .language import stopwords
 from .lines import SENTENCE_END, CJK_RE, INVISIBLE_RE, URL_RE, WORD_RE, caption_words, chrome_words
 from .outlets import outlet_keys, resolve_outlet, squeeze
 from .syndication import credited_name, is_credit_label, other_outlet, translated_from, wire_agency
 
+MASTHEAD_REACH = 3          # lines at the top of a page where the site prints its name
+MASTHEAD_MAX_WORDS = 5
 WIRE_REACH = 3              # lines from the body anchor searched for a wire dateline
 HEADER_REACH = 15           # lines above the body searched for a byline
 TITLE_REACH = 25            # lines above a body anchor searched for the headline
@@ -273,13 +275,27 @@ def is_meta(text: str, day_first: bool | None) -> bool:
     return bool(names) and not (m.start() > 0 and len(names) == 1 and " " not in names[0])   # "Heizjacken von Bosch"
 
 
+CLOCK_WORDS_RE = re.compile(r"^\W*(?:at|um|à|a las|alle)?\s*$|^\W*[A-Z]{1,5}\W*$", re.I)
+
+
+def clock_only(text: str) -> bool:
+    """A clock time and nothing else, maybe with "at" and a zone: "at 9:45 a.m. ET" (the part of a
+    "March 14, 2026 at 9:45 a.m. ET" line left after its date)."""
+    m = TIME_RE.search(text)
+    if not m:
+        return False
+    before, after = text[:m.start()], ZONE_RE.sub("", text[m.end():], count=1)
+    return bool(CLOCK_WORDS_RE.match(before)) and not after.strip(" )(.,")
+
+
 def meta_only(text: str, day_first: bool | None) -> bool:
     """A dateline or byline that is not a headline with its stamp run onto it ("Title vor 5
     Stunden in Politik"): the line over such a headline is no headline of its own."""
     if not is_meta(text, day_first):
         return False
     head, had_tail = split_title_tail(text, day_first)
-    return not (had_tail and head != text and headline_like(head) and not is_meta(head, day_first))
+    return not (had_tail and head != text and headline_like(head) and not is_meta(head, day_first)
+                and not clock_only(head))
 
 
 def byline_lead(lead: str) -> bool:
@@ -411,8 +427,8 @@ def title_features(doc: DumpLines, i: int, anchor_gap: int, anchors: list[int], 
         return None
     if not had_tail and (len(person_names(text, doc.language)) > 1 or credit_line(text, doc.language)):
         return None                           # a line of authors' names, not a headline
-    if had_tail and is_meta(head, day_first):
-        return None                           # a date range or two stamps glued, not a headline
+    if had_tail and (is_meta(head, day_first) or clock_only(head)):
+        return None                           # a date range, two stamps glued, a date and its time
     below = meta_below(doc, i, day_first)
     words = n_words(head)
     letters = [ch for ch in head if ch.isalpha()]
@@ -552,6 +568,7 @@ def pick_title(doc: DumpLines, head: Header, scored: dict[int, tuple[float, str]
     a shorter candidate just above it makes it the deck."""
     if not scored:
         return None
+    scored = {i: v for i, v in scored.items() if not masthead_shaped(doc, i)} or scored
     best = fuller_line(doc, scored, max(scored, key=lambda i: (scored[i][0], i)))
     title_at = best
     # "tagline / headline / date / deck": with the deck below, best is the headline, not a deck
@@ -568,6 +585,13 @@ def pick_title(doc: DumpLines, head: Header, scored: dict[int, tuple[float, str]
     if head.subtitle is None:
         deck_below(doc, head, title_at, anchors, day_first)
     return title_at
+
+
+def masthead_shaped(doc: DumpLines, i: int) -> bool:
+    """The site's name in capitals at the top of the page ("HARBOUR NEWS DAILY"): no headline
+    while another candidate is left."""
+    text = doc.lines[i].text
+    return i < MASTHEAD_REACH and text.isupper() and n_words(text) <= MASTHEAD_MAX_WORDS
 
 
 def reads_as_body(doc: DumpLines, i: int) -> bool:
@@ -685,6 +709,8 @@ def date_near_title(doc: DumpLines, head: Header, title_at: int | None, anchor: 
     if not found:
         return None
     i, stamp, _ = min(found, key=lambda f: f[2])
+    if i < title_at and lede_date(doc, Header(), anchor, day_first):
+        return None                           # the site's date of today over the headline; the lede's dateline wins
     if not opens_lede(doc, i, day_first):
         head.used.add(i)
     return stamp

@@ -8,7 +8,7 @@ from newsgraph.records import Article, RawDoc
 
 from .dates import find_calendar_date, normalize_date, slash_order
 from .errors import CleanError
-from .html_title import UNSEEN as UNSEEN_TAGS, article_h1s, in_comment_section, page_title, same_headline, under_unseen
+from .html_title import UNSEEN as UNSEEN_TAGS, article_h1s, in_comment_section, page_title, printed_deck, same_headline, under_unseen
 from .outlets import outlet_for_domain, resolve_outlet
 from .syndication import html_original
 
@@ -63,6 +63,17 @@ def drop_deck_paragraph(text: str, description: str | None) -> tuple[str, str | 
     return text, None
 
 
+def drop_printed_deck(text: str, deck: str | None) -> tuple[str, str | None]:
+    """The deck the page marks as such (see html_title.printed_deck) is metadata: out of the
+    body when the extractor kept it as the first paragraph."""
+    if not deck:
+        return text, None
+    paras = text.split("\n\n")
+    if len(paras) > 1 and " ".join(paras[0].split()) == deck:
+        return "\n\n".join(paras[1:]), deck
+    return text, deck
+
+
 def split_authors(value: str | None) -> list[str]:
     if not value:
         return []
@@ -83,9 +94,12 @@ def clean_html(raw: RawDoc, article_id: str) -> Article:
     title = page_title(tree, doc.title, url, sitename)
     text, dropped = drop_headline_lines(text, title)
     text, deck = drop_deck_paragraph(text, doc.description)
+    if deck is None:
+        text, deck = drop_printed_deck(text, printed_deck(tree))
     text, original, credits = html_original(text, tree, url, outlet)
+    taken = dropped + ([deck] if deck else []) + credits
     return Article(id=article_id, source=raw.source, text=text, url=url, outlet=outlet, original_outlet=original,
-                   removed=dropped + ([deck] if deck else []) + credits + [ln for ln in removed_lines(tree, text) if ln not in credits],
+                   removed=taken + [ln for ln in removed_lines(tree, text) if ln not in taken],
                    title=title, subtitle=deck or deck_from(doc.description, text),
                    authors=split_authors(doc.author), published=publication_time(doc.date, raw.content or "", tree),
                    language=doc.language or None)
@@ -240,15 +254,20 @@ def declared_published(html: str) -> str | None:
 
 
 def with_time(day: str | None, html: str) -> str | None:
-    """The page's machine-readable publication timestamp (meta tag or JSON-LD) when it falls
-    on the extracted date, so the time and offset are kept; else the date alone."""
+    """The page's machine-readable publication timestamp (meta tag or JSON-LD, else the first
+    <time datetime> stamp) when it falls on the extracted date, so the time and offset are kept;
+    else the date alone."""
     if not day:
         return day
-    for m in PUBLISHED_META_RE.finditer(html[:200000]):
-        stamp = normalize_date(next(g for g in m.groups() if g))
-        if stamp and stamp[:10] == day[:10] and len(stamp) > 10:
-            return stamp
+    for pattern in (PUBLISHED_META_RE, TIME_ELEMENT_RE):
+        for m in pattern.finditer(html[:200000]):
+            stamp = normalize_date(next(g for g in m.groups() if g))
+            if stamp and stamp[:10] == day[:10] and len(stamp) > 10:
+                return stamp
     return day
+
+
+TIME_ELEMENT_RE = re.compile(r"""<time\b[^>]*?\bdatetime=["']([^"']+)["']""", re.I)
 
 
 def deck_from(description: str | None, text: str) -> str | None:

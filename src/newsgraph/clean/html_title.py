@@ -65,6 +65,28 @@ def chrome_ancestors() -> frozenset[str]:
     return frozenset(lexicon()["chrome_ancestors"])
 
 
+@lru_cache(maxsize=1)
+def deck_class_words() -> frozenset[str]:
+    return frozenset(lexicon()["deck_class_words"])
+
+
+DECK_WORDS = (4, 80)        # words of a printed deck
+
+
+def printed_deck(tree) -> str | None:
+    """The deck (standfirst) the page prints under its headline: the first element whose class
+    names it ("article-standfirst", "dek"), outside the page's chrome and comments."""
+    if tree is None:
+        return None
+    for el in tree.xpath("//body//*[@class]"):
+        parts = {p.lower() for p in CLASS_PART_RE.split(el.get("class") or "") if p}
+        if parts & deck_class_words() and not in_chrome(el) and not in_comment_section(el):
+            text = collapse(el.text_content())
+            if DECK_WORDS[0] <= len(text.split()) <= DECK_WORDS[1]:
+                return text
+    return None
+
+
 def collapse(text: str | None) -> str:
     """Entities decoded, soft hyphens and zero-width marks dropped, whitespace collapsed."""
     return " ".join(INVISIBLE_RE.sub("", html_lib.unescape(text or "")).split())
