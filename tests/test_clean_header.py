@@ -397,3 +397,13 @@ def test_a_masthead_in_capitals_is_no_headline_and_the_ledes_dateline_beats_the_
         "The BBC said it stood by its reporting.", "Tags: Niger, BBC, media", "Related", "Mali bans French channels"])
     assert head.title == "Niger junta suspends BBC broadcasts"
     assert head.published == "2026-06-01"
+
+
+def test_the_sites_name_after_a_skip_link_and_a_copyright_line_signed_by_its_group():
+    capitals = _dump_header(["Skip to content", "HIGHLAND NEWS DAILY", "Tuesday, 2 June 2026", "Latest | Politics",
+                             "Army seals roads into the capital", "Port Arlen, 1 June 2026 (HND) - Army " + LEDE])
+    assert capitals.outlet == "Highland News Daily"
+    group = _dump_header(["Home", "World", "Africa", "Coast Today", "NEWS", "Army seals roads into the capital",
+                          "Updated: 3 June 2026 14:20 WAT", "Share", "Army " + LEDE,
+                          "Comments (12)", "(c) 2026 Coast Today Media Group"])
+    assert group.outlet == "Coast Today"

@@ -1072,23 +1072,41 @@ def site_name(doc: DumpLines, head: Header) -> str | None:
         key = squeeze(doc.lines[i].text)
         if key in keys and len(doc.lines[i].text) > 3:
             return keys[key]
-    first = doc.lines[0]
-    set_apart = first.blank_after or title_at > 1   # not the headline's first line
-    if 0 < title_at and set_apart and name_like(first.text, chrome_ok=True):
-        return masthead(first.text)
+    top = first_unlike_chrome(doc, title_at)
+    if top is not None:
+        first = doc.lines[top]
+        set_apart = first.blank_after or title_at > top + 1   # not the headline's first line
+        if set_apart and name_like(first.text, chrome_ok=True):
+            return masthead(first.text)
     return copyright_owner(doc, title_at)
+
+
+def first_unlike_chrome(doc: DumpLines, title_at: int) -> int | None:
+    """The first line above the headline that is not made of chrome words ("Skip to content"),
+    within the lines where a site prints its name."""
+    for i in range(min(title_at, MASTHEAD_REACH)):
+        words = WORD_RE.findall(doc.lines[i].text.lower())
+        if words and sum(w in chrome_words() for w in words) * 2 < len(words):
+            return i
+    return None
 
 
 def copyright_owner(doc: DumpLines, title_at: int) -> str | None:
     """The name a copyright line gives the site ("© 2024 The Harbour Times. All rights reserved."),
     when the page also prints it on its own above the headline: a site signs its own pages, a
     syndicated copy may carry its source's line alone."""
-    above = {squeeze(line.text) for line in doc.lines[:title_at]}
+    above = {squeeze(line.text): line.text for line in doc.lines[:title_at] if name_like(line.text, chrome_ok=True)}
     for line in reversed(doc.lines):
         m = COPYRIGHT_RE.match(line.text)
         name = m.group("name").strip() if m else ""
-        if name and name_like(name, chrome_ok=True) and squeeze(name) in above:
-            return masthead(name)
+        if name and name_like(name, chrome_ok=True):
+            if squeeze(name) in above:
+                return masthead(name)
+            words = name.split()                  # "Harbour Times Media Group" signs for "Harbour Times"
+            printed = next((above[squeeze(" ".join(words[:k]))] for k in range(len(words) - 1, 1, -1)
+                            if squeeze(" ".join(words[:k])) in above), None)
+            if printed:
+                return masthead(printed)
     return None
 
 
