@@ -253,3 +253,14 @@ def test_a_war_or_a_blast_is_not_the_source(nlp):
 def test_elided_passive_participle_keeps_the_victims_as_targets(nlp):
     evs = events_of(nlp, "Hospital officials said 14 people were killed and at least 35 wounded in the shelling.")
     assert evs and all(ev.source == [] for ev in evs if ev.type == "ASSAULT")
+
+
+def test_export_dates_and_places_follow_their_formats():
+    from newsgraph.events.export import fraction_date
+    from newsgraph.records import Place
+    assert fraction_date("20260313") == "2026.1945" and fraction_date("20240101") == "2024.0000"
+    assert fraction_date("") == ""
+    ev = _event("a1", 0, "2023-07", "month", "a1#e1")
+    ev.place = Place(entity_id=None, name="Niamey", country="NER")
+    row = next(export_acled([ev]))
+    assert row["time_precision"] == 3 and row["iso"] == 562 and row["country"] == "Niger"

@@ -2,6 +2,7 @@
 SOURCEURL and actor/action geography) and ACLED-style CSV rows."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable, Iterator, Optional
 
 from newsgraph.records import Actor, Article, Event
@@ -89,6 +90,15 @@ def _gdelt_code(ev: Event) -> tuple[str, str, str]:
     return code, code[:3], code[:2]
 
 
+def fraction_date(sqldate: str) -> str:
+    """GDELT's FractionDate: the year plus the share of it gone by that day (2026-03-13 -> 2026.1945)."""
+    if not sqldate:
+        return ""
+    day = dt.date(int(sqldate[:4]), int(sqldate[4:6]), int(sqldate[6:8]))
+    days_in_year = (dt.date(day.year + 1, 1, 1) - dt.date(day.year, 1, 1)).days
+    return f"{day.year + (day.timetuple().tm_yday - 1) / days_in_year:.4f}"
+
+
 def export_gdelt(events: Iterable[Event], articles_by_id: dict[str, Article]) -> Iterator[str]:
     """GDELT 2.0 event-file lines (tab separated, 61 columns), one per (event, source, target) dyad."""
     for n, ev in enumerate(events, 1):
@@ -103,13 +113,29 @@ def export_gdelt(events: Iterable[Event], articles_by_id: dict[str, Article]) ->
         arts = {e.article_id for e in ev.evidence}
         for s in sources:
             for t in targets:
-                row = [f"{ev.id}", d, d[:6], d[:4], f"{int(d[:4]) + (int(d[4:6]) - 1) / 12:.4f}" if d else "",
+                row = [f"{ev.id}", d, d[:6], d[:4], fraction_date(d),
                        *_actor_cols(s), *_actor_cols(t), "1", code, base, root, str(QUAD.get(ev.type, "")), "",
                        str(len(ev.evidence)), str(len(arts)), str(len(arts)), "",
                        *_geo(((s.actor_code or "")[:3] or None) if s else None),
                        *_geo(((t.actor_code or "")[:3] or None) if t else None),
                        *action_geo, d, url]
                 yield "\t".join("" if c is None else str(c).replace("\t", " ") for c in row)
+
+
+ACLED_COERCE_SUB = {"171": "Looting/property destruction", "172": "Other", "174": "Other", "175": "Other"}
+
+
+def iso_numeric(alpha3: Optional[str]) -> Optional[int]:
+    """ACLED's iso column: the ISO 3166 numeric code (NER -> 562)."""
+    import pycountry
+    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 and alpha3 != "---" else None
+    return int(found.numeric) if found else None
+
+
+def country_name(alpha3: Optional[str]) -> Optional[str]:
+    import pycountry
+    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 and alpha3 != "---" else None
+    return found.name if found else None
 
 
 def export_acled(events: Iterable[Event]) -> Iterator[dict]:
@@ -120,17 +146,20 @@ def export_acled(events: Iterable[Event]) -> Iterator[dict]:
             etype, sub = "Explosions/Remote violence", "Air/drone strike" if ev.mode != "heavy-weapons" else "Shelling/artillery/missile attack"
         if ev.type == "PROTEST" and ev.mode == "riot":
             etype, sub = "Riots", "Violent demonstration"
+        if ev.type == "COERCE" and not (ev.cameo or "").startswith("173"):
+            sub = ACLED_COERCE_SUB.get((ev.cameo or "")[:3], "Other")     # only 173 is an arrest
         deaths = sum(q.value for q in ev.quantities if q.what in {"killed", "dead"})
         place = ev.place
         yield {
             "event_id_cnty": ev.id, "event_date": ev.date.value if ev.date else None, "year": (ev.date.value or "")[:4] if ev.date else None,
-            "time_precision": {"day": 1, "week": 2, "month": 2}.get(ev.date.granularity if ev.date else None, 3),
+            "time_precision": {"day": 1, "week": 2, "month": 3}.get(ev.date.granularity if ev.date else None, 3),
             "disorder_type": "Political violence" if ev.type in {"ASSAULT"} else "Demonstrations" if ev.type == "PROTEST" else "Strategic developments",
             "event_type": etype, "sub_event_type": sub,
             "actor1": ev.source[0].name if ev.source else None, "assoc_actor_1": "; ".join(a.name for a in ev.source[1:]) or None, "inter1": None,
             "actor2": ev.target[0].name if ev.target else None, "assoc_actor_2": "; ".join(a.name for a in ev.target[1:]) or None, "inter2": None,
             "interaction": None, "civilian_targeting": None,
-            "iso": place.country if place else None, "region": None, "country": place.country if place else None,
+            "iso": iso_numeric(place.country if place else None), "region": None,
+            "country": country_name(place.country if place else None),
             "admin1": None, "admin2": None, "admin3": None, "location": place.name if place else None,
             "latitude": place.lat if place else None, "longitude": place.lon if place else None,
             "geo_precision": 1 if place and place.lat is not None else None,
