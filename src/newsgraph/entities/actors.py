@@ -48,13 +48,14 @@ def sector_of_code(code: Optional[str], country: Optional[str]) -> Optional[str]
 def role_sector(titles: Iterable) -> Optional[str]:
     """The sector the first title with one implies ("Defence Minister" GOV, "Senior General"
     MIL); a leader's title that names only a country is a government one ("Palestinian
-    leader" GOV)."""
+    leader" GOV), never one held in a body the text names ("AfD co-leader": the party's)."""
     for phrase in titles:
         if phrase.sector:
             return phrase.sector
     national = set(L.titles()["national_heads"])
     for phrase in titles:
-        if phrase.country and phrase.heads and phrase.heads[-1].split()[-1] in national:
+        if phrase.country and not getattr(phrase, "organization", None) and phrase.heads \
+                and phrase.heads[-1].split()[-1] in national:
             return "GOV"
     return None
 

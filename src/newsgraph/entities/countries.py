@@ -289,11 +289,31 @@ def member_party_owner(span: Span) -> Optional[Token]:
     candidates = [doc[i]] if i >= 0 else []
     if span.root.dep_ == "appos":
         candidates.append(span.root.head)
+    if span.root.i == span.end - 1:
+        candidates.append(span.root)        # "his Christian Democratic Union": the name is the party noun's
     for noun in candidates:
         if noun.lower_ in words()["party_nouns"] or noun.lemma_ in words()["party_nouns"]:
             owners = [c for c in noun.children if c.dep_ == "poss"]
             if owners:
                 return owners[0]
+    return None
+
+
+def apposed_possessive_country(span: Span) -> Optional[str]:
+    """"The CDU, Germany's main conservative party, ...": the country whose possessive opens an
+    apposition after the name that ends in a party noun."""
+    doc = span.doc
+    i = span.end
+    if i + 3 >= len(doc) or doc[i].text != ",":
+        return None
+    poss = next((t for t in doc[i + 1:i + 5] if t.lower_ in ("'s", "’s")), None)
+    if poss is None:
+        return None
+    for token in doc[poss.i + 1:poss.i + 6]:
+        if token.lower_ in words()["party_nouns"] or token.lemma_ in words()["party_nouns"]:
+            return token_country(doc[poss.i - 1])
+        if not token.is_lower or token.pos_ not in ("ADJ", "NOUN", "ADV"):
+            return None
     return None
 
 

@@ -363,7 +363,7 @@ def add_unlabelled_repeats(doc: Doc, clusters: dict[str, Cluster]) -> None:
         if c.type == "PERSON" and len(c.person_tokens) > 1:
             surfaces |= surname_forms(c.person_tokens)
         for form in surfaces:
-            if len(form) >= 4 and form[0].isupper():
+            if (len(form) >= 4 or is_written_acronym(form)) and form[0].isupper():
                 forms[form] = c if forms.get(form, c) is c else None
     forms = {f: c for f, c in forms.items() if c is not None}
     if not forms:
@@ -375,6 +375,11 @@ def add_unlabelled_repeats(doc: Doc, clusters: dict[str, Cluster]) -> None:
         c = forms[m.group(1)]
         c.spans.append((m.start(), m.end(), "name" if c.type == "ORG" else "alias"))
         covered.append((m.start(), m.end()))
+
+
+def is_written_acronym(form: str) -> bool:
+    """"CDU", "AfD": three or more letters, at least two of them capitals, as an acronym is written."""
+    return len(form) >= 3 and form.isalpha() and sum(ch.isupper() for ch in form) >= 2
 
 
 def unique_clusters(clusters: dict[str, Cluster]) -> list[Cluster]:
@@ -445,7 +450,7 @@ def organization_before(doc: Doc, start: int, clusters: dict[str, Cluster], key_
     if org is not None:
         return org, key_of_span.get((org.start, org.end))
     word = doc[start - 1] if start > 0 else None
-    if word is None or not (word.is_upper and word.is_alpha and len(word) >= 2):
+    if word is None or not ((word.is_upper or is_written_acronym(word.text)) and word.is_alpha and len(word) >= 2):
         return None, None
     text = doc_text(doc)
     for key, c in clusters.items():
@@ -679,7 +684,8 @@ def infer_countries(doc: Doc, spans: list[Span], clusters: dict[str, Cluster], k
         key = key_of_span.get((span.start, span.end))
         if key and span.label_ == "ORG" and not clusters[key].key.startswith("org:") and clusters[key].sector != "IGO":
             code = name_country(span) or descriptor_country(span) or C.possessive_country(span) \
-                or C.article_body_country(span) or C.based_in_country(span) or owner_country(span, owners)
+                or C.article_body_country(span) or C.based_in_country(span) or owner_country(span, owners) \
+                or C.apposed_possessive_country(span)
             if code:
                 clusters[key].country[code] += 4
     home = dominant_dateline_country(doc, clusters)
@@ -905,10 +911,19 @@ def org_context_sector(doc: Doc, c: Cluster) -> Optional[str]:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None and descriptor_sector(span):
             return "MED"
-        sector = span is not None and noun_before_sector(span)
+        sector = span is not None and (noun_before_sector(span) or group_noun_after(span))
         if sector:
             return sector
     return None
+
+
+def group_noun_after(span: Span) -> Optional[str]:
+    """The sector of a lowercase noun for an armed group right after a body's name ("the X
+    militia" REB, "the X rebels" REB)."""
+    doc = span.doc
+    if span.end >= len(doc) or not doc[span.end].is_lower or doc[span.end].pos_ != "NOUN":
+        return None
+    return L.group_noun_sector(doc[span.end].lower_)
 
 
 def noun_before_sector(span: Span) -> Optional[str]:

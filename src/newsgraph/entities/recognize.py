@@ -3,8 +3,11 @@ general means. An entity ruler adds what gazetteers know (well-known organisatio
 government) and weapon designations; the "entity_repair" component then trims spans ("the",
 "'s", an unclosed "(ACRONYM"), drops junk (page chrome across lines, lowercase words, a lone
 title word like "Defence"), extends cut names ("Friends" + "of Syria"), relabels by
-gazetteer and pattern (countries, demonyms, capitals, acronyms, events, weapons) and makes a
-document's labels consistent (a name labelled PERSON once is a PERSON everywhere)."""
+gazetteer and pattern (countries, demonyms, capitals, acronyms, events, weapons) and by the
+words around a name (a place after "struck"/"in", an outlet before "television", a place before
+"governor", an armed group before "group"/"militia"), lets a well-known organisation's full name
+win over a model span cut inside it, and makes a document's labels consistent (a name labelled
+PERSON once is a PERSON everywhere)."""
 from __future__ import annotations
 
 import re
@@ -14,6 +17,7 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -70,6 +74,7 @@ def entity_repair(doc: Doc) -> Doc:
     spans = [place_by_kind(s) for s in spans] + places_named_by_kind(doc, kept + spans)
     spans = with_initialled_names(doc, split_country_lists(spans))
     forced = acronyms_in_parentheses(doc, spans) + weapon_spans(doc)
+    forced += filter_spans(known_orgs_over_parts(doc, kept + spans) + armed_groups_by_noun(doc, kept + spans))
     taken = {i for s in forced for i in range(s.start, s.end)}
     spans = [s for s in spans if not taken & set(range(s.start, s.end))] + forced
     spans = titles_taken_for_bodies(filter_spans(spans + apostrophe_names(doc, kept + spans)))
@@ -150,6 +155,7 @@ def extend(span: Span) -> Span:
             while j < len(doc) and _capitalised(doc[j]) and "\n" not in doc[j].text_with_ws[:-1]:
                 j += 1
             end = j
+        end = name_before_title_end(doc, end)
         if end != span.end:
             return Span(doc, span.start, end, label=span.label_)
     if span.label_ == "PERSON":
@@ -162,6 +168,18 @@ def extend(span: Span) -> Span:
                 and "\n" not in prev.text_with_ws and prev.ent_type_ in ("", "PERSON")):
             return Span(doc, span.start - 1, span.end, label="PERSON")
     return span
+
+
+def name_before_title_end(doc: Doc, end: int) -> int:
+    """"Foro Penal director X" cut to "Foro": capitalised words the model left unlabelled between
+    a body's name and a lowercase title noun are the rest of the name."""
+    j = end
+    while j < len(doc) and j - end < 3 and _capitalised(doc[j]) and not doc[j].ent_type_ \
+            and not L.is_title_word(doc[j].text) and "\n" not in doc[j - 1].text_with_ws:
+        j += 1
+    if j == end or j >= len(doc) or not doc[j].is_lower or not L.is_title_word(doc[j].text):
+        return end
+    return j
 
 
 def body_continues_after_the(doc: Doc, i: int) -> bool:
@@ -228,16 +246,21 @@ def label_by_gazetteer(span: Span) -> str | None:
     if is_weapon(text):
         return "WEAPON"
     last = span[-1].lower_
-    if span.label_ in ("ORG", "GPE", "LOC", "FAC") and len(span) > 1 and last in word_set("event_heads"):
+    if span.label_ in ("ORG", "GPE", "LOC", "FAC") and len(span) > 1 and last in word_set("event_heads") \
+            and not acts_as_body(span):
         return "EVENT"
     if span.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and len(span) > 1 and last in word_set("law_heads") \
             and span[0].lower_ not in ("un", "security"):
         return "LAW"
     if is_dateline_place(span):
         return "GPE"
-    if is_acronym(text) and span.label_ in ("PERSON", "GPE", "LOC", "NORP"):
+    if (is_acronym(text) or len(text) <= 5 and is_name_acronym(text)) and span.label_ in ("PERSON", "GPE", "LOC", "NORP"):
         return "ORG"
-    if span.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP") and (len(span) == 1 or is_gazetteer_place_name(span)) \
+    if span.label_ in ("GPE", "PERSON", "LOC", "NORP", "PRODUCT") and before_media_noun(span):
+        return "ORG"
+    if span.label_ in ("PERSON", "ORG", "NORP", "PRODUCT") and before_place_office(span):
+        return "GPE" if L.place(text) or L.names_state(text) else "LOC"
+    if span.label_ in PLACE_SLOT_LABELS and (len(span) == 1 or is_gazetteer_place_name(span)) \
             and place_by_context(span):
         return place_by_context(span)
     if span.label_ in ("GPE", "PERSON", "LOC") and not L.place(text) and after_media_word(span):
@@ -252,15 +275,77 @@ def label_by_gazetteer(span: Span) -> str | None:
     return None
 
 
+PLACE_SLOT_LABELS = ("PERSON", "GPE", "LOC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART")
+
+
+def acts_as_body(span: Span) -> bool:
+    """"the Penal Forum said", "Penal Forum director X", "the rights group Penal Forum": a name
+    that speaks, has a titled officer or follows a noun for a body is a body, not an event,
+    whatever its last word."""
+    root, doc = span.root, span.doc
+    if after_body_noun(span) or root.dep_ == "nsubj" and root.head.lemma_.lower() in L.person_words("speech_verbs"):
+        return True
+    return span.end < len(doc) and doc[span.end].is_lower and L.is_title_word(doc[span.end].text)
+
+
+def followed_by_phrase(span: Span, phrases: frozenset[str]) -> bool:
+    """The lowercase word (or two words) right after span is one of phrases."""
+    doc = span.doc
+    after = [t for t in doc[span.end:span.end + 2] if t.is_lower]
+    if not after or after[0].i != span.end:
+        return False
+    return after[0].lower_ in phrases or " ".join(t.lower_ for t in after) in phrases
+
+
+def before_media_noun(span: Span) -> bool:
+    """"he told Al-Manar television", "X radio reported": a name right before a noun for a news
+    outlet is the outlet; never a country, a people or a gazetteer place ("Syrian television")."""
+    text = span.text
+    if L.names_state(text) or L.country_of_demonym(text) or L.place(text) or L.country_of_seat(text):
+        return False
+    return followed_by_phrase(span, word_set("media_nouns"))
+
+
+def before_place_office(span: Span) -> bool:
+    """"the Zamfara governor", "the Kharkiv mayor": a name right before the title of a place's
+    office is that place."""
+    text = span.text
+    if L.known_org(text) or is_acronym(text) or L.country_of_demonym(text):
+        return False
+    return followed_by_phrase(span, word_set("place_office_nouns"))
+
+
 def is_dateline_place(span: Span) -> bool:
     """"BASRA, Iraq, July 9 (Reuters) -", "LIMA (AP) —": a place name in capitals that opens a
     line and is followed by a comma, a parenthesis or a dash is the dateline's place, not an acronym."""
     doc = span.doc
-    if not span.text.isupper() or len(span.text) < 3 or not (L.place(span.text) or L.country_of_name(span.text)):
+    if len(span.text) < 3 or not (L.place(span.text) or L.country_of_name(span.text)):
         return False
     starts_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    if not span.text.isupper():
+        return starts_line and opens_dateline(doc, span.end)
     followed = span.end < len(doc) and doc[span.end].text in (",", "(", "—", "–", "-", "--")
     return starts_line and followed
+
+
+DATELINE_DASHES = ("—", "–", "-", "--")
+
+
+def opens_dateline(doc: Doc, i: int) -> bool:
+    """Token i starts what follows a place written in mixed case at the head of a wire story: a
+    dash ("Niamey — "), a bracketed agency and a dash ("Niamey (AFP) -"), or a comma and a date
+    ("Niamey, 1 June 2026 (NND) -", "Niamey, June 1 -")."""
+    if i >= len(doc):
+        return False
+    if doc[i].text in DATELINE_DASHES:
+        return True
+    if doc[i].text == "(":
+        close = next((t.i for t in doc[i + 1:i + 5] if t.text == ")"), None)
+        return close is not None and close + 1 < len(doc) and doc[close + 1].text in DATELINE_DASHES
+    if doc[i].text != "," or i + 1 >= len(doc):
+        return False
+    date = doc[i + 1:i + 5]
+    return any(t.lower_ in word_set("calendar_words") for t in date) and any(t.text in DATELINE_DASHES or t.text == "(" for t in doc[i + 2:i + 8])
 
 
 def unlabelled_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -294,6 +379,8 @@ def place_by_context(span: Span) -> str | None:
         prep = slot.head
         if prep.lower_ in word_set("place_prepositions"):
             return gpe
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in word_set("named_place_kinds"):
+            return gpe     # "the villages of X and Y"
         verb = prep.head.lemma_.lower()
         if prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX") and verb not in word_set("from_person_verbs"):
             return gpe
@@ -301,6 +388,8 @@ def place_by_context(span: Span) -> str | None:
             return gpe     # "a senator from Cochabamba"
         if prep.lower_ == "at" and prep.head.pos_ in ("VERB", "AUX") and verb not in word_set("at_person_verbs"):
             return gpe
+    if struck_place(span):
+        return gpe
     nxt = doc[span.end:span.end + 3]
     if len(nxt) >= 2 and nxt[0].lower_ in ("'s", "’s") and nxt[1].lower_ in word_set("polity_nouns"):
         return "GPE"
@@ -309,6 +398,20 @@ def place_by_context(span: Span) -> str | None:
     if len(nxt) >= 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and nxt[0].lower_ in word_set("place_nouns"):
         return "GPE" if nxt[0].lower_ in word_set("polity_nouns") else gpe
     return None
+
+
+def struck_place(span: Span) -> bool:
+    """"jets struck Tyre", "troops recaptured X": the object of a verb of striking or taking
+    ground is a place, when the gazetteer knows it or the verb only takes places."""
+    root = span.root
+    if root.dep_ != "dobj" or span.label_ not in ("PERSON", "LOC", "GPE", "PRODUCT", "WORK_OF_ART", "NORP"):
+        return False
+    verb = root.head.lemma_.lower()
+    if span.label_ == "NORP":
+        return verb in word_set("strike_verbs") and is_gazetteer_place_name(span)
+    if verb in word_set("strike_verbs_any_name"):
+        return True
+    return verb in word_set("strike_verbs") and is_gazetteer_place_name(span)
 
 
 def is_gazetteer_place_name(span: Span) -> bool:
@@ -381,6 +484,7 @@ def could_be_person_name(span: Span) -> bool:
         return False
     return not (L.names_state(text) or L.country_of_demonym(text) or L.known_org(text)
                 or is_acronym(text) or L.org_sector(text) or any(L.is_title_word(t.text) for t in span)
+                or before_media_noun(span) or before_place_office(span)
                 or any(L.group_noun_sector(t.text) or t.lower_ in word_set("place_nouns")
                        or t.lower_ in L.person_words("non_person_heads") for t in span))
 
@@ -394,7 +498,8 @@ def title_right_before(span: Span) -> bool:
 
 def person_apposition(span: Span) -> bool:
     """"X, a farmer near Y", "X, the government's spokesman": a comma, a determiner and,
-    within a few words, a noun only a person is (or a title head)."""
+    within a few words, a noun only a person is (or a title head), that is no subject of the
+    next clause ("... and X, the army said")."""
     doc = span.doc
     i = span.end
     if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the", "one"):
@@ -403,7 +508,7 @@ def person_apposition(span: Span) -> bool:
     for token in doc[i + 2:min(i + 7, len(doc))]:
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
             return False
-        if token.pos_ == "NOUN" and token.dep_ != "compound" and (token.lower_ in nouns or token.lemma_.lower() in nouns or L.is_title_word(token.text)):
+        if token.pos_ == "NOUN" and token.dep_ not in ("compound", "nsubj", "nsubjpass") and (token.lower_ in nouns or token.lemma_.lower() in nouns or L.is_title_word(token.text)):
             return True
     return False
 
@@ -542,9 +647,14 @@ def country_not_date(span: Span) -> Span:
 
 
 def after_place_kind(doc: Doc, i: int) -> bool:
-    """Token i follows "the <kind of place> of" ("the town of", "the village of")."""
-    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in word_set("named_place_kinds") \
-        and doc[i - 3].lower_ == "the"
+    """Token i follows "the <kind of place> of" ("the town of", "the village of", "the Russian
+    city of", "the northern town of")."""
+    if i < 3 or doc[i - 1].lower_ != "of" or doc[i - 2].lower_ not in word_set("named_place_kinds"):
+        return False
+    if doc[i - 3].lower_ == "the":
+        return True
+    return i >= 4 and doc[i - 4].lower_ == "the" and doc[i - 3].tag_ in ("JJ", "NNP") and doc[i - 3].pos_ != "PROPN" \
+        or i >= 4 and doc[i - 4].lower_ == "the" and doc[i - 3].ent_type_ == "NORP"
 
 
 def place_by_kind(span: Span) -> Span:
@@ -605,11 +715,13 @@ def with_initialled_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if s.label_ != "PERSON":
             ends[s.end] = min(s.start, ends.get(s.end, s.start))
     for token in doc[1:len(doc) - 2]:
-        if token.text != "(" or doc[token.i + 2].text != ")" or not is_acronym(doc[token.i + 1].text):
+        if token.text != "(" or doc[token.i + 2].text != ")" or not is_name_acronym(doc[token.i + 1].text):
             continue
-        start = initialled_start(doc, token.i, doc[token.i + 1].text.casefold())
+        start = initialled_start(doc, token.i, doc[token.i + 1].text)
         if start is None:
             start = unlabelled_body_start(doc, token.i, spans)
+        if start is None:
+            start = name_around_country_start(doc, token.i, spans, doc[token.i + 1].text)
         if start is not None and not ends.get(token.i, start + 1) <= start:     # not already named as long
             found.append(Span(doc, start, token.i, label="ORG"))
     if not found:
@@ -636,18 +748,49 @@ def unlabelled_body_start(doc: Doc, end: int, spans: list[Span]) -> int | None:
     return i
 
 
-def initialled_start(doc: Doc, end: int, letters: str) -> int | None:
-    """Where the capitalised words ending at token `end` whose initials are `letters` start."""
+def is_name_acronym(text: str) -> bool:
+    """An acronym as written in brackets after a name: all capitals ("ISSP") or capitals with a
+    lowercase letter for a small word ("AfD", "PdL")."""
+    return is_acronym(text) or bool(re.fullmatch(r"[A-Z][A-Za-z]{1,6}[A-Z]", text)) and sum(c.isupper() for c in text) >= 2
+
+
+def name_around_country_start(doc: Doc, end: int, spans: list[Span], acronym: str) -> int | None:
+    """"Alternative for Germany (AfD)", "Union for Peace in Chad (UPT)": a bracketed acronym after a
+    country the model labelled inside a longer name (capitalised words, "for"/"of"/"in", the
+    country) belongs to the whole name when that name starts with the acronym's first letter,
+    whatever language the acronym's other letters come from."""
+    country = next((s.start for s in spans if s.end == end and s.label_ == "GPE"), None)
+    if country is None and end > 0 and L.country_of_name(doc[end - 1].text):
+        country = end - 1
+    if country is None or country < 2 or doc[country - 1].lower_ not in ("for", "of", "in"):
+        return None
     glue = word_set("acronym_glue_words")
-    i, initials = end, ""
+    i = country - 1
+    while i > 0 and country - 1 - i < 7 and not doc[i - 1].ent_type_ and "\n" not in doc[i - 1].text_with_ws \
+            and (_capitalised(doc[i - 1]) or doc[i - 1].lower_ in glue):
+        i -= 1
+    while i < country - 1 and (not _capitalised(doc[i]) or doc[i].lower_ in glue):
+        i += 1
+    if i == country - 1 or doc[i].text[0] != acronym[0]:
+        return None
+    return i
+
+
+def initialled_start(doc: Doc, end: int, letters: str) -> int | None:
+    """Where the capitalised words ending at token `end` whose initials are `letters` start; a
+    small word ("for", "of") counts when the acronym writes its letter ("AfD")."""
+    glue = word_set("acronym_glue_words")
+    i, initials, lowered = end, "", letters.casefold()
     while i > 0 and len(initials) < len(letters) and "\n" not in doc[i - 1].text_with_ws:
         word = doc[i - 1]
         if _capitalised(word):
             initials = word.text[0].casefold() + initials
         elif word.lower_ not in glue:
             return None
+        elif len(initials) < len(letters) and letters[len(letters) - len(initials) - 1] == word.text[0]:
+            initials = word.text[0] + initials
         i -= 1
-    if initials != letters or not letters.isalpha() or any(doc[k].ent_type_ == "PERSON" for k in range(i, end)):
+    if initials != lowered or not letters.isalpha() or any(doc[k].ent_type_ == "PERSON" for k in range(i, end)):
         return None
     return i
 
@@ -775,3 +918,69 @@ def document_label(s: Span, counts: Counter, person_parts: set[str], person_surn
             and not any(t.ent_type_ in ("GPE", "NORP") for t in s)):
         return "PERSON"
     return label
+
+
+# --- names a gazetteer or a noun marks as one body ------------------------------------------
+
+_ORG_MATCHER: dict = {}
+
+
+def known_org_matcher(vocab) -> PhraseMatcher:
+    """A phrase matcher over the names and aliases of well-known organisations (built once)."""
+    if "matcher" not in _ORG_MATCHER:
+        matcher = PhraseMatcher(vocab)
+        forms = {form for org in L.known_orgs().values() for form in (org.name,) + org.aliases
+                 if len(form.split()) > 1}
+        matcher.add("KNOWN_ORG", [vocab_doc(vocab, form) for form in sorted(forms)])
+        _ORG_MATCHER["matcher"] = matcher
+    return _ORG_MATCHER["matcher"]
+
+
+def vocab_doc(vocab, text: str) -> Doc:
+    words = re.findall(r"\w+|[^\w\s]", text)
+    return Doc(vocab, words=words)
+
+
+def known_orgs_over_parts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"The Islamic State group" labelled "Islamic" alone: a well-known organisation's full name
+    wins over shorter model spans lying inside it (the gazetteer ruler never overwrites)."""
+    out = []
+    for _, start, end in known_org_matcher(doc.vocab)(doc):
+        inside = [s for s in spans if s.start < end and s.end > start]
+        if inside and all(start <= s.start and s.end <= end and len(s) < end - start for s in inside):
+            org = L.known_org(doc[start:end].text)
+            out.append(Span(doc, start, end, label=org.type if org else "ORG"))
+    return out
+
+
+def armed_groups_by_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the Ansar Dine group", "the Wagner militia": capitalised words between "the" and a noun
+    for an armed group name that group, whatever the model made of them; never a country or a
+    people alone ("the Syrian group") nor a known place."""
+    out = []
+    nouns = word_set("armed_group_nouns")
+    for noun in doc[2:]:
+        if noun.lower_ not in nouns or not noun.is_lower:
+            continue
+        start = noun.i
+        while start > 0 and noun.i - start < 5 and _capitalised(doc[start - 1]) and "\n" not in doc[start - 1].text_with_ws:
+            start -= 1
+        if start == noun.i or start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        while start < noun.i and (L.country_of_demonym(doc[start].text) or L.country_of_name(doc[start].text)):
+            start += 1          # "the Lebanese X group": the people is no part of the name
+        name = doc[start:noun.i]
+        if not len(name) or any(s.label_ == "ORG" for s in spans if s.start < noun.i and s.end > start):
+            continue
+        if is_plain_place_or_people(name) or any(s.start == start and s.end == noun.i and s.label_ == "NORP" for s in spans) or any(s.label_ in ("DATE", "TIME", "CARDINAL") for s in spans
+                                                 if s.start < noun.i and s.end > start):
+            continue
+        out.append(Span(doc, start, noun.i, label="ORG"))
+    return out
+
+
+def is_plain_place_or_people(name: Span) -> bool:
+    text = name.text
+    return bool(L.country_of_name(text) or L.country_of_demonym(text) or L.place(text) or L.names_state(text)
+                or L.is_title_word(name[-1].text) or all(L.country_of_demonym(t.text) or L.country_of_name(t.text)
+                                                         or L.is_title_word(t.text) for t in name))
