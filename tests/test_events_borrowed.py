@@ -135,3 +135,17 @@ def test_talks_that_would_start_later_are_planned(nlp):
     tx = Timex("d1", start, start + len("Thursday"), "Thursday", "DATE", "2024-05-09", "day")
     ev = events_of(nlp, text, timexes=[tx])
     assert ev and all(e.modality == "planned" for e in ev)
+
+
+# ---- a claim of responsibility names the attacker ------------------------------------------
+
+def test_a_group_claiming_responsibility_for_an_attack_is_its_source(nlp):
+    ev = of_type(coded(nlp, "Al-Shabaab claimed responsibility for the attack, which killed nine soldiers near Baidoa."), "ASSAULT")
+    assert ev and [a.name for a in ev[0].source] == ["Al-Shabaab"]
+    bombing = of_type(coded(nlp, "The Pakistani Taliban took responsibility for Friday's bombing of a police station."), "ASSAULT")
+    assert bombing and any("Taliban" in a.name for a in bombing[0].source)
+
+
+def test_denying_responsibility_names_no_attacker(nlp):
+    ev = of_type(coded(nlp, "Al-Shabaab denied responsibility for the attack, which killed nine soldiers near Baidoa."), "ASSAULT")
+    assert not ev or not any(a.name == "Al-Shabaab" for a in ev[0].source)

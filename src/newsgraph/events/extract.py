@@ -221,6 +221,8 @@ def build_event(article, doc, sent, t: Trigger, inner: list[Trigger], entities, 
     mod = modality(t.token, t.anchor)
     mod = "planned" if is_ordered(t, mod) else mod
     typ, cameo, mod = recode_by_modality(t, typ, cameo, mod)
+    if typ in {"ASSAULT", "COERCE"} and not src_heads:
+        src_heads = [h for h in [responsibility_claimant(t)] if h is not None]
     accuser = claimed_by(t, typ)
     if accuser is not None:   # 'X claimed that Y attacked Z': X accuses Y
         typ, mode, cameo, mod = "ACCUSE", "allege", "112", "asserted"
@@ -379,6 +381,16 @@ def claimed_by(t: Trigger, typ: str) -> Optional[Token]:
     if rep is None or rep.lemma_.lower() not in cues()["claim_accuse_verbs"]:
         return None
     return subject_of(rep)
+
+
+def responsibility_claimant(t: Trigger) -> Optional[Token]:
+    """'X claimed responsibility for the attack, which killed ...', 'X took responsibility for
+    the bombing': X is who did it."""
+    for tok in t.anchor.ancestors:
+        if tok.lower_ in cues()["responsibility_nouns"] and tok.dep_ == "dobj" \
+                and tok.head.lemma_.lower() in cues()["responsibility_verbs"]:
+            return subject_of(tok.head)
+    return None
 
 
 NEWS_SECTORS = {"MED", "JRN"}
