@@ -114,6 +114,18 @@ def _continue_reported_speaker(text: str, candidates: list[Candidate]) -> None:
             cur.speaker, cur.cue, cur.via = prev.speaker, prev.cue, prev.via
 
 
+def _close_open_marks(text: str, candidates: list[Candidate], spans) -> None:
+    """"said 32 were hurt by “groups paid from abroad”.": a reported content whose quoted words
+    run to its end keeps their closing mark, so no mark is left open inside it."""
+    for c in candidates:
+        if c.direct:
+            continue
+        for q in spans:
+            if q.closed and c.start <= q.mark_start and q.start < c.end < q.mark_end \
+                    and not text[c.end:q.end].strip():
+                c.end = q.mark_end
+
+
 def _quote(article: Article, n: int, c: Candidate) -> Quote:
     return Quote(id=f"{article.id}#q{n}", article_id=article.id, start=c.start, end=c.end,
                  text=article.text[c.start:c.end], speaker=c.speaker, cue=c.cue, direct=c.direct,
@@ -127,5 +139,6 @@ def extract_quotes(article: Article, doc, entities: list[Entity]) -> tuple[list[
     resolver = SpeakerResolver(doc, entities, quoted_tokens(doc, spans))
     candidates = _merge(article.text, direct_quotes(doc, spans, resolver), reported_speech(doc, resolver), spans)
     _continue_reported_speaker(article.text, candidates)
+    _close_open_marks(article.text, candidates, spans)
     quotes = [_quote(article, n, c) for n, c in enumerate(candidates, 1)]
     return quotes, extract_claims(article, doc, entities, quotes)

@@ -79,6 +79,29 @@ def _unit(span: Span) -> Optional[str]:
             return currencies[tok.lower_]
     if span.start > 0 and span.doc[span.start - 1].text.lower() in currencies:
         return currencies[span.doc[span.start - 1].text.lower()]
+    measure = _measure(span)
+    if measure is None:
+        return None
+    rate = _rate(measure)
+    return measure.lower_ + (f" per {rate.lemma_.lower()}" if rate is not None else "")
+
+
+def _measure(span: Span) -> Optional[Token]:
+    """The unit of measure a number counts in ("650,000 barrels", "20 tonnes"), or None."""
+    noun = _counted(span)
+    return noun if noun is not None and noun.lower_ in numbers()["measure_units"] else None
+
+
+def _rate(noun: Token) -> Optional[Token]:
+    """"barrels a day", "tonnes per year": the period a measure is counted over, or None."""
+    for child in noun.children:
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in numbers()["rate_periods"] \
+                and any(c.lower_ in ("a", "an", "each", "every", "per") for c in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "per":
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in numbers()["rate_periods"]]
+            if objs:
+                return child
     return None
 
 
@@ -111,10 +134,15 @@ def _counted(span: Span) -> Optional[Token]:
 
 
 def _what(span: Span) -> Optional[str]:
+    return _what_counted(span) or _estimated(span) or _share(span)
+
+
+def _what_counted(span: Span) -> Optional[str]:
     noun = _counted(span)
     if noun is None:
         return None
-    own = {t.i for t in span}
+    rate = _rate(noun)
+    own = {t.i for t in span} | ({t.i for t in rate.subtree} if rate is not None else set())
     words = [t for t in noun.subtree if t.i not in own and t.dep_ not in ("det", "advmod", "quantmod", "punct")
              and not (t.i < noun.i and t.dep_ == "nummod")]
     words = [t for t in words if t.i - noun.i <= 14]
@@ -127,7 +155,63 @@ def _what(span: Span) -> Optional[str]:
                 break
     words = sorted(set(words), key=lambda t: t.i)
     text = " ".join(t.text for t in words if not t.is_space).strip()
+    measure = _measure(span)
+    if not text and measure is not None and measure.i == noun.i and noun.dep_ == "dobj" and verb.pos_ == "VERB":
+        return verb.text                 # "exports 650,000 barrels a day": what is measured
     return text or None
+
+
+def _phrase(head: Token) -> str:
+    words = [t for t in head.subtree if t.dep_ not in ("det", "punct") and not t.is_space]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _estimated(span: Span) -> Optional[str]:
+    """"the army put the toll at 10", "estimated the damage at $2 billion": the object the
+    number is set at is what it counts."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in numbers()["estimate_verbs"]:
+        return None
+    objects = [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
+    return _phrase(objects[0]) if objects else None
+
+
+def _share(span: Span) -> Optional[str]:
+    """A bare percent or measure a subject wins or moves to: a party's vote share ("The Greens
+    won 11 percent", "the SPD slumped to 15.1 percent" in a report of results), else the
+    subject itself ("inflation rose to 5 percent", "output fell to 600,000 barrels a day")."""
+    unit = _unit(span)
+    if unit != "%" and _measure(span) is None:
+        return None
+    verb = _governing_verb(_measure(span) or span.root)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    lemma = verb.lemma_.lower()
+    named = subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "NORP")
+    if unit == "%" and named and (lemma in numbers()["vote_verbs"]
+                                  or lemma in numbers()["change_verbs"] and _about_votes(span)):
+        return f"{_phrase(subject)} vote share"
+    return _phrase(subject) if lemma in numbers()["change_verbs"] and not named else None
+
+
+def _governing_verb(root: Token) -> Optional[Token]:
+    if root.dep_ in ("dobj", "npadvmod", "attr"):
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.dep_ == "prep":
+        verb = root.head.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" else None
+
+
+def _about_votes(span: Span) -> bool:
+    """The number's sentence or the one before speaks of an election or its results."""
+    sent = span.sent
+    before = sent.doc[sent.start - 1].sent if sent.start > 0 else sent
+    words = {t.lower_ for t in list(before) + list(sent)}
+    return bool(words & set(numbers()["election_words"]))
 
 
 def _period(sentence: Span) -> Optional[Period]:

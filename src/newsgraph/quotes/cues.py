@@ -121,7 +121,7 @@ def _stranded_subjects(verb: Token, clauses: list[Token]) -> list[Token]:
 
 def content_tokens(verb: Token) -> list[Token]:
     """The tokens of what a reporting verb reports, or [] when it frames no content."""
-    clauses = [c for c in _clause_children(verb) if _same_paragraph(c, verb)]
+    clauses = _without_trailing_circumstance(verb, [c for c in _clause_children(verb) if _same_paragraph(c, verb)])
     if clauses and all(c.i < verb.i for c in clauses) and _object_first(verb):
         clauses = []                  # "S - he called her “weak”": the object, not the clause before
     if clauses:
@@ -133,7 +133,7 @@ def content_tokens(verb: Token) -> list[Token]:
         head = clause_head(verb)      # "The difference, he said, is ..." hung on "difference"
     if (verb.dep_ == "parataxis" or verb.dep_ == "ccomp" and head.i < verb.i and not _subordinate(verb)) \
             and (head.pos_ in ("VERB", "AUX") or _set_off_clause(verb)):
-        return _around_parenthetical(verb, head)
+        return _before_trailing_circumstance(verb, head) or _around_parenthetical(verb, head)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and any(c.dep_ == "nsubj" for c in verb.children) \
             and not (frame_of(verb) == "object" and _object_content(verb)):
@@ -311,6 +311,30 @@ def _set_off_clause(verb: Token) -> bool:
     subject = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
     return subject and left > verb.sent.start and doc[left - 1].text == "," \
         and (right + 1 >= verb.sent.end or doc[right + 1].is_punct)
+
+
+def _before_trailing_circumstance(verb: Token, head: Token) -> list[Token]:
+    """"S, the ministry said, a day before the truce took effect": when the parser hung the
+    reporting clause on a clause of time or concession after it, what was said is the clause
+    before the reporting clause; the circumstance is the writer's. [] when that is not so."""
+    if head.i < verb.i or not _circumstance_mark(head):
+        return []
+    before = [t for t in verb.doc[verb.sent.start:verb.left_edge.i]]
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    return before if len(words) >= 2 and _same_paragraph(before[0], verb) else []
+
+
+def _without_trailing_circumstance(verb: Token, clauses: list[Token]) -> list[Token]:
+    """"S, the governor said, hours before the talks opened" parsed as two clauses of the verb:
+    the one of time or concession after it is the writer's, not part of what was said."""
+    if not any(c.i < verb.i for c in clauses):
+        return clauses
+    return [c for c in clauses if c.i < verb.i or not _circumstance_mark(c)]
+
+
+def _circumstance_mark(clause: Token) -> bool:
+    marks = set(attribution()["circumstance_marks"]) - set(attribution()["condition_marks"])
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _subordinate(verb: Token) -> bool:
@@ -510,8 +534,8 @@ def _medium_name(tok: Token) -> str:
     if tok.pos_ == "PROPN" and entity_span(tok) is not None:
         return short_name(tok)                  # "the Associated Press"
     names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if names:
-        return " ".join(c.text for c in sorted(names, key=lambda t: t.i))
+    if names:                                   # "Al-Manar television": the whole name before the noun
+        return " ".join(tok.doc[c.left_edge.i:c.i + 1].text for c in sorted(names, key=lambda t: t.i))
     if tok.pos_ == "PROPN":
         return short_name(tok)
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
@@ -539,6 +563,8 @@ def via_of(verb: Token, skip: set[int], depth: int = 0) -> Optional[str]:
             names = [c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             if names:                             # "told the public broadcaster NRK"
                 return short_name(names[0])
+            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in child.children):
+                return _medium_name(child)        # "told Al-Manar television"
         if child.dep_ in ("advcl",) and child.lemma_.lower() in attribution()["relay_verbs"]:
             for agent in child.children:
                 objs = [c for c in agent.children if c.dep_ == "pobj"] if agent.dep_ == "agent" else []

@@ -13,9 +13,10 @@ from newsgraph.quotes.cues import (according_phrases, clause_head, content_token
 from newsgraph.quotes.coref import has_subject
 from newsgraph.quotes.direct import Candidate
 from newsgraph.quotes.lexicon import attribution, reporting_verbs
-from newsgraph.quotes.speakers import SpeakerResolver, speaker_head, subject_of
+from newsgraph.quotes.speakers import SpeakerResolver, is_utterance_noun, speaker_head, subject_of
 
 EDGE_DEPS = ("punct", "cc", "mark")
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 MIN_CONTENT_TOKENS = 2
 MAX_LABEL_TOKENS = 6
 MIN_LABEL_CONTENT_WORDS = 3
@@ -229,6 +230,45 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _without_relative_pronoun(content: list[Token], verb: Token) -> list[Token]:
+    """"a bill that critics say copies a law": the relative pronoun before the reporting clause
+    stands for the noun it follows; what was said starts after the verb ("copies a law")."""
+    words = [t for t in sorted(content, key=lambda t: t.i) if not (t.is_punct or t.is_space)]
+    if len(words) >= 2 and words[0].tag_ in ("WDT", "WP") and words[0].i < verb.i < words[1].i:
+        return [t for t in content if t.i > verb.i]
+    return content
+
+
+def _negated(verb: Token) -> bool:
+    """"did not say how they died", "has not announced results": nothing was said."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _modifies_thing(verb: Token) -> bool:
+    """"a resolution condemning the coup": a participle describing a noun that is neither a
+    speaker nor something said or written (not "a statement saying S")."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.pos_ != "NOUN" or head.dep_ == "ROOT":
+        return False
+    return not (head.ent_type_ in SPEAKER_LABELS or is_utterance_noun(head) or is_medium(head))
+
+
+def _purpose(verb: Token) -> bool:
+    """"marched to the parliament to protest against a bill": an infinitive of purpose tells
+    what someone meant to do, not what anyone said."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and not is_reporting_verb(verb.head) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
+
+
+def _no_speech_act(verb: Token) -> bool:
+    """A cue that reports nothing: an infinitive of purpose always; a negated cue and a
+    participle on a noun when attribution.json's silent_reports turns them on."""
+    silent = attribution()["silent_reports"]
+    return _purpose(verb) or silent["negated_cues"] and _negated(verb) \
+        or silent["participles_on_nouns"] and _modifies_thing(verb)
+
+
 def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     """One Candidate per reporting verb framing content. A report nested in another's content
     with no subject of its own (", calling them ...") is said by the outer report's speaker."""
@@ -236,7 +276,8 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
     inherited = {}
     according = _according_tokens(doc)
     for verb in doc:
-        if not is_reporting_verb(verb) or is_page_label(verb) or _reduced_passive(verb) or _is_citing(verb):
+        if not is_reporting_verb(verb) or is_page_label(verb) or _reduced_passive(verb) or _is_citing(verb) \
+                or _no_speech_act(verb):
             continue
         subject = subject_of(verb)
         speaker = inherited.get(verb.i) or resolver.speaker_of(speaker_head(verb))
@@ -246,6 +287,7 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
                    if t.i not in own and t.sent.start == verb.sent.start]
         content = _without_dateline(_before_frame(content, verb, resolver.quoted))
         content = _quote_after_break(content, verb, resolver.quoted)
+        content = _without_relative_pronoun(content, verb)
         if speaker is None and content and content[-1].i < verb.i:
             speaker = resolver.speaker_of(_name_between(content[-1], verb))
         nested = _nested_reports(content)

@@ -120,9 +120,10 @@ def _is_relative(tok: Token) -> bool:
 
 
 def _named_apposition(head: Token) -> Optional[Token]:
-    """"Her campaign manager, Robby Mook": the name in apposition to a common-noun subject."""
+    """"Her campaign manager, Robby Mook": the name in apposition to a common-noun subject; a
+    person named after a titled office ("The High Commissioner for X, Jane Roe")."""
     if head.pos_ == "PROPN":
-        return None
+        return _person_after_office(head)
     for child in head.children:
         if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
             return child
@@ -137,6 +138,20 @@ def _named_apposition(head: Token) -> Optional[Token]:
                 if names:
                     return names[0]
     return None
+
+
+def _person_after_office(head: Token) -> Optional[Token]:
+    """"The United Nations High Commissioner for Human Rights, Jane Roe, urged": a title-cased
+    office that is no person itself, with a person set off in apposition: the person speaks."""
+    if head.ent_type_ == "PERSON":
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+
+
+def _definite_bare(head: Token) -> bool:
+    """"the ministry", "The commission": a common noun after "the" with nothing else before it."""
+    before = [c for c in head.children if c.i < head.i]
+    return head.pos_ == "NOUN" and len(before) == 1 and before[0].lower_ == "the"
 
 
 def _bare_role(head: Token) -> bool:
@@ -222,6 +237,20 @@ class SpeakerResolver:
                 return tok
         return None
 
+    def _named_before(self, head: Token) -> Optional[Speaker]:
+        """"the Interior Ministry said ... The ministry said": a definite noun standing for the
+        latest body or person named before it whose name ends in that noun."""
+        word = head.lemma_.lower()
+        best, best_start = None, -1
+        for entity in self.entities:
+            last = entity.name.split()[-1].lower() if entity.name.split() else ""
+            if last not in (word, head.lower_):
+                continue
+            starts = [m.start for m in entity.mentions if m.end <= head.idx and m.kind in NAME_KINDS]
+            if starts and max(starts) > best_start:
+                best, best_start = entity, max(starts)
+        return Speaker(best.id, written_name(best, head.idx, head.idx)) if best is not None else None
+
     def speaker_of_possessor(self, owner: Token) -> Optional[Speaker]:
         """The Speaker of a possessor ("Rubio's", "his", "their")."""
         if owner.lower_ in ("his", "her"):
@@ -239,7 +268,7 @@ class SpeakerResolver:
             return self.speaker_of(head.head.head)
         head = _named_apposition(head) or head
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is not None and head.pos_ == "NOUN" and _is_utterance_noun(head):
+        if owner is not None and head.pos_ == "NOUN" and is_utterance_noun(head):
             known = self.speaker_of_possessor(owner)     # "the embassy's statement read"
             if known is not None:
                 return known
@@ -254,6 +283,8 @@ class SpeakerResolver:
         known = self._speaker_at(head.idx, head.idx + len(head.text))
         if known is None and not _common_noun(head):
             known = self._speaker_at(start, end)     # a common noun is not named by its modifier
+        if known is None and _definite_bare(head):
+            known = self._named_before(head)
         if known is not None:
             return known
         if head.lower_ in pronouns()["plural"]:
@@ -307,7 +338,7 @@ def _names_body(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in pronouns()["body_nouns"]
 
 
-def _is_utterance_noun(tok: Token) -> bool:
+def is_utterance_noun(tok: Token) -> bool:
     """"statement", "tweet", "letter": a noun for something said or written."""
     return tok.lemma_.lower() in media_nouns() or tok.lemma_.lower() in attribution()["source_nouns"] \
         or tok.lemma_.lower() in attribution()["utterance_nouns"]
@@ -340,7 +371,7 @@ def subject_of(verb: Token) -> Optional[Token]:
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and _finite_misread(verb):
         return verb.head        # "The minister, Jane Roe, promised ..." misparsed as a noun phrase
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and verb.tag_ == "VBG":
-        if _is_utterance_noun(verb.head) and verb.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+        if is_utterance_noun(verb.head) and verb.head.dep_ in ("dobj", "pobj", "nsubjpass"):
             holder = verb.head.head.head if verb.head.dep_ == "pobj" else verb.head.head
             if holder.pos_ in ("VERB", "AUX") and holder is not verb:
                 return subject_of(holder)   # "X issued a statement saying ...", "in a post saying"
