@@ -13,7 +13,7 @@ from pathlib import Path
 from .dates import ISO_RE, TIME_RE, ZONE_RE, find_calendar_date, months, parse_datetime, slash_order
 from .dump import BODY_THRESHOLD, DumpLines, fallback_body
 from .language import stopwords
-from .lines import SENTENCE_END, CJK_RE, INVISIBLE_RE, URL_RE, WORD_RE, caption_words, chrome_words
+from .lines import SENTENCE_END, CJK_RE, INVISIBLE_RE, URL_RE, WORD_RE, alternation, caption_words, chrome_words
 from .outlets import outlet_keys, resolve_outlet, squeeze
 from .syndication import credited_name, is_credit_label, other_outlet, translated_from, wire_agency
 
@@ -812,10 +812,6 @@ def published_elsewhere(doc: DumpLines, head: Header, start: int, day_first=None
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict:
     return json.loads(Path(__file__).with_name("bylines.json").read_text(encoding="utf-8"))
-
-
-def alternation(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

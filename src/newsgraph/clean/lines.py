@@ -28,6 +28,12 @@ CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")     # soft hyphens, zero-width marks
 
 
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first (so "sources" is tried before "source")."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+
 @dataclass
 class Line:
     text: str

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .lines import alternation
 from .outlets import host_of, outlet_for_domain, resolve_outlet
 
 CREDIT_MAX_CHARS = 80       # longest outlet name read from a credit line
@@ -24,10 +25,6 @@ ORIGIN_XPATHS = ("//meta[@name='original-source']/@content", "//meta[@name='synd
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     return json.loads(Path(__file__).with_name("syndication.json").read_text(encoding="utf-8"))
-
-
-def alternation(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=2)
