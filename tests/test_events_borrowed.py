@@ -149,3 +149,16 @@ def test_a_group_claiming_responsibility_for_an_attack_is_its_source(nlp):
 def test_denying_responsibility_names_no_attacker(nlp):
     ev = of_type(coded(nlp, "Al-Shabaab denied responsibility for the attack, which killed nine soldiers near Baidoa."), "ASSAULT")
     assert not ev or not any(a.name == "Al-Shabaab" for a in ev[0].source)
+
+
+# ---- a participle the parser hangs on its subject -------------------------------------------
+
+def test_a_participle_with_its_own_object_is_the_active_verb(nlp):
+    ev = of_type(coded(nlp, "Gunmen on motorcycles killed at least 20 villagers in Zamfara state on Sunday night, "
+                            "a local official said."), "ASSAULT")
+    assert ev and [a.name for a in ev[0].source] == ["Gunmen"] and "villagers" in ev[0].target[0].name
+
+
+def test_a_participle_without_an_object_stays_passive(nlp):
+    ev = of_type(coded(nlp, "Five soldiers killed in the ambush near the border were buried on Monday."), "ASSAULT")
+    assert not any(a.name == "Five soldiers" for e in ev for a in e.source)

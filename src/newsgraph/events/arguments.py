@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from newsgraph.records import Quantity
 from .actors import country_of_name, is_actor_like, is_non_actor_noun, is_pronoun, media_words, own_sector
 from .lexicon import actor_lexicon, cues, triggers
-from .triggers import Trigger, match_sense, objects, prep_objects, with_conjuncts
+from .triggers import Trigger, match_sense, misparsed_active, objects, prep_objects, with_conjuncts
 
 TARGET_PREPS = {"against", "on", "with", "to", "into", "toward", "towards", "upon", "over"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -19,8 +19,8 @@ IMPERSONAL_SUBJECTS = {"it", "this", "that", "there", "what"}
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}) \
-        or _elided_passive(verb)
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
+        or (verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not misparsed_active(verb)) or _elided_passive(verb)
 
 
 def _elided_passive(verb: Token) -> bool:
@@ -87,7 +87,7 @@ def verb_subjects(verb: Token) -> list[Token]:
             if s.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
                 s = antecedent(s)
             return with_conjuncts([s])
-        if node.dep_ == "relcl" or (node.dep_ in {"acl", "amod"} and node.tag_ == "VBG"):
+        if node.dep_ == "relcl" or (node.dep_ in {"acl", "amod"} and node.tag_ == "VBG") or misparsed_active(node):
             return with_conjuncts([node.head])
         controller = _object_controller(node)
         if controller is not None:

@@ -44,9 +44,17 @@ def objects(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in OBJ_DEPS]
     if tok.dep_ == "relcl" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
         out.append(tok.head)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not misparsed_active(tok):
         out.append(tok.head)
     return with_conjuncts(out)
+
+
+def misparsed_active(tok: Token) -> bool:
+    """'Gunmen on motorcycles killed 20 villagers, an official said': the parser takes "killed"
+    for a participle on "Gunmen", but a participle with a direct object of its own and no "by"
+    agent is the active verb of its noun."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and any(c.dep_ == "dobj" for c in tok.children) \
+        and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def with_conjuncts(toks: list[Token]) -> list[Token]:
@@ -264,7 +272,8 @@ def in_background(tok: Token, reduced_ok: bool = False) -> bool:
             return True
         if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in {"after", "since", "following", "before", "despite", "amid", "during", "because", "prior", "than"}:
             return True
-        if node == tok and node.dep_ == "acl" and node.tag_ == "VBN" and not _existential(node.head) and not reduced_ok:
+        if node == tok and node.dep_ == "acl" and node.tag_ == "VBN" and not _existential(node.head) and not reduced_ok \
+                and not misparsed_active(node):
             return True
         if node.dep_ == "relcl" and any(c.lower_ in {"where", "when"} for c in node.children if c.dep_ == "advmod"):
             return True
