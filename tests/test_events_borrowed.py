@@ -162,3 +162,10 @@ def test_a_participle_with_its_own_object_is_the_active_verb(nlp):
 def test_a_participle_without_an_object_stays_passive(nlp):
     ev = of_type(coded(nlp, "Five soldiers killed in the ambush near the border were buried on Monday."), "ASSAULT")
     assert not any(a.name == "Five soldiers" for e in ev for a in e.source)
+
+
+def test_an_attack_beside_what_an_official_said_is_no_accusation(nlp):
+    evs = coded(nlp, "Gunmen on motorcycles killed at least 20 villagers in Zamfara state on Sunday night, a local "
+                     "official said, the latest in a wave of attacks by armed gangs known locally as bandits.")
+    assert not of_type(evs, "ACCUSE")
+    assert any(e.trigger == "killed" for e in of_type(evs, "ASSAULT"))

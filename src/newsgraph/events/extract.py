@@ -404,16 +404,17 @@ def foreign_reporters(t: Trigger, typ: str, source: list[Actor], entities, ctx) 
     if typ not in {"ASSAULT", "COERCE"} or not source:
         return []
     rep = reporting_verb_above(t.anchor)
-    if rep is None or rep.i > t.anchor.i or rep.lemma_.lower() not in cues()["statement_verbs"]:
+    if rep is None or rep.i > t.anchor.i or rep.lemma_.lower() not in cues()["statement_verbs"] \
+            or rep not in t.anchor.ancestors:         # the act must be what X said, not a phrase beside it
         return []
     subj = subject_of(rep)
     if subj is None or subj.i > rep.i or subj.pos_ == "PRON":
         return []
     reporters = [a for a in actors_of([subj], entities, ctx, sources=True) if a.actor_code and not a.actor_code.startswith("---")
                  and a.actor_code[3:6] not in NEWS_SECTORS]     # news media report, they do not accuse
-    doers = {a.actor_code[:3] for a in source if a.actor_code}
-    if not reporters or any(a.actor_code[:3] in doers for a in reporters):
-        return []
+    doers = {a.actor_code[:3] for a in source if a.actor_code and not a.actor_code.startswith("---")}
+    if not reporters or not doers or any(a.actor_code[:3] in doers for a in reporters):
+        return []                                     # a doer of no known country is no other country's
     return reporters
 
 
