@@ -169,3 +169,8 @@ def test_an_attack_beside_what_an_official_said_is_no_accusation(nlp):
                      "official said, the latest in a wave of attacks by armed gangs known locally as bandits.")
     assert not of_type(evs, "ACCUSE")
     assert any(e.trigger == "killed" for e in of_type(evs, "ASSAULT"))
+
+
+def test_numbers_without_a_noun_count_the_victims(nlp):
+    ev = of_type(coded(nlp, "Police fired on protesters outside the court, killing three and wounding 40."), "ASSAULT")
+    assert ev and sorted((q.what, q.value) for q in ev[0].quantities) == [("injured", 40), ("killed", 3)]

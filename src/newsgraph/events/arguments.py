@@ -501,11 +501,12 @@ def quantities(trig: Trigger) -> list[Quantity]:
     heads = objects(trig.token) if role == "obj" else [x for x in trig.token.children if x.dep_ in {"nsubj", "nsubjpass"}]
     out = []
     for head in heads:
-        for mod in head.children:
-            if mod.dep_ == "nummod":
-                val = number_value(mod)
-                if val is not None:
-                    out.append(Quantity(val if val % 1 else int(val), None, what))
+        # 'killing five people' counts by the noun's number; 'killing three and wounding 40' by the number alone
+        numbers = [head] if head.pos_ == "NUM" else [m for m in head.children if m.dep_ == "nummod"]
+        for mod in numbers:
+            val = number_value(mod)
+            if val is not None:
+                out.append(Quantity(val if val % 1 else int(val), None, what))
     return out
 
 
