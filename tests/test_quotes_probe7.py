@@ -138,3 +138,10 @@ def test_hundreds_of_thousands_is_a_hundred_thousand():
 def test_measure_a_subject_falls_to_names_the_subject():
     claim = _claim("The mine's copper output fell to 40,000 tonnes a year in 2022.", "40,000")
     assert claim.unit == "tonnes per year" and claim.what == "mine's copper output"
+
+
+def test_a_negated_cue_marks_its_quote_negated():
+    quotes = run("The ministry did not say how the prisoners died. The governor said the roads would reopen on Monday.")
+    flags = {q.text: q.negated for q in quotes}
+    assert flags.get("how the prisoners died") is True
+    assert flags.get("the roads would reopen on Monday") is False

@@ -302,7 +302,8 @@ def cmd_quotes(args) -> int:
         who = q.speaker.name if q.speaker else "(unknown)"
         via = f" via {q.via}" if q.via else ""
         mark = '"' if q.direct else "~"
-        print(f"{q.date or '?':10s} {who}{via} ({q.cue or '-'}): {mark}{q.text.strip()[:300]}{mark}  [{q.article_id}]")
+        cue = f"not {q.cue}" if q.negated else q.cue or "-"
+        print(f"{q.date or '?':10s} {who}{via} ({cue}): {mark}{q.text.strip()[:300]}{mark}  [{q.article_id}]")
     return 0
 
 

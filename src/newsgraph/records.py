@@ -170,6 +170,7 @@ class Quote:
     direct: bool
     via: Optional[str] = None
     date: Optional[str] = None
+    negated: bool = False      # "did not say how they died": the speaker withheld it, nothing was asserted
 
 
 @dataclass

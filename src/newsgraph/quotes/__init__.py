@@ -129,7 +129,7 @@ def _close_open_marks(text: str, candidates: list[Candidate], spans) -> None:
 def _quote(article: Article, n: int, c: Candidate) -> Quote:
     return Quote(id=f"{article.id}#q{n}", article_id=article.id, start=c.start, end=c.end,
                  text=article.text[c.start:c.end], speaker=c.speaker, cue=c.cue, direct=c.direct,
-                 via=c.via, date=article.published)
+                 via=c.via, date=article.published, negated=c.negated)
 
 
 def extract_quotes(article: Article, doc, entities: list[Entity]) -> tuple[list[Quote], list[Claim]]:

@@ -43,6 +43,7 @@ class Candidate:
     paragraph: Optional[int] = None
     closed: bool = True
     has_cue: bool = False
+    negated: bool = False
 
 
 def quoted_tokens(doc: Doc, spans: list[QuoteSpan]) -> list[bool]:

@@ -297,7 +297,7 @@ def verb_reports(doc: Doc, resolver: SpeakerResolver) -> list[Candidate]:
             if not has_subject(n) and speaker is not None:
                 inherited[n.i] = speaker
         content, relay = _trailing_relay(content)
-        cand = _candidate(content, speaker=speaker, cue=verb.text,
+        cand = _candidate(content, speaker=speaker, cue=verb.text, negated=_negated(verb),
                           via=relay or via_of(verb, {t.i for t in content}), cue_start=verb.idx)
         if cand:
             found.append(cand)
