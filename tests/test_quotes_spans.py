@@ -33,10 +33,10 @@ def test_organisation_after_a_topic_preposition_is_content(text, words):
 
 
 def test_mixed_quote_with_its_verb_first_stays_whole():
-    text = ('He added that something "has to give way very soon" for prices to fall before the '
-            'summer, such as "a sharp cut in interest rates by the bank."')
-    quote = find(run(text), "has to give way")
-    assert quote.text.startswith("that something") and "before the summer" in quote.text
+    text = ('The mayor argued that the port "needs a real plan now" for the ferries to keep running past the '
+            'winter, such as "fresh money from the regional budget."')
+    quote = find(run(text), "needs a real plan")
+    assert quote.text.startswith("that the port") and "past the winter" in quote.text
 
 
 def test_two_pieces_around_their_frame_are_still_split():
@@ -77,8 +77,8 @@ def test_pieces_with_a_second_cue_between_them_are_split():
 @pytest.mark.parametrize("text, who, words", [
     ("Mr. Dalton, whose newest venture, Greenway, uses drones to help growers find pests, said "
      "Ms. Ortiz was the best choice for the job.", "Dalton", "best choice for the job"),
-    ("One delegate, who like others spoke on the condition of anonymity to describe the talks, "
-     "said the deal was close.", "One delegate", "deal was close"),
+    ("One negotiator, who like the rest asked not to be named because the talks were private, "
+     "said the deal was close.", "One negotiator", "deal was close"),
     ("Kowalski, meanwhile, who sits on the budget committee, said that plan makes no sense for "
      "the city.", "Kowalski", "makes no sense"),
 ])
