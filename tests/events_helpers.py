@@ -20,3 +20,8 @@ def events_of(nlp, text, published="2024-05-02", with_entities=False, art_id="d1
 def dyads(events, typ=None):
     """(source code, target code) pairs of the events (of one PLOVER type)."""
     return {(a.actor_code, b.actor_code) for e in events if typ in (None, e.type) for a in e.source for b in e.target}
+
+
+def of_type(events, typ):
+    """The events of one PLOVER type."""
+    return [e for e in events if e.type == typ]

@@ -5,7 +5,7 @@ talks, suspended broadcasts, arson, ordered hunts); venues as places, never as r
 All sentences are written for these tests."""
 from __future__ import annotations
 
-from events_helpers import events_of
+from events_helpers import events_of, of_type
 
 
 def coded(nlp, text):
@@ -14,10 +14,6 @@ def coded(nlp, text):
 
 def codes(actors):
     return [a.actor_code for a in actors]
-
-
-def of_type(events, typ):
-    return [e for e in events if e.type == typ]
 
 
 # ---- fault 1: borrowed countries ------------------------------------------------------

@@ -5,6 +5,7 @@ passive, frames whose complement is an event noun, and one group told twice in a
 from __future__ import annotations
 
 from events_helpers import events_of as stage_events
+from events_helpers import of_type
 
 from newsgraph.events.same import union_actors
 from newsgraph.records import Actor
@@ -12,10 +13,6 @@ from newsgraph.records import Actor
 
 def events_of(nlp, text, published="2025-02-03"):
     return stage_events(nlp, text, published=published, art_id="r2")
-
-
-def of_type(events, typ):
-    return [e for e in events if e.type == typ]
 
 
 def names(actors):

@@ -7,6 +7,7 @@ tell two killings apart, and cross-article merging of recurrent acts."""
 from __future__ import annotations
 
 from events_helpers import events_of as stage_events
+from events_helpers import of_type
 
 from newsgraph.events import merge_events
 from newsgraph.records import Actor, Event, EventDate, Evidence, Place, Timex
@@ -14,10 +15,6 @@ from newsgraph.records import Actor, Event, EventDate, Evidence, Place, Timex
 
 def events_of(nlp, text, published="2024-04-10", timexes=None, art_id="u1"):
     return stage_events(nlp, text, published=published, art_id=art_id, timexes=timexes)
-
-
-def of_type(events, typ):
-    return [e for e in events if e.type == typ]
 
 
 def names(actors):

@@ -110,7 +110,7 @@ DATELINE_MARKS = {":", "--", "—", "–", "-"}
 
 
 def dateline_end(sent: Span) -> int:
-    """Index just past a dateline opening the sentence ('GAZA CITY, Palestinian Territories:'):
+    """Index just past a dateline opening the sentence ('PORT ARLEN, Northland:'):
     proper names and commas up to a colon or dash. The sentence start when there is none."""
     for tok in sent[:10]:
         if tok.text in DATELINE_MARKS:

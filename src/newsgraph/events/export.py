@@ -125,16 +125,21 @@ def export_gdelt(events: Iterable[Event], articles_by_id: dict[str, Article]) ->
 ACLED_COERCE_SUB = {"171": "Looting/property destruction", "172": "Other", "174": "Other", "175": "Other"}
 
 
+def iso_country(alpha3: Optional[str]):
+    """The pycountry record of an alpha-3 code; None for none, '---' or an unknown code."""
+    import pycountry
+    return pycountry.countries.get(alpha_3=alpha3) if alpha3 and alpha3 != "---" else None
+
+
 def iso_numeric(alpha3: Optional[str]) -> Optional[int]:
     """ACLED's iso column: the ISO 3166 numeric code (NER -> 562)."""
-    import pycountry
-    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 and alpha3 != "---" else None
+    found = iso_country(alpha3)
     return int(found.numeric) if found else None
 
 
 def country_name(alpha3: Optional[str]) -> Optional[str]:
-    import pycountry
-    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 and alpha3 != "---" else None
+    """ACLED's country column: the ISO 3166 name."""
+    found = iso_country(alpha3)
     return found.name if found else None
 
 
