@@ -54,7 +54,7 @@ def role_sector(titles: Iterable) -> Optional[str]:
             return phrase.sector
     national = set(L.titles()["national_heads"])
     for phrase in titles:
-        if phrase.country and not getattr(phrase, "organization", None) and phrase.heads \
+        if phrase.country and not phrase.organization and phrase.heads \
                 and phrase.heads[-1].split()[-1] in national:
             return "GOV"
     return None

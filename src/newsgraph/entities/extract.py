@@ -16,7 +16,7 @@ from newsgraph.entities import lexicon as L
 from newsgraph.entities import roles as R
 from newsgraph.entities.actors import TRANSNATIONAL, compose_code, role_sector, sector_of_code
 from newsgraph.entities.names import name_tokens, same_person, surname_forms
-from newsgraph.entities.recognize import is_dateline_place, resources, state_tag
+from newsgraph.entities.recognize import is_dateline_place, resources, state_tag, word_set
 from newsgraph.nlp import doc_ents, doc_sents, doc_text, reading
 from newsgraph.records import Article, Entity, Mention, Role
 
@@ -275,7 +275,7 @@ def after_alias_cue(doc: Doc, i: int) -> Optional[int]:
     res = resources()
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    if i < len(doc) and doc[i].lower_ in L.json_words("recognize.json", "alias_cue_adverbs"):
+    if i < len(doc) and doc[i].lower_ in word_set("alias_cue_adverbs"):
         i += 1
     for cue in res["alias_cues"]:
         words = cue.split()

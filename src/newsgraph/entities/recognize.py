@@ -401,7 +401,7 @@ def place_by_context(span: Span) -> str | None:
 
 
 def struck_place(span: Span) -> bool:
-    """"jets struck Tyre", "troops recaptured X": the object of a verb of striking or taking
+    """"jets struck Port Arlen", "troops recaptured X": the object of a verb of striking or taking
     ground is a place, when the gazetteer knows it or the verb only takes places."""
     root = span.root
     if root.dep_ != "dobj" or span.label_ not in ("PERSON", "LOC", "GPE", "PRODUCT", "WORK_OF_ART", "NORP"):
@@ -922,18 +922,14 @@ def document_label(s: Span, counts: Counter, person_parts: set[str], person_surn
 
 # --- names a gazetteer or a noun marks as one body ------------------------------------------
 
-_ORG_MATCHER: dict = {}
-
-
+@lru_cache(maxsize=1)
 def known_org_matcher(vocab) -> PhraseMatcher:
     """A phrase matcher over the names and aliases of well-known organisations (built once)."""
-    if "matcher" not in _ORG_MATCHER:
-        matcher = PhraseMatcher(vocab)
-        forms = {form for org in L.known_orgs().values() for form in (org.name,) + org.aliases
-                 if len(form.split()) > 1}
-        matcher.add("KNOWN_ORG", [vocab_doc(vocab, form) for form in sorted(forms)])
-        _ORG_MATCHER["matcher"] = matcher
-    return _ORG_MATCHER["matcher"]
+    matcher = PhraseMatcher(vocab)
+    forms = {form for org in L.known_orgs().values() for form in (org.name,) + org.aliases
+             if len(form.split()) > 1}
+    matcher.add("KNOWN_ORG", [vocab_doc(vocab, form) for form in sorted(forms)])
+    return matcher
 
 
 def vocab_doc(vocab, text: str) -> Doc:
@@ -942,7 +938,7 @@ def vocab_doc(vocab, text: str) -> Doc:
 
 
 def known_orgs_over_parts(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"The Islamic State group" labelled "Islamic" alone: a well-known organisation's full name
+    """"The Northern Liberation Army group" labelled "Northern" alone: a well-known organisation's full name
     wins over shorter model spans lying inside it (the gazetteer ruler never overwrites)."""
     out = []
     for _, start, end in known_org_matcher(doc.vocab)(doc):

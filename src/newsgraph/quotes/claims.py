@@ -181,10 +181,10 @@ def _share(span: Span) -> Optional[str]:
     """A bare percent or measure a subject wins or moves to: a party's vote share ("The Greens
     won 11 percent", "the SPD slumped to 15.1 percent" in a report of results), else the
     subject itself ("inflation rose to 5 percent", "output fell to 600,000 barrels a day")."""
-    unit = _unit(span)
-    if unit != "%" and _measure(span) is None:
+    unit, measure = _unit(span), _measure(span)
+    if unit != "%" and measure is None:
         return None
-    verb = _governing_verb(_measure(span) or span.root)
+    verb = _governing_verb(measure or span.root)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is None or subject.pos_ == "PRON":
         return None
@@ -211,7 +211,7 @@ def _about_votes(span: Span) -> bool:
     sent = span.sent
     before = sent.doc[sent.start - 1].sent if sent.start > 0 else sent
     words = {t.lower_ for t in list(before) + list(sent)}
-    return bool(words & set(numbers()["election_words"]))
+    return not words.isdisjoint(numbers()["election_words"])
 
 
 def _period(sentence: Span) -> Optional[Period]:

@@ -8,8 +8,8 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from newsgraph.quotes.lexicon import (attribution, general_object_preps, media_nouns, news_agencies,
-                                     prepositional_cues, reporting_verbs, topic_preps)
+from newsgraph.quotes.lexicon import (attribution, circumstance_only_marks, general_object_preps, media_nouns,
+                                     news_agencies, prepositional_cues, reporting_verbs, topic_preps)
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP")             # a finite verb is never inside a noun phrase
 
@@ -333,8 +333,7 @@ def _without_trailing_circumstance(verb: Token, clauses: list[Token]) -> list[To
 
 
 def _circumstance_mark(clause: Token) -> bool:
-    marks = set(attribution()["circumstance_marks"]) - set(attribution()["condition_marks"])
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in circumstance_only_marks() for c in clause.children)
 
 
 def _subordinate(verb: Token) -> bool:

@@ -71,6 +71,12 @@ def topic_preps() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def circumstance_only_marks() -> frozenset[str]:
+    """Marks of a clause of time or concession that are not marks of a condition ("after", not "if")."""
+    return frozenset(attribution()["circumstance_marks"]) - frozenset(attribution()["condition_marks"])
+
+
+@lru_cache(maxsize=1)
 def gender_words() -> dict[str, frozenset[str]]:
     """Given names, honorifics, role nouns and pronouns by the gender they mark."""
     return {k: frozenset(v) for k, v in _json("first_names.json").items() if not k.startswith("_")}

@@ -171,7 +171,7 @@ def norm_set_adverb(m: re.Match, ctx: Context) -> Found | None:
 
 
 def _is_a_newspaper(tok) -> bool:
-    """'the ruling party's daily Tribuna', 'the state-run daily said': "daily" (or "weekly") the
+    """'the ruling party's daily Northern Voice', 'the state-run daily said': "daily" (or "weekly") the
     newspaper, a noun naming a paper, not a frequency."""
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
         return True

@@ -81,6 +81,11 @@ class Context:
         tok = token_at(self.doc, char) if self.doc is not None else None
         return tok is not None and self.tense(char) == "PRESENT" and scheduled_present(tok)
 
+    def present_passive(self, char: int) -> bool:
+        """The clause is a present passive ("the appeal is argued in May"): it points forward."""
+        tok = token_at(self.doc, char) if self.doc is not None else None
+        return tok is not None and present_passive(tok)
+
     def past_modal(self, char: int) -> bool:
         """The clause's modal is a past form ("could", "might"), not a forward-looking one."""
         tok = token_at(self.doc, char) if self.doc is not None else None
@@ -257,15 +262,10 @@ def norm_month(m: re.Match, ctx: Context) -> Found | None:
         direction = ctx.direction(m.start(), present="past", none="past", cues=True)
         if ctx.tense(m.start()) == "PRESENT" and _in_infinitive_clause(m, ctx):
             direction = "future"          # "an agreement to acquire the bank in January"
-        if ctx.scheduled_present(m.start("mon")) or _present_passive(m, ctx):
+        if ctx.scheduled_present(m.start("mon")) or ctx.present_passive(m.start("mon")):
             direction = "future"          # "the country goes to the polls in May", "the appeal is argued in May"
         return Found("DATE", cal.fmt_month(cal.month_year_near(ctx.dct, mon, direction), mon), *span(m))
     return Found("DATE", cal.fmt_month(cal.month_year(ctx.dct, mon, direction), mon), *span(m))
-
-
-def _present_passive(m: re.Match, ctx: Context) -> bool:
-    tok = token_at(ctx.doc, m.start("mon")) if ctx.doc is not None else None
-    return tok is not None and present_passive(tok)
 
 
 def _in_infinitive_clause(m: re.Match, ctx: Context) -> bool:

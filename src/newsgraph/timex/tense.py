@@ -101,10 +101,9 @@ def deadline_ahead(tok: Token) -> bool:
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "by":
         return False
-    heads = lexicon()["deadline_heads"]["lemmas"]
     cur = prep.head
     for _ in range(4):
-        if cur.lemma_.lower() in heads:
+        if cur.lemma_.lower() in deadline_heads():
             return True
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "ccomp", "acl", "relcl"):
             return False
@@ -114,10 +113,20 @@ def deadline_ahead(tok: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def deadline_heads() -> frozenset[str]:
+    return frozenset(lexicon()["deadline_heads"]["lemmas"])
+
+
+@lru_cache(maxsize=1)
+def prospective_lemmas() -> frozenset[str]:
+    return frozenset(lexicon()["prospective_participles"])
+
+
 def prospective_participle(verb: Token) -> bool:
     """A bare participle that looks forward: "the vote scheduled Tuesday", "a summit set for
     April", but not "the record set on Aug. 6" or "a truce agreed on Monday"."""
-    if verb.lemma_ in lexicon()["prospective_participles"]:
+    if verb.lemma_ in prospective_lemmas():
         return True
     return verb.lemma_ in FUTURE_LEMMAS and any(
         c.lower_ in ("for", "to") or c.dep_ == "xcomp" for c in verb.children)

@@ -105,7 +105,12 @@ def dated_ago(text: str, published: date) -> Optional[int]:
 def weekday_ago(text: str, published: date) -> Optional[int]:
     """How many days before publication the weekday a time names fell (0-6), None without one."""
     wd = next((w for w in re.findall(r"[a-z]+", text.lower()) if w in WEEKDAYS), None)
-    return None if wd is None else (published.weekday() - WEEKDAYS.index(wd)) % 7
+    return None if wd is None else days_since_weekday(wd, published)
+
+
+def days_since_weekday(wd: str, published: date) -> int:
+    """Days from the last `wd` (a lower-case weekday name) up to publication, 0-6."""
+    return (published.weekday() - WEEKDAYS.index(wd)) % 7
 
 
 def refined_times(cands: list[Candidate]) -> list[Candidate]:
@@ -320,7 +325,7 @@ def recency(words: list[str], published: Optional[date], day: Optional[date] = N
     if days is None and published is not None:
         wd = next((w for w in words if w in lexicon()["weekdays"]), None)
         if wd is not None:
-            days = (published.weekday() - WEEKDAYS.index(wd)) % 7
+            days = days_since_weekday(wd, published)
     return 0.5 if days is None else max(0.0, 1.0 - days / 7)
 
 
