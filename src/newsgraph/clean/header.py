@@ -1099,10 +1099,9 @@ def copyright_owner(doc: DumpLines, title_at: int) -> str | None:
             if squeeze(name) in above:
                 return masthead(name)
             words = name.split()                  # "Harbour Times Media Group" signs for "Harbour Times"
-            printed = next((above[squeeze(" ".join(words[:k]))] for k in range(len(words) - 1, 1, -1)
-                            if squeeze(" ".join(words[:k])) in above), None)
-            if printed:
-                return masthead(printed)
+            for key in (squeeze(" ".join(words[:k])) for k in range(len(words) - 1, 1, -1)):
+                if key in above:
+                    return masthead(above[key])
     return None
 
 

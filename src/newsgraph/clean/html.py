@@ -109,6 +109,7 @@ PUBLISHED_META_RE = re.compile(
     r"""(?:(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|datePublished|pubdate|publishdate|date)["'][^>]*?content=["']([^"']+)["']"""
     r"""|content=["']([^"']+)["'][^>]*?(?:property|name|itemprop)=["'](?:article:published_time|datePublished)["']"""
     r"""|"datePublished"\s*:\s*"([^"]+)")""", re.I)
+TIME_ELEMENT_RE = re.compile(r"""<time\b[^>]*?\bdatetime=["']([^"']+)["']""", re.I)
 
 
 DECLARED_PUBLISHED_RE = re.compile(
@@ -265,9 +266,6 @@ def with_time(day: str | None, html: str) -> str | None:
             if stamp and stamp[:10] == day[:10] and len(stamp) > 10:
                 return stamp
     return day
-
-
-TIME_ELEMENT_RE = re.compile(r"""<time\b[^>]*?\bdatetime=["']([^"']+)["']""", re.I)
 
 
 def deck_from(description: str | None, text: str) -> str | None:

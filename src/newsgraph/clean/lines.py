@@ -33,7 +33,6 @@ def alternation(words: list[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-
 @dataclass
 class Line:
     text: str
