@@ -407,3 +407,10 @@ def test_the_sites_name_after_a_skip_link_and_a_copyright_line_signed_by_its_gro
                           "Updated: 3 June 2026 14:20 WAT", "Share", "Army " + LEDE,
                           "Comments (12)", "(c) 2026 Coast Today Media Group"])
     assert group.outlet == "Coast Today"
+
+
+def test_a_line_that_mentions_a_copyright_anywhere_is_no_dateline_and_only_a_leading_one_names_an_owner():
+    from newsgraph.clean.header import COPYRIGHT_OWNER_RE, COPYRIGHT_RE
+    assert COPYRIGHT_RE.search("Published 3 May 2024 © Harbour Media")
+    assert not COPYRIGHT_OWNER_RE.match("Published 3 May 2024 © Harbour Media")
+    assert COPYRIGHT_OWNER_RE.match("© 2024 Harbour Media. All rights reserved.").group("name") == "Harbour Media"

@@ -20,6 +20,7 @@ from .syndication import credited_name, is_credit_label, other_outlet, translate
 MASTHEAD_REACH = 3          # lines at the top of a page where the site prints its name
 MASTHEAD_MAX_WORDS = 5
 WIRE_REACH = 3              # lines from the body anchor searched for a wire dateline
+COPYRIGHT_RE = re.compile(r"©|\(c\)|\bcopyright\b", re.I)   # a line that mentions a copyright (no dateline)
 HEADER_REACH = 15           # lines above the body searched for a byline
 TITLE_REACH = 25            # lines above a body anchor searched for the headline
 DATE_LINE_MAX_OTHER_WORDS = 6
@@ -1055,7 +1056,7 @@ def masthead(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
-COPYRIGHT_RE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,:]?\s*"
+COPYRIGHT_OWNER_RE = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,:]?\s*"
                           r"(?P<name>[^.|,©]{3,60}?)\s*(?:[.|,]|$)", re.IGNORECASE)
 
 
@@ -1093,7 +1094,7 @@ def copyright_owner(doc: DumpLines, title_at: int) -> str | None:
     syndicated copy may carry its source's line alone."""
     above = {squeeze(line.text): line.text for line in doc.lines[:title_at] if name_like(line.text, chrome_ok=True)}
     for line in reversed(doc.lines):
-        m = COPYRIGHT_RE.match(line.text)
+        m = COPYRIGHT_OWNER_RE.match(line.text)
         name = m.group("name").strip() if m else ""
         if name and name_like(name, chrome_ok=True):
             if squeeze(name) in above:
